@@ -1,0 +1,56 @@
+//! Stage 1–2: discover content files, split and validate their frontmatter.
+
+pub mod discover;
+pub mod frontmatter;
+pub mod locate;
+pub mod validate;
+
+use crate::data::Catalog;
+use crate::diagnostics::Diagnostic;
+use crate::model::{Body, Document, Meta};
+use crate::text::nfc;
+pub use discover::{Source, discover};
+
+/// A content file whose frontmatter is valid, before its body is rendered.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    pub source: String,
+    pub stem: String,
+    pub meta: Meta,
+    pub markdown: String,
+    pub body_line: usize,
+}
+
+impl Parsed {
+    /// Turns the parsed file into a document with its rendered body (path assigned later by the link stage).
+    pub fn into_document(self, body: Body) -> Document {
+        Document {
+            source: self.source,
+            stem: self.stem,
+            meta: self.meta,
+            markdown: self.markdown,
+            body_line: self.body_line,
+            path: String::new(),
+            body,
+        }
+    }
+}
+
+/// Reads, decodes (UTF-8, NFC, LF) and validates one content file.
+pub fn parse_file(source: &Source, catalog: &Catalog) -> Result<Parsed, Vec<Diagnostic>> {
+    let bytes = std::fs::read(&source.abs)
+        .map_err(|e| vec![Diagnostic::error(&source.rel, 0, 0, format!("không đọc được tệp: {e}"))])?;
+    parse_bytes(&source.rel, &bytes, catalog)
+}
+
+/// Validates the bytes of a content file at `rel` (relative path, used for messages and identity).
+pub fn parse_bytes(rel: &str, bytes: &[u8], catalog: &Catalog) -> Result<Parsed, Vec<Diagnostic>> {
+    let text = frontmatter::decode(rel, bytes).map_err(|d| vec![d])?;
+    let text = nfc(&text);
+    let split = frontmatter::split(rel, &text).map_err(|d| vec![d])?;
+    let map = frontmatter::parse(rel, &split).map_err(|d| vec![d])?;
+    let loc = locate::Locator::new(split.yaml, split.yaml_line);
+    let meta = validate::validate(rel, &map, &loc, catalog)?;
+    let stem = rel.rsplit('/').next().unwrap_or(rel).trim_end_matches(".md").to_string();
+    Ok(Parsed { source: rel.to_string(), stem, meta, markdown: split.body.to_string(), body_line: split.body_line })
+}

@@ -1,0 +1,239 @@
+//! Editable data the build relies on: provinces, document types, issuer codes, UI strings.
+//!
+//! The YAML files live in `data/` and are embedded in the binary.
+
+use crate::text::{fold, slugify, tone_key};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+const PROVINCES_YAML: &str = include_str!("../data/provinces.yaml");
+const TYPES_YAML: &str = include_str!("../data/document-types.yaml");
+const UI_YAML: &str = include_str!("../data/ui.vi.yaml");
+
+/// A province or centrally-run city as it was named before 1 July 2025.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+pub struct OldProvince {
+    pub name: String,
+    pub kind: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub merged_into: String,
+}
+
+/// A province-level unit from 1 July 2025, with the old provinces it took in.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+pub struct NewProvince {
+    pub name: String,
+    pub kind: String,
+    pub took_in: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct ProvincesFile {
+    before_2025: Vec<OldProvince>,
+    after_2025: Vec<NewProvince>,
+}
+
+/// A document type (`type:` value) or a kind that can only be cited.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+pub struct DocType {
+    pub name: String,
+    pub slug: String,
+    pub plural: String,
+    #[serde(default)]
+    pub codes: Vec<String>,
+    #[serde(default)]
+    pub cite_words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Issuers {
+    central: Vec<String>,
+    #[allow(dead_code)]
+    provincial: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct TypesFile {
+    types: Vec<DocType>,
+    cited_only: Vec<DocType>,
+    issuers: Issuers,
+}
+
+/// Everything from `data/`, loaded once per run and passed to the stages that need it.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    pub before_2025: Vec<OldProvince>,
+    pub after_2025: Vec<NewProvince>,
+    pub types: Vec<DocType>,
+    pub cited_only: Vec<DocType>,
+    central_issuers: Vec<String>,
+    /// Tone-placement key of every accepted province spelling → canonical name.
+    province_keys: BTreeMap<String, String>,
+    /// UI strings for templates (from `data/ui.vi.yaml`).
+    pub ui: serde_json::Value,
+}
+
+impl Catalog {
+    /// Loads the embedded data files; they are checked by the test suite, so this cannot fail at run time.
+    pub fn load() -> Catalog {
+        let provinces: ProvincesFile =
+            serde_yaml::from_str(PROVINCES_YAML).expect("data/provinces.yaml is valid");
+        let types: TypesFile =
+            serde_yaml::from_str(TYPES_YAML).expect("data/document-types.yaml is valid");
+        let ui: serde_json::Value =
+            serde_yaml::from_str(UI_YAML).expect("data/ui.vi.yaml is valid");
+        let mut province_keys = BTreeMap::new();
+        for p in &provinces.before_2025 {
+            province_keys.insert(tone_key(&p.name), p.name.clone());
+            for a in &p.aliases {
+                province_keys.insert(tone_key(a), p.name.clone());
+            }
+        }
+        for p in &provinces.after_2025 {
+            province_keys.entry(tone_key(&p.name)).or_insert_with(|| p.name.clone());
+        }
+        Catalog {
+            before_2025: provinces.before_2025,
+            after_2025: provinces.after_2025,
+            types: types.types,
+            cited_only: types.cited_only,
+            central_issuers: types.issuers.central,
+            province_keys,
+            ui,
+        }
+    }
+
+    /// Canonical province name for a spelling (tone placement and case ignored), if known.
+    pub fn province(&self, name: &str) -> Option<&str> {
+        self.province_keys.get(&tone_key(name.trim())).map(String::as_str)
+    }
+
+    /// Every canonical province name, pre- and post-2025 (sorted, deduplicated).
+    pub fn province_names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self.province_keys.values().map(String::as_str).collect();
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    /// The closest known province names to a misspelt one.
+    pub fn suggest_province(&self, name: &str) -> Option<&str> {
+        closest(name, self.province_names())
+    }
+
+    /// The post-2025 unit an old province is now part of, when that differs from itself.
+    pub fn now_part_of(&self, name: &str) -> Option<&str> {
+        self.before_2025
+            .iter()
+            .find(|p| p.name == name && p.merged_into != name)
+            .map(|p| p.merged_into.as_str())
+    }
+
+    /// The old provinces a post-2025 unit took in (other than itself).
+    pub fn took_in(&self, name: &str) -> Vec<&str> {
+        self.after_2025
+            .iter()
+            .find(|p| p.name == name)
+            .map(|p| p.took_in.iter().map(String::as_str).filter(|n| *n != name).collect())
+            .unwrap_or_default()
+    }
+
+    /// The document type named `name` (tone placement and case ignored).
+    pub fn doc_type(&self, name: &str) -> Option<&DocType> {
+        let key = tone_key(name.trim());
+        self.types.iter().find(|t| tone_key(&t.name) == key)
+    }
+
+    /// The closest valid type name to a misspelt one.
+    pub fn suggest_type(&self, name: &str) -> Option<&str> {
+        closest(name, self.types.iter().map(|t| t.name.as_str()).collect())
+    }
+
+    /// Whether a number's issuer part names a national body (CP, TTg, TW…), so its number is unique nation-wide.
+    pub fn is_central_number(&self, number: &str) -> bool {
+        issuer_codes(number).iter().any(|code| {
+            let key = fold(code);
+            self.central_issuers.iter().any(|c| fold(c) == key)
+        })
+    }
+
+    /// Every word that introduces a citation ("Nghị quyết", "Kế hoạch"…), longest first.
+    pub fn cite_words(&self) -> Vec<&str> {
+        let mut words: Vec<&str> = self
+            .types
+            .iter()
+            .chain(&self.cited_only)
+            .flat_map(|t| t.cite_words.iter().map(String::as_str))
+            .collect();
+        words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        words.dedup();
+        words
+    }
+}
+
+/// The issuer codes of a number: "22/KH-UBND" → ["UBND"], "64-KL/TW" → ["TW"], "226/TTr-SKHĐT-TH" → ["SKHĐT", "TH"].
+pub fn issuer_codes(number: &str) -> Vec<&str> {
+    let number = number.trim();
+    if let Some((head, tail)) = number.split_once('/') {
+        if head.contains('-') {
+            // Party form: serial-TYPE/ISSUER
+            return tail.split(['-', '/']).filter(|s| !s.is_empty()).collect();
+        }
+        // State form: serial[/year]/TYPE-ISSUER[-SUB]
+        let last = tail.rsplit('/').next().unwrap_or(tail);
+        return last.split('-').skip(1).filter(|s| !s.is_empty()).collect();
+    }
+    Vec::new()
+}
+
+fn closest<'a>(name: &str, candidates: Vec<&'a str>) -> Option<&'a str> {
+    let target = fold(name);
+    candidates
+        .into_iter()
+        .map(|c| (strsim::normalized_levenshtein(&fold(c), &target), c))
+        .filter(|(score, _)| *score >= 0.6)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, c)| c)
+}
+
+/// Slug of a province name for URLs.
+pub fn province_slug(name: &str) -> String {
+    slugify(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn issuer_codes_of_both_forms() {
+        assert_eq!(issuer_codes("22/KH-UBND"), vec!["UBND"]);
+        assert_eq!(issuer_codes("64-KL/TW"), vec!["TW"]);
+        assert_eq!(issuer_codes("94/2022/NĐ-CP"), vec!["CP"]);
+        assert_eq!(issuer_codes("226/TTr-SKHĐT-TH"), vec!["SKHĐT", "TH"]);
+    }
+}
+
+impl Catalog {
+    /// The kind name for a number's type code: "01/NQ-CP" → "Nghị quyết", "64-KL/TW" → "Kết luận".
+    pub fn kind_for_number(&self, number: &str) -> Option<&str> {
+        let code = type_code(number)?;
+        let key = fold(code);
+        self.types
+            .iter()
+            .chain(&self.cited_only)
+            .find(|t| t.codes.iter().any(|c| fold(c) == key))
+            .map(|t| t.cite_words.first().map_or(t.name.as_str(), String::as_str))
+    }
+}
+
+/// The type code of a number: "22/KH-UBND" → "KH", "64-KL/TW" → "KL", "94/2022/NĐ-CP" → "NĐ".
+pub fn type_code(number: &str) -> Option<&str> {
+    let (head, tail) = number.trim().split_once('/')?;
+    if let Some((_, code)) = head.split_once('-') {
+        return Some(code);
+    }
+    let last = tail.rsplit('/').next()?;
+    last.split('-').next().filter(|c| !c.is_empty() && !c.chars().all(|ch| ch.is_ascii_digit()))
+}

@@ -1,0 +1,134 @@
+//! banhanh: a static site generator for Vietnamese provinces' action programmes.
+//!
+//! The build is one pipeline: discover → frontmatter → markdown → link → render → write.
+
+pub mod config;
+pub mod content;
+pub mod data;
+pub mod diagnostics;
+pub mod link;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod text;
+
+use data::Catalog;
+use diagnostics::{Diagnostic, Diagnostics};
+use link::citations::CitationFinder;
+use markdown::MarkdownRenderer;
+use model::{Document, Site};
+use rayon::prelude::*;
+use render::OutputFile;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// Why a build or check failed.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error("{} lỗi trong nội dung", .0.error_count())]
+    Content(Diagnostics),
+    #[error(transparent)]
+    Theme(#[from] render::templates::ThemeError),
+    #[error("không ghi được thư mục kết quả {path}: {source}")]
+    Write { path: PathBuf, source: std::io::Error },
+}
+
+/// A loaded, linked site and what was noticed on the way.
+pub struct Loaded {
+    pub site: Site,
+    /// Warnings (and errors, when the site is not buildable).
+    pub diagnostics: Diagnostics,
+    /// Documents left out because they are marked `draft: true`.
+    pub drafts: usize,
+}
+
+/// Stages 1–4: discover, parse and validate, render Markdown, link. Reports every content error.
+pub fn load(root: &Path, base_url: Option<&str>, catalog: &Catalog) -> Loaded {
+    let mut diagnostics = Diagnostics::default();
+    let config = match config::load(root, base_url, catalog) {
+        Ok(c) => c,
+        Err(ds) => {
+            diagnostics.extend(ds);
+            config::load(Path::new("/nonexistent"), None, catalog).expect("default config")
+        }
+    };
+    let (sources, ds) = content::discover(root);
+    diagnostics.extend(ds);
+    let finder = CitationFinder::new(catalog);
+    let renderer = MarkdownRenderer { finder: &finder, base_path: &config.base_path };
+    let results: Vec<Result<Document, Vec<Diagnostic>>> = sources
+        .par_iter()
+        .map(|s| {
+            let parsed = content::parse_file(s, catalog)?;
+            let body = renderer.render(&parsed.markdown, parsed.body_line);
+            Ok(parsed.into_document(body))
+        })
+        .collect();
+    let mut documents = Vec::new();
+    let mut drafts = 0;
+    for r in results {
+        match r {
+            Ok(d) if d.meta.draft => drafts += 1,
+            Ok(d) => documents.push(d),
+            Err(ds) => diagnostics.extend(ds),
+        }
+    }
+    let (site, ds) = link::link(documents, config, catalog);
+    diagnostics.extend(ds);
+    diagnostics.sort();
+    Loaded { site, diagnostics, drafts }
+}
+
+/// What a successful build did.
+pub struct BuildReport {
+    pub documents: usize,
+    pub pages: usize,
+    pub files: usize,
+    pub drafts: usize,
+    pub warnings: Diagnostics,
+    pub elapsed: Duration,
+}
+
+/// Options of `build` and `check`.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Output folder; `root/public` when None.
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+}
+
+/// Loads, renders and checks links; returns the site and its files without writing anything.
+pub fn render_site(opts: &BuildOptions, catalog: &Catalog) -> Result<(Loaded, Vec<OutputFile>), BuildError> {
+    let loaded = load(&opts.root, opts.base_url.as_deref(), catalog);
+    if loaded.diagnostics.has_errors() {
+        return Err(BuildError::Content(loaded.diagnostics));
+    }
+    let theme = render::templates::load(&opts.root, loaded.site.config.theme.as_deref())?;
+    let files = render::render(&loaded.site, catalog, &theme)?;
+    let broken = output::links::check(&files, &loaded.site.config.base_path);
+    if !broken.is_empty() {
+        let mut ds = loaded.diagnostics.clone();
+        ds.extend(output::links::diagnostics(&loaded.site, &broken));
+        ds.sort();
+        return Err(BuildError::Content(ds));
+    }
+    Ok((loaded, files))
+}
+
+/// Builds the site into the output folder; on any error the previous output is left as it was.
+pub fn build(opts: &BuildOptions, catalog: &Catalog) -> Result<BuildReport, BuildError> {
+    let start = Instant::now();
+    let (loaded, files) = render_site(opts, catalog)?;
+    let out = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
+    output::write::write_atomic(&out, &files).map_err(|source| BuildError::Write { path: out.clone(), source })?;
+    Ok(BuildReport {
+        documents: loaded.site.documents.len(),
+        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
+        files: files.len(),
+        drafts: loaded.drafts,
+        warnings: loaded.diagnostics,
+        elapsed: start.elapsed(),
+    })
+}

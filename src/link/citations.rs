@@ -1,0 +1,173 @@
+//! Finds citations of other documents in body text: "Nghị quyết số 01/NQ-CP ngày 05/01/2024".
+
+use crate::data::Catalog;
+use crate::text::tone_key;
+use chrono::NaiveDate;
+use regex::Regex;
+
+/// A citation found in a piece of text, with its byte range.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub kind: String,
+    pub number: String,
+    pub date: Option<NaiveDate>,
+    pub province_hint: Option<String>,
+}
+
+/// The citation pattern, built once per run from the document kinds in the catalog.
+#[derive(Debug, Clone)]
+pub struct CitationFinder {
+    re: Regex,
+    /// (tone key of a province spelling, canonical name), longest first.
+    provinces: Vec<(String, String)>,
+}
+
+const NUMBER: &str = r"\d{1,5}(?:/\d{4})?[/-]\p{L}[\p{L}\d]*(?:[-/][\p{L}\d]+)*";
+const DATE: &str = r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}";
+
+impl CitationFinder {
+    /// Builds the pattern from the catalog's citation words.
+    pub fn new(catalog: &Catalog) -> Self {
+        let words: Vec<String> = catalog
+            .cite_words()
+            .iter()
+            .map(|w| w.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s+"))
+            .collect();
+        let pattern = format!(
+            r"(?i)\b(?P<kind>{})(?:\s+số)?\s*:?\s+(?P<num>{NUMBER})(?:\s*,?\s*(?:ban\s+hành\s+)?ngày\s+(?P<date>{DATE}))?",
+            words.join("|")
+        );
+        let re = Regex::new(&pattern).expect("citation pattern is valid");
+        let mut provinces: Vec<(String, String)> = Vec::new();
+        for p in &catalog.before_2025 {
+            provinces.push((tone_key(&p.name), p.name.clone()));
+            for a in &p.aliases {
+                provinces.push((tone_key(a), p.name.clone()));
+            }
+        }
+        for p in &catalog.after_2025 {
+            provinces.push((tone_key(&p.name), p.name.clone()));
+        }
+        provinces.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+        provinces.dedup();
+        CitationFinder { re, provinces }
+    }
+
+    /// Every citation in `text`, in order.
+    pub fn find(&self, text: &str) -> Vec<Found> {
+        let mut found: Vec<Found> = self
+            .re
+            .captures_iter(text)
+            .map(|c| {
+                let m = c.get(0).expect("whole match");
+                Found {
+                    start: m.start(),
+                    end: m.end(),
+                    kind: c["kind"].split_whitespace().collect::<Vec<_>>().join(" "),
+                    number: c["num"].to_string(),
+                    date: c.name("date").and_then(|d| parse_cited_date(d.as_str())),
+                    province_hint: None,
+                }
+            })
+            .collect();
+        for i in 0..found.len() {
+            let limit = found.get(i + 1).map_or(text.len(), |n| n.start);
+            let window = sentence_window(&text[found[i].end..limit]);
+            found[i].province_hint = self.province_in(window);
+        }
+        found
+    }
+
+    fn province_in(&self, window: &str) -> Option<String> {
+        if window.is_empty() {
+            return None;
+        }
+        let key = tone_key(window);
+        self.provinces
+            .iter()
+            .filter_map(|(k, name)| find_word(&key, k).map(|pos| (pos, name)))
+            .min_by_key(|(pos, _)| *pos)
+            .map(|(_, name)| name.clone())
+    }
+}
+
+/// The rest of the citation's sentence: up to `;`, a sentence-ending `.`, or a line break.
+fn sentence_window(rest: &str) -> &str {
+    let mut end = rest.len();
+    let bytes = rest.as_bytes();
+    for (i, c) in rest.char_indices() {
+        let stop = match c {
+            ';' | '\n' | '(' => true,
+            '.' => bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()),
+            _ => false,
+        };
+        if stop {
+            end = i;
+            break;
+        }
+    }
+    let mut cut = end.min(240);
+    while !rest.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    &rest[..cut]
+}
+
+/// Position of `word` in `hay` at word boundaries.
+fn find_word(hay: &str, word: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(p) = hay[from..].find(word) {
+        let start = from + p;
+        let end = start + word.len();
+        let before_ok = hay[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = hay[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        if before_ok && after_ok {
+            return Some(start);
+        }
+        from = start + word.len().max(1);
+    }
+    None
+}
+
+/// Parses "05/01/2024", "5/1/2024" or "12 tháng 12 năm 2023".
+pub fn parse_cited_date(s: &str) -> Option<NaiveDate> {
+    let nums: Vec<u32> = s.split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty()).filter_map(|p| p.parse().ok()).collect();
+    match nums.as_slice() {
+        [d, m, y] => NaiveDate::from_ymd_opt(*y as i32, *m, *d),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finder() -> CitationFinder {
+        CitationFinder::new(&Catalog::load())
+    }
+
+    #[test]
+    fn finds_short_and_long_forms() {
+        let f = finder();
+        let t = "Thực hiện Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ; Nghị quyết số 138/NQ-HĐND ngày 12 tháng 12 năm 2023 của Hội đồng nhân dân tỉnh Vĩnh Long về kế hoạch";
+        let found = f.find(t);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].number, "01/NQ-CP");
+        assert_eq!(found[0].date, NaiveDate::from_ymd_opt(2024, 1, 5));
+        assert_eq!(found[0].province_hint, None);
+        assert_eq!(found[1].number, "138/NQ-HĐND");
+        assert_eq!(found[1].date, NaiveDate::from_ymd_opt(2023, 12, 12));
+        assert_eq!(found[1].province_hint.as_deref(), Some("Vĩnh Long"));
+    }
+
+    #[test]
+    fn party_numbers_and_no_date() {
+        let found = finder().find("triển khai Kết luận số 64-KL/TW của Bộ Chính trị và Kế hoạch 22/KH-UBND.");
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].number, "64-KL/TW");
+        assert_eq!(found[0].date, None);
+        assert_eq!(found[1].number, "22/KH-UBND");
+    }
+}

@@ -1,0 +1,110 @@
+//! The `banhanh` command line: parses arguments and hands off to the library.
+
+use anyhow::Result;
+use banhanh::{BuildError, BuildOptions, data::Catalog};
+use clap::{Parser, Subcommand};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "banhanh", version, about = "Dựng trang web tĩnh cho chương trình hành động của các tỉnh, thành phố")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Dựng trang web vào thư mục public/ (build the site)
+    Build {
+        /// Thư mục trang (chứa content/ và site.yaml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Thư mục kết quả (mặc định: ROOT/public)
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Địa chỉ gốc, ví dụ https://example.org/ct/
+        #[arg(long)]
+        base_url: Option<String>,
+    },
+    /// Kiểm tra nội dung và liên kết, không ghi gì (check content and links)
+    Check {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long)]
+        base_url: Option<String>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("lỗi: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let catalog = Catalog::load();
+    match cli.command {
+        Command::Build { root, output, base_url } => {
+            let opts = BuildOptions { root, output, base_url };
+            let spinner = progress();
+            let result = banhanh::build(&opts, &catalog);
+            spinner.finish_and_clear();
+            match result {
+                Ok(r) => {
+                    eprint!("{}", r.warnings);
+                    let out = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
+                    let drafts = if r.drafts > 0 { format!(", {} bản nháp không xuất bản", r.drafts) } else { String::new() };
+                    println!(
+                        "Đã dựng {} văn bản, {} trang ({} tệp){drafts} trong {:.2} giây → {}",
+                        r.documents, r.pages, r.files, r.elapsed.as_secs_f64(), out.display()
+                    );
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => Ok(report_failure(e)),
+            }
+        }
+        Command::Check { root, base_url } => {
+            let opts = BuildOptions { root, output: None, base_url };
+            match banhanh::render_site(&opts, &catalog) {
+                Ok((loaded, files)) => {
+                    eprint!("{}", loaded.diagnostics);
+                    println!(
+                        "Không có lỗi: {} văn bản, {} tệp, {} cảnh báo",
+                        loaded.site.documents.len(), files.len(), loaded.diagnostics.warning_count()
+                    );
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => Ok(report_failure(e)),
+            }
+        }
+    }
+}
+
+fn report_failure(e: BuildError) -> ExitCode {
+    match e {
+        BuildError::Content(ds) => {
+            eprint!("{ds}");
+            eprintln!("Dừng lại: {} lỗi, {} cảnh báo; thư mục kết quả cũ được giữ nguyên.", ds.error_count(), ds.warning_count());
+        }
+        other => eprintln!("lỗi: {other}"),
+    }
+    ExitCode::from(1)
+}
+
+fn progress() -> indicatif::ProgressBar {
+    if std::io::stderr().is_terminal() {
+        let pb = indicatif::ProgressBar::new_spinner();
+        pb.set_message("đang dựng trang…");
+        pb.enable_steady_tick(std::time::Duration::from_millis(120));
+        pb
+    } else {
+        indicatif::ProgressBar::hidden()
+    }
+}

@@ -1,0 +1,158 @@
+//! The data model every stage shares: a parsed document, its metadata, and the linked site.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// Validated frontmatter of one document.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Meta {
+    pub title: String,
+    /// Canonical document type name from `data/document-types.yaml`.
+    pub doc_type: String,
+    /// Canonical province name from `data/provinces.yaml`.
+    pub province: String,
+    pub issuer: String,
+    pub issued: Option<NaiveDate>,
+    pub year: i32,
+    pub number: Option<String>,
+    pub signer: Option<String>,
+    pub effective: Option<NaiveDate>,
+    pub summary: Option<String>,
+    pub draft: bool,
+    pub fields: Vec<String>,
+    pub implements: Vec<DocRef>,
+}
+
+/// A reference to another document by number and date (an `implements` entry).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct DocRef {
+    pub number: String,
+    pub date: NaiveDate,
+    pub title: Option<String>,
+    /// 1-based line of the entry in the source file.
+    pub line: usize,
+}
+
+/// A heading of a document body with its stable anchor.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Heading {
+    pub level: u8,
+    pub text: String,
+    pub anchor: String,
+}
+
+/// Plain text of one section of a body (text under a heading), for search.
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct Section {
+    /// Anchor of the heading that opens the section; empty for text before the first heading.
+    pub anchor: String,
+    pub heading: String,
+    pub text: String,
+}
+
+/// A citation of another document found in a body ("Nghị quyết số 01/NQ-CP ngày 05/01/2024").
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Citation {
+    /// The kind word as written ("Nghị quyết").
+    pub kind: String,
+    pub number: String,
+    pub date: Option<NaiveDate>,
+    /// Province named in the citation's sentence, if any (canonical name).
+    pub province_hint: Option<String>,
+    /// The citation text as written.
+    pub text: String,
+    /// 1-based line in the source file.
+    pub line: usize,
+}
+
+/// The rendered body of a document.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Body {
+    /// Sanitised HTML; citations are placeholders until the link stage fills them in.
+    pub html: String,
+    pub headings: Vec<Heading>,
+    pub sections: Vec<Section>,
+    pub citations: Vec<Citation>,
+    /// Internal links written in the body (`[x](/kien-giang/2021/…)`), with their lines.
+    pub links: Vec<(String, usize)>,
+}
+
+/// One content file, parsed and validated.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    /// Path relative to the site root, with `/` separators (e.g. `content/a.md`).
+    pub source: String,
+    /// File stem, used for identity and URL when there is no number.
+    pub stem: String,
+    pub meta: Meta,
+    /// Markdown body (NFC).
+    pub markdown: String,
+    /// 1-based line where the body starts in the source file.
+    pub body_line: usize,
+    /// Site path of the document page, e.g. `/kien-giang/2021/22-kh-ubnd/`.
+    pub path: String,
+    pub body: Body,
+}
+
+/// Site settings from `site.yaml` and the command line.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteConfig {
+    pub title: String,
+    pub description: String,
+    /// Absolute base URL ending in `/`, e.g. `https://example.org/ct/`.
+    pub base_url: String,
+    /// Path part of the base URL, starting and ending with `/` (e.g. `/ct/`).
+    pub base_path: String,
+    pub theme: Option<String>,
+    pub root: PathBuf,
+}
+
+/// Where a citation or `implements` entry points.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Target {
+    /// A document of this site, by index in `Site::documents`.
+    Document(usize),
+    /// A cited-document hub, by its site path.
+    Hub(String),
+}
+
+/// A page for a cited document that is not itself on the site.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hub {
+    pub path: String,
+    pub number: String,
+    pub year: i32,
+    /// Province for provincial numbers (UBND, HĐND, TU…), None for central ones.
+    pub province: Option<String>,
+    /// Best known label, e.g. "Nghị quyết số 01/NQ-CP ngày 05/01/2024".
+    pub label: String,
+    pub title: Option<String>,
+    pub date: Option<NaiveDate>,
+    /// Documents implementing or citing it (indices, sorted).
+    pub cited_by: Vec<usize>,
+}
+
+/// Links resolved for one document.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct DocLinks {
+    /// Target for each `implements` entry, in order.
+    pub implements: Vec<Target>,
+    /// Distinct targets of body citations, in first-seen order, with a label.
+    pub cites: Vec<(Target, String)>,
+    /// Documents that implement or cite this one (indices, sorted).
+    pub cited_by: Vec<usize>,
+}
+
+/// The whole linked site: documents, hubs and backlinks, ready to render.
+#[derive(Debug, Clone, Serialize)]
+pub struct Site {
+    pub config: SiteConfig,
+    /// Published documents, sorted by path.
+    pub documents: Vec<Document>,
+    /// Links per document, same order as `documents`.
+    pub links: Vec<DocLinks>,
+    /// Hubs by site path.
+    pub hubs: BTreeMap<String, Hub>,
+}

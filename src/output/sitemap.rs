@@ -1,0 +1,27 @@
+//! `sitemap.xml` and `robots.txt`.
+
+use crate::render::pages::Page;
+
+/// A sitemap listing every HTML page except 404, sorted by URL.
+pub fn sitemap(base_url: &str, pages: &[Page]) -> String {
+    let base = base_url.trim_end_matches('/');
+    let mut urls: Vec<String> = pages.iter().filter(|p| p.path.ends_with('/')).map(|p| format!("{base}{}", p.path)).collect();
+    urls.sort();
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for u in urls {
+        out.push_str("  <url><loc>");
+        out.push_str(&xml_escape(&u));
+        out.push_str("</loc></url>\n");
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+/// `robots.txt` allowing everything and pointing at the sitemap.
+pub fn robots(base_url: &str) -> String {
+    format!("User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n", base_url.trim_end_matches('/'))
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}

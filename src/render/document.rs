@@ -1,0 +1,57 @@
+//! The data of a document page: metadata, table of contents, body, links in and out.
+
+use super::pages::{Page, ui_str};
+use super::views::{LinkView, Views};
+use serde_json::json;
+
+/// The page of document `i`; `same_province` lists the documents of its province.
+pub fn page(v: &Views<'_>, i: usize, same_province: &[usize], home: LinkView) -> Page {
+    let d = &v.site.documents[i];
+    let m = &d.meta;
+    let links = &v.site.links[i];
+    let implements: Vec<LinkView> = m.implements.iter().zip(&links.implements)
+        .map(|(r, t)| {
+            let mut l = v.target(t, &r.number);
+            if l.note.is_none() {
+                l.note = r.title.clone();
+            }
+            l
+        })
+        .collect();
+    let cites: Vec<LinkView> = links.cites.iter()
+        .filter(|(t, _)| !links.implements.contains(t))
+        .map(|(t, label)| v.target(t, label))
+        .collect();
+    let others: Vec<usize> = same_province.iter().copied()
+        .filter(|&j| j != i && v.site.documents[j].meta.year != m.year)
+        .collect();
+    let province_path = Views::province_path(&m.province);
+    let fields: Vec<LinkView> = m.fields.iter()
+        .map(|f| LinkView { label: f.clone(), url: v.url(&Views::field_path(f)), count: None, note: None })
+        .collect();
+    let ui = &v.catalog.ui;
+    Page {
+        path: d.path.clone(),
+        template: "document.html",
+        title: m.title.clone(),
+        breadcrumbs: vec![
+            home,
+            LinkView { label: m.province.clone(), url: v.url(&province_path), count: None, note: None },
+            LinkView { label: format!("{} {}", ui_str(ui, "year_heading"), m.year), url: v.url(&format!("{province_path}{}/", m.year)), count: None, note: None },
+        ],
+        data: json!({
+            "doc": v.summary(i),
+            "issuer": m.issuer,
+            "signer": m.signer,
+            "effective": m.effective.map(|d| d.format("%d/%m/%Y").to_string()),
+            "fields": fields,
+            "now_part_of": v.catalog.now_part_of(&m.province),
+            "toc": d.body.headings,
+            "body": d.body.html,
+            "implements": implements,
+            "cites": cites,
+            "cited_by": v.summaries(&links.cited_by),
+            "other_years": v.summaries(&others),
+        }),
+    }
+}

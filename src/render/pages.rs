@@ -1,0 +1,190 @@
+//! Which pages the site has (documents, provinces, years, types, fields, hubs…) and the data each one shows.
+
+use super::views::{LinkView, Views};
+use crate::text::slugify;
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+
+/// One page to render: its site path, its template and the template data.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Site path, e.g. `/kien-giang/2021/22-kh-ubnd/` or `/404.html`.
+    pub path: String,
+    pub template: &'static str,
+    pub title: String,
+    pub breadcrumbs: Vec<LinkView>,
+    pub data: Value,
+}
+
+/// Lists every page of the site with its data.
+pub fn pages(v: &Views<'_>) -> Vec<Page> {
+    let site = v.site;
+    let ui = &v.catalog.ui;
+    let home = LinkView { label: ui_str(ui, "home"), url: v.url("/"), count: None, note: None };
+    let mut pages = Vec::new();
+    let all: Vec<usize> = (0..site.documents.len()).collect();
+
+    let mut by_province: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut by_province_year: BTreeMap<(String, i32), Vec<usize>> = BTreeMap::new();
+    let mut by_year: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
+    let mut by_type: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut by_field: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
+    for (i, d) in site.documents.iter().enumerate() {
+        by_province.entry(d.meta.province.clone()).or_default().push(i);
+        by_province_year.entry((d.meta.province.clone(), d.meta.year)).or_default().push(i);
+        by_year.entry(d.meta.year).or_default().push(i);
+        by_type.entry(d.meta.doc_type.clone()).or_default().push(i);
+        for f in &d.meta.fields {
+            by_field.entry(slugify(f)).or_insert_with(|| (f.clone(), Vec::new())).1.push(i);
+        }
+    }
+    let province_links: Vec<LinkView> = sorted_by_fold(by_province.iter().map(|(p, docs)| LinkView {
+        label: p.clone(),
+        url: v.url(&Views::province_path(p)),
+        count: Some(docs.len()),
+        note: v.catalog.now_part_of(p).map(|n| format!("{} {n}", ui_str(ui, "now_part_of"))),
+    }));
+    let year_links: Vec<LinkView> = by_year.iter().rev().map(|(y, docs)| LinkView {
+        label: y.to_string(), url: v.url(&format!("/nam/{y}/")), count: Some(docs.len()), note: None,
+    }).collect();
+    let type_links: Vec<LinkView> = v.catalog.types.iter().filter_map(|t| by_type.get(&t.name).map(|docs| LinkView {
+        label: t.plural.clone(), url: v.url(&format!("/loai/{}/", t.slug)), count: Some(docs.len()), note: None,
+    })).collect();
+    let field_links: Vec<LinkView> = sorted_by_fold(by_field.iter().map(|(slug, (name, docs))| LinkView {
+        label: name.clone(), url: v.url(&format!("/linh-vuc/{slug}/")), count: Some(docs.len()), note: None,
+    }));
+
+    pages.push(Page {
+        path: "/".into(),
+        template: "index.html",
+        title: site.config.title.clone(),
+        breadcrumbs: vec![],
+        data: json!({
+            "latest": v.summaries(&all).into_iter().take(20).collect::<Vec<_>>(),
+            "provinces": province_links, "years": year_links, "types": type_links, "fields": field_links,
+        }),
+    });
+
+    let crumb = |label: String, path: &str| LinkView { label, url: v.url(path), count: None, note: None };
+    list_index(&mut pages, "/nam/", ui_str(ui, "by_year"), &year_links, vec![home.clone()]);
+    list_index(&mut pages, "/loai/", ui_str(ui, "by_type"), &type_links, vec![home.clone()]);
+    list_index(&mut pages, "/linh-vuc/", ui_str(ui, "by_field"), &field_links, vec![home.clone()]);
+    list_index(&mut pages, "/tinh/", ui_str(ui, "by_province"), &province_links, vec![home.clone()]);
+
+    for (p, docs) in &by_province {
+        let path = Views::province_path(p);
+        let groups: Vec<Value> = by_province_year.range((p.clone(), i32::MIN)..=(p.clone(), i32::MAX)).rev()
+            .map(|((_, y), docs)| json!({"heading": format!("{} {y}", ui_str(ui, "year_heading")), "url": v.url(&format!("{path}{y}/")), "docs": v.summaries(docs)}))
+            .collect();
+        let note = v.catalog.now_part_of(p).map(|n| json!({"text": ui_str(ui, "now_part_of"), "name": n}));
+        let took_in = v.catalog.took_in(p);
+        pages.push(Page {
+            path: path.clone(),
+            template: "list.html",
+            title: p.clone(),
+            breadcrumbs: vec![home.clone(), crumb(ui_str(ui, "by_province"), "/tinh/")],
+            data: json!({"groups": groups, "count": docs.len(), "merger_note": note,
+                         "took_in": (!took_in.is_empty()).then(|| json!({"text": ui_str(ui, "took_in"), "names": took_in}))}),
+        });
+    }
+    for ((p, y), docs) in &by_province_year {
+        let ppath = Views::province_path(p);
+        pages.push(Page {
+            path: format!("{ppath}{y}/"),
+            template: "list.html",
+            title: format!("{p} — {} {y}", ui_str(ui, "year_heading")),
+            breadcrumbs: vec![home.clone(), crumb(p.clone(), &ppath)],
+            data: json!({"groups": [{"heading": null, "docs": v.summaries(docs)}], "count": docs.len()}),
+        });
+    }
+    for (y, docs) in &by_year {
+        let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for &i in docs {
+            groups.entry(site.documents[i].meta.province.clone()).or_default().push(i);
+        }
+        let groups: Vec<Value> = sorted_groups(groups).into_iter()
+            .map(|(p, docs)| json!({"heading": p, "url": v.url(&format!("{}{y}/", Views::province_path(&p))), "docs": v.summaries(&docs)}))
+            .collect();
+        pages.push(Page {
+            path: format!("/nam/{y}/"),
+            template: "list.html",
+            title: format!("{} {y}", ui_str(ui, "year_heading")),
+            breadcrumbs: vec![home.clone(), crumb(ui_str(ui, "by_year"), "/nam/")],
+            data: json!({"groups": groups, "count": docs.len()}),
+        });
+    }
+    for t in &v.catalog.types {
+        if let Some(docs) = by_type.get(&t.name) {
+            pages.push(by_year_page(v, &format!("/loai/{}/", t.slug), t.plural.clone(),
+                vec![home.clone(), crumb(ui_str(ui, "by_type"), "/loai/")], docs));
+        }
+    }
+    for (slug, (name, docs)) in &by_field {
+        pages.push(by_year_page(v, &format!("/linh-vuc/{slug}/"), name.clone(),
+            vec![home.clone(), crumb(ui_str(ui, "by_field"), "/linh-vuc/")], docs));
+    }
+
+    let hub_links: Vec<LinkView> = site.hubs.values().map(|h| LinkView {
+        label: h.label.clone(), url: v.url(&h.path), count: Some(h.cited_by.len()),
+        note: h.province.clone().or_else(|| h.title.clone()),
+    }).collect();
+    list_index(&mut pages, "/van-ban/", ui_str(ui, "nav_hubs"), &hub_links, vec![home.clone()]);
+    for h in site.hubs.values() {
+        let mut crumbs = vec![home.clone(), crumb(ui_str(ui, "nav_hubs"), "/van-ban/")];
+        if let Some(p) = &h.province {
+            crumbs.push(crumb(p.clone(), &Views::province_path(p)));
+        }
+        let scope = match &h.province {
+            Some(p) => format!("{} {p}", ui_str(ui, "hub_scope_province")),
+            None => ui_str(ui, "hub_scope_central"),
+        };
+        pages.push(Page {
+            path: h.path.clone(),
+            template: "hub.html",
+            title: h.label.clone(),
+            breadcrumbs: crumbs,
+            data: json!({"hub": {"number": h.number, "year": h.year, "title": h.title, "scope": scope,
+                                  "date": h.date.map(|d| d.format("%d/%m/%Y").to_string())},
+                         "docs": v.summaries(&h.cited_by)}),
+        });
+    }
+
+    for (i, d) in site.documents.iter().enumerate() {
+        pages.push(super::document::page(v, i, &by_province[&d.meta.province], home.clone()));
+    }
+    pages.push(Page { path: "/404.html".into(), template: "404.html", title: ui_str(ui, "not_found_title"), breadcrumbs: vec![], data: json!({}) });
+    pages
+}
+
+fn by_year_page(v: &Views<'_>, path: &str, title: String, breadcrumbs: Vec<LinkView>, docs: &[usize]) -> Page {
+    let mut groups: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
+    for &i in docs {
+        groups.entry(v.site.documents[i].meta.year).or_default().push(i);
+    }
+    let ui = &v.catalog.ui;
+    let groups: Vec<Value> = groups.iter().rev()
+        .map(|(y, docs)| json!({"heading": format!("{} {y}", ui_str(ui, "year_heading")), "url": v.url(&format!("/nam/{y}/")), "docs": v.summaries(docs)}))
+        .collect();
+    Page { path: path.into(), template: "list.html", title, breadcrumbs, data: json!({"groups": groups, "count": docs.len()}) }
+}
+
+fn list_index(pages: &mut Vec<Page>, path: &str, title: String, terms: &[LinkView], breadcrumbs: Vec<LinkView>) {
+    pages.push(Page { path: path.into(), template: "terms.html", title, breadcrumbs, data: json!({"terms": terms}) });
+}
+
+fn sorted_by_fold(items: impl Iterator<Item = LinkView>) -> Vec<LinkView> {
+    let mut v: Vec<LinkView> = items.collect();
+    v.sort_by_cached_key(|l| (crate::text::fold(&l.label), l.label.clone()));
+    v
+}
+
+fn sorted_groups(groups: BTreeMap<String, Vec<usize>>) -> Vec<(String, Vec<usize>)> {
+    let mut v: Vec<_> = groups.into_iter().collect();
+    v.sort_by_cached_key(|(p, _)| (crate::text::fold(p), p.clone()));
+    v
+}
+
+/// A UI string from `data/ui.vi.yaml` (the key itself when missing, so a gap is visible).
+pub fn ui_str(ui: &Value, key: &str) -> String {
+    ui.get(key).and_then(Value::as_str).unwrap_or(key).to_string()
+}
