@@ -14,6 +14,12 @@ pub const CITE_MID: char = '\u{E001}';
 /// Closes a citation placeholder.
 pub const CITE_CLOSE: char = '\u{E002}';
 
+/// Ids the theme uses on document pages; body headings never take them.
+pub const RESERVED_IDS: [&str; 8] = [
+    "trang-noi-dung", "trang-thong-tin", "trang-thuc-hien", "trang-muc-luc", "trang-trich-dan",
+    "trang-duoc-trich-dan", "trang-cac-nam-khac", "top",
+];
+
 /// Renders document bodies; holds what every body needs (citation pattern, base path).
 pub struct MarkdownRenderer<'a> {
     pub finder: &'a CitationFinder,
@@ -50,7 +56,7 @@ impl<'a> MarkdownRenderer<'a> {
             body: Body::default(),
             text_buf: String::new(),
             text_start: 0,
-            anchors: HashSet::new(),
+            anchors: RESERVED_IDS.iter().map(|s| s.to_string()).collect(),
             link_depth: 0,
             code_depth: 0,
             section: Section { anchor: String::new(), heading: String::new(), text: String::new() },
@@ -185,7 +191,8 @@ impl<'a> MarkdownRenderer<'a> {
             st.body.links.push((url.to_string(), line));
             CowStr::from(format!("{}{}", self.base_path.trim_end_matches('/'), url))
         } else {
-            if url.starts_with('#') {
+            let external = url.contains(':') || url.starts_with("//");
+            if !external && !url.is_empty() {
                 st.body.links.push((url.to_string(), line));
             }
             url

@@ -54,7 +54,10 @@ fn resolve(href: &str, page: &str, base_path: &str, existing: &BTreeSet<&str>, a
     } else if path.starts_with('/') {
         return Some(format!("thiếu đường dẫn gốc {base_path}"));
     } else {
-        return None;
+        match join_relative(page, path) {
+            Some(f) => f,
+            None => return Some("đường dẫn tương đối đi ra ngoài trang web".into()),
+        }
     };
     if !existing.contains(file.as_str()) {
         return Some("trang không tồn tại".into());
@@ -65,6 +68,23 @@ fn resolve(href: &str, page: &str, base_path: &str, existing: &BTreeSet<&str>, a
         return Some(format!("không có mục #{frag} trong trang"));
     }
     None
+}
+
+/// Resolves a relative link against the folder of output file `page`.
+fn join_relative(page: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    for seg in rel.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let joined = format!("/{}{}", parts.join("/"), if rel.ends_with('/') || rel.is_empty() { "/" } else { "" });
+    Some(file_for(&joined.replace("//", "/")))
 }
 
 fn unescape(s: &str) -> String {
