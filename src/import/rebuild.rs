@@ -113,7 +113,7 @@ pub fn is_caps(s: &str) -> bool {
 
 /// Whether text ends a sentence or clause (`.`, `;`, `:`, `!`, `?`, `…`), ignoring closing quotes and `*`.
 pub fn ends_clause(s: &str) -> bool {
-    let t = s.trim_end_matches(|c: char| matches!(c, '*' | '"' | '”' | '’' | '\'' | '»' | ' '));
+    let t = s.trim_end_matches(['*', '"', '”', '’', '\'', '»', ' ']);
     t.ends_with(['.', ';', ':', '!', '?', '…'])
 }
 
