@@ -109,6 +109,18 @@ fn no_sentence_of_a_seed_is_lost() {
 }
 
 #[test]
+fn seed_drafts_fail_check_only_on_their_todos() {
+    for (seed_name, _) in SEEDS {
+        let draft = import_file(&seed(seed_name));
+        let (ok, stderr) = check_draft(&draft);
+        let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("lỗi:")).collect();
+        assert_eq!(ok, !draft.contains("\"TODO:"), "{seed_name}: {stderr}");
+        assert!(errors.iter().all(|l| l.contains("TODO")), "{seed_name}: {stderr}");
+        assert!(!stderr.contains("cảnh báo:"), "{seed_name}: {stderr}");
+    }
+}
+
+#[test]
 fn the_lost_sentence_check_can_fail() {
     assert_eq!(lost_sentences("Một câu. Câu thứ hai", "một câu"), vec!["câu thứ hai"]);
 }
@@ -264,4 +276,42 @@ fn a_missing_file_is_reported_in_vietnamese() {
     let out = Command::new(BIN).args(["import", "/nonexistent/x.txt"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("lỗi: không đọc được tệp /nonexistent/x.txt"));
+}
+
+/// A small deterministic pseudo-random sequence (no extra crate needed).
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n.max(1)
+    }
+}
+
+#[test]
+fn mangled_seeds_never_make_the_importer_panic() {
+    let catalog = banhanh::data::Catalog::load();
+    let mut rng = Lcg(7);
+    for (seed_name, _) in SEEDS {
+        let text = std::fs::read_to_string(seed(seed_name)).unwrap();
+        let chars: Vec<char> = text.chars().collect();
+        let lines: Vec<&str> = text.lines().collect();
+        for _ in 0..12 {
+            // cut anywhere, including inside a multi-byte letter's NFD form
+            let cut: String = chars[..rng.next(chars.len())].iter().collect();
+            let nfd: String = cut.nfd().collect();
+            // shuffle a window of lines and duplicate some
+            let mut shuffled: Vec<&str> = lines.clone();
+            for _ in 0..20 {
+                let (a, b) = (rng.next(shuffled.len()), rng.next(shuffled.len()));
+                shuffled.swap(a, b);
+            }
+            let dup = rng.next(shuffled.len());
+            shuffled.insert(dup, lines[rng.next(lines.len())]);
+            for input in [cut.clone(), nfd, shuffled.join("\n"), shuffled.join("|\n"), cut.to_uppercase()] {
+                let draft = banhanh::import::import(&input, &catalog);
+                let md = draft.to_markdown();
+                assert!(md.starts_with("---\n"));
+            }
+        }
+    }
 }

@@ -64,7 +64,7 @@ fn restore(text: &str, upto: usize, finder: &CitationFinder, catalog: &Catalog) 
             }
         }
     }
-    edits.retain(|(s, _, _)| *s < upto);
+    edits.retain(|(s, e, _)| *s < upto && text.is_char_boundary(*s) && text.is_char_boundary(*e) && s <= e);
     edits.sort_by_key(|(s, _, _)| *s);
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
