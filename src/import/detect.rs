@@ -369,3 +369,38 @@ fn guess_province(x: &Inputs<'_>) -> String {
         None => "TODO: không tìm thấy tỉnh ban hành".into(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::{rebuild, source};
+
+    fn chunks(text: &str, catalog: &Catalog) -> Vec<Chunk> {
+        rebuild::join(&source::prepare(text).lines, catalog)
+    }
+
+    #[test]
+    fn reads_a_wrapped_header_and_stops_at_the_body() {
+        let c = Catalog::load();
+        let ch = chunks("ỦY\nBAN NHÂN DÂN\nTỈNH KIÊN GIANG\n-------\n|\nSố: 22/KH-UBND\n|\nKiên\nGiang, ngày 01 tháng 02 năm 2021\n|\nKẾ HOẠCH\nTRIỂN KHAI THỰC HIỆN\nThực hiện Nghị quyết số 01/NQ-CP ngày\n01/01/2021 của Chính phủ, UBND tỉnh đề ra kế hoạch như sau:", &c);
+        let h = header(&ch, &c);
+        assert_eq!(h.issuer.as_deref(), Some("ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG"));
+        assert_eq!(h.number.as_deref(), Some("22/KH-UBND"));
+        assert_eq!(h.place.as_deref(), Some("Kiên Giang"));
+        assert_eq!(h.date, NaiveDate::from_ymd_opt(2021, 2, 1));
+        assert_eq!(h.doc_type.as_deref(), Some("Kế hoạch"));
+        assert_eq!(h.title.as_deref(), Some("TRIỂN KHAI THỰC HIỆN"));
+        assert_eq!(h.end, ch.len() - 1);
+    }
+
+    #[test]
+    fn names_issuers_and_finds_provinces() {
+        let c = Catalog::load();
+        assert_eq!(issuer_name("Ủy ban nhân dân", "Kiên Giang", &c), "Ủy ban nhân dân tỉnh Kiên Giang");
+        assert_eq!(issuer_name("Ủy ban nhân dân", "Hà Nội", &c), "Ủy ban nhân dân thành phố Hà Nội");
+        assert_eq!(issuer_name("Tỉnh ủy", "Đồng Tháp", &c), "Tỉnh ủy Đồng Tháp");
+        assert_eq!(province_in("ỦY BAN NHÂN DÂN TỈNH VĨNH LONG", &c), Some("Vĩnh Long"));
+        assert_eq!(province_in("Tỉnh Vĩnh Phúc", &c), Some("Vĩnh Phúc"));
+        assert_eq!(last_year_in("Kế hoạch … năm 2023 cho năm 2024"), Some(2024));
+    }
+}
