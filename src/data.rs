@@ -153,7 +153,8 @@ impl Catalog {
     /// Whether a number's issuer part names a national body (CP, TTg, TW…), so its number is unique nation-wide.
     pub fn is_central_number(&self, number: &str) -> bool {
         issuer_codes(number).iter().any(|code| {
-            let key = fold(code);
+            // "QH15" is the Quốc hội of the 15th term: the term number is not part of the issuer
+            let key = fold(code.trim_end_matches(|c: char| c.is_ascii_digit()));
             self.central_issuers.iter().any(|c| fold(c) == key)
         })
     }
@@ -182,6 +183,10 @@ pub fn issuer_codes(number: &str) -> Vec<&str> {
         }
         // State form: serial[/year]/TYPE-ISSUER[-SUB]
         let last = tail.rsplit('/').next().unwrap_or(tail);
+        if !last.contains('-') && tail.contains('/') {
+            // serial/year/ISSUER without a type code: "74/2022/QH15"
+            return vec![last];
+        }
         return last.split('-').skip(1).filter(|s| !s.is_empty()).collect();
     }
     Vec::new()
@@ -235,5 +240,14 @@ mod tests {
         assert_eq!(issuer_codes("64-KL/TW"), vec!["TW"]);
         assert_eq!(issuer_codes("94/2022/NĐ-CP"), vec!["CP"]);
         assert_eq!(issuer_codes("226/TTr-SKHĐT-TH"), vec!["SKHĐT", "TH"]);
+        assert_eq!(issuer_codes("74/2022/QH15"), vec!["QH15"]);
+    }
+
+    #[test]
+    fn a_term_numbered_issuer_is_central() {
+        let c = Catalog::load();
+        assert!(c.is_central_number("74/2022/QH15"));
+        assert!(c.is_central_number("01/NQ-CP"));
+        assert!(!c.is_central_number("138/NQ-HĐND"));
     }
 }

@@ -6,6 +6,7 @@ pub mod config;
 pub mod content;
 pub mod data;
 pub mod diagnostics;
+pub mod import;
 pub mod link;
 pub mod markdown;
 pub mod model;

@@ -35,6 +35,14 @@ enum Command {
         #[arg(long)]
         base_url: Option<String>,
     },
+    /// Tạo bản nháp Markdown từ văn bản cào từ trang nguồn (import a scraped text as a draft)
+    Import {
+        /// Tệp văn bản cào (UTF-8)
+        file: PathBuf,
+        /// Ghi bản nháp vào tệp này (không ghi đè tệp đã có); mặc định in ra màn hình
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -84,7 +92,36 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Err(e) => Ok(report_failure(e)),
             }
         }
+        Command::Import { file, out } => run_import(&file, out.as_deref(), &catalog),
     }
+}
+
+fn run_import(file: &std::path::Path, out: Option<&std::path::Path>, catalog: &Catalog) -> Result<ExitCode> {
+    use banhanh::import;
+    let text = match import::read_source(file) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("lỗi: {e}");
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let draft = import::import(&text, catalog);
+    let markdown = draft.to_markdown();
+    match out {
+        None => print!("{markdown}"),
+        Some(path) => {
+            if let Err(e) = import::write_new(path, &markdown) {
+                eprintln!("lỗi: {e}");
+                return Ok(ExitCode::from(1));
+            }
+            eprintln!("Đã ghi bản nháp → {}", path.display());
+        }
+    }
+    let todos = draft.todos();
+    if !todos.is_empty() {
+        eprintln!("Còn {} mục TODO cần điền theo văn bản gốc: {}", todos.len(), todos.join(", "));
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn report_failure(e: BuildError) -> ExitCode {

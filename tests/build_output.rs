@@ -18,8 +18,8 @@ fn citations_link_to_the_right_year_and_province() {
     assert!(qd.contains(r#"<a class="cite" href="/kien-giang/2021/22-kh-ubnd/">Kế hoạch số 22/KH-UBND ngày 01/02/2021</a>"#));
     // The province named in the citation's sentence scopes the hub (Đồng Tháp, not Vĩnh Long).
     assert!(qd.contains(r#"href="/dong-thap/van-ban/150-nq-hdnd-2023/""#));
-    // An undated 01/NQ-CP is ambiguous (2021 and 2024 exist before it): plain text.
-    assert!(qd.contains("<p>Nghị quyết 01/NQ-CP được ban hành hằng năm.</p>"), "{qd}");
+    // An undated mention after a dated one in the same document means that same document.
+    assert!(qd.contains(r#"<p><a class="cite" href="/van-ban/01-nq-cp-2024/">Nghị quyết 01/NQ-CP</a> được ban hành hằng năm.</p>"#), "{qd}");
     // The document's own number is not a link to itself.
     assert!(qd.contains("<p>Quyết định số 89/QĐ-UBND ngày 19/01/2024 này có hiệu lực từ ngày ký.</p>"));
     // Backlink from the 2025 programme, and the same province's other years.
@@ -41,6 +41,9 @@ fn citations_link_to_the_right_year_and_province() {
     // The Đồng Tháp programme's undated mention has exactly one candidate: linked.
     let dt = page(&public, "/dong-thap/2024/chuong-trinh-64/");
     assert!(dt.contains(r#"<a class="cite" href="/van-ban/64-kl-tw-2023/">Kết luận 64-KL/TW</a>"#), "{dt}");
+    // An undated 01/NQ-CP with no dated mention in its document is ambiguous (2021 and 2024 exist
+    // before it): plain text, never a guess at the year.
+    assert!(dt.contains("<p>Gắn với việc thực hiện Nghị quyết 01/NQ-CP hằng năm của Chính phủ.</p>"), "{dt}");
     assert_links_resolve(&public, "/");
 }
 

@@ -75,9 +75,13 @@ pub fn link(mut documents: Vec<Document>, config: SiteConfig, catalog: &Catalog)
                 .collect(),
         );
     }
-    // Pass 2: undated references, linked only when unambiguous.
+    // Pass 2: undated references, linked only when unambiguous: first within the citing document
+    // ("Nghị quyết số 01/NQ-CP ngày 08/01/2025 … (gọi tắt là Nghị quyết số 01/NQ-CP)"), then site-wide.
     for (i, doc) in documents.iter().enumerate() {
         for (j, c) in doc.body.citations.iter().enumerate() {
+            if cite_targets[i][j].is_none() {
+                cite_targets[i][j] = same_document_target(doc, &links[i].implements, &cite_targets[i], j);
+            }
             if cite_targets[i][j].is_none() {
                 let r = Ref { number: &c.number, date: None, province_hint: c.province_hint.as_deref(), kind: Some(&c.kind), title: None };
                 let citing_year = doc.meta.issued.map_or(doc.meta.year, |d| chrono::Datelike::year(&d));
@@ -124,6 +128,25 @@ pub fn link(mut documents: Vec<Document>, config: SiteConfig, catalog: &Catalog)
         }
     }
     (Site { config, documents, links, hubs }, diagnostics)
+}
+
+/// The one target a document already gives, with a date, to the number of its undated citation `j`.
+fn same_document_target(doc: &Document, implements: &[Target], dated: &[Option<Target>], j: usize) -> Option<Target> {
+    let c = &doc.body.citations[j];
+    let key = number_key(&c.number);
+    let hint = c.province_hint.as_deref().unwrap_or(&doc.meta.province);
+    let from_implements = doc.meta.implements.iter().zip(implements).filter(|(r, _)| number_key(&r.number) == key).map(|(_, t)| t);
+    let from_citations = doc.body.citations.iter().zip(dated).filter_map(|(o, t)| {
+        let same_scope = o.province_hint.as_deref().unwrap_or(&doc.meta.province) == hint;
+        (o.date.is_some() && same_scope && number_key(&o.number) == key).then_some(t.as_ref()).flatten()
+    });
+    let mut found: Vec<&Target> = from_implements.chain(from_citations).collect();
+    found.sort();
+    found.dedup();
+    match found.as_slice() {
+        [one] => Some((*one).clone()),
+        _ => None,
+    }
 }
 
 /// Site path a target points to.
