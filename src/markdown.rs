@@ -179,15 +179,15 @@ impl<'a> MarkdownRenderer<'a> {
         st.out.push(Event::Html(CowStr::from(format!("</h{n}>\n"))));
     }
 
-    /// Prefixes site-absolute URLs with the base path and records internal links for checking.
+    /// Prefixes site-absolute URLs with the base path and records every link written (internal ones
+    /// for the link checker, external ones for `check --external`) with its source line.
     fn internal_url<'e>(&self, st: &mut State<'e>, url: CowStr<'e>, line: usize) -> CowStr<'e> {
-        if url.starts_with('/') && !url.starts_with("//") {
+        if !url.is_empty() {
             st.body.links.push((url.to_string(), line));
+        }
+        if url.starts_with('/') && !url.starts_with("//") {
             CowStr::from(format!("{}{}", self.base_path.trim_end_matches('/'), url))
         } else {
-            if url.starts_with('#') {
-                st.body.links.push((url.to_string(), line));
-            }
             url
         }
     }

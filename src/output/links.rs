@@ -3,8 +3,11 @@
 use crate::diagnostics::Diagnostic;
 use crate::model::Site;
 use crate::render::{OutputFile, file_for};
+use percent_encoding::percent_decode_str;
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
+use url::Url;
 
 /// A link in the output that points nowhere.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,21 +18,39 @@ pub struct BrokenLink {
     pub reason: String,
 }
 
+/// Host used to resolve relative links; never contacted.
+const LOCAL_ORIGIN: &str = "http://banhanh.invalid";
+
+static ATTR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')"#).expect("valid"));
+static ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"\sid\s*=\s*(?:"([^"]*)"|'([^']*)')"#).expect("valid"));
+static SCHEME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Za-z][A-Za-z0-9+.\-]*:").expect("valid"));
+
+/// Every `href`/`src` value of an HTML page, entity-decoded, in order.
+pub fn hrefs(html: &str) -> impl Iterator<Item = String> + '_ {
+    ATTR.captures_iter(html).map(|c| unescape(c.get(1).or(c.get(2)).map_or("", |m| m.as_str())))
+}
+
+/// Whether a link leaves the site (has a scheme such as `https:` or `mailto:`, or starts with `//`).
+pub fn is_external(href: &str) -> bool {
+    href.starts_with("//") || SCHEME.is_match(href)
+}
+
 /// Finds internal links (`href`/`src`) whose file or `#anchor` does not exist in `files`.
+///
+/// Relative links are resolved against the page that holds them; percent-encoded paths and
+/// fragments are decoded; a link that leaves the base path (e.g. `/x/` on a site under `/ct/`) is broken.
 pub fn check(files: &[OutputFile], base_path: &str) -> Vec<BrokenLink> {
-    let attr = Regex::new(r#"(?:href|src)="([^"]*)""#).expect("valid");
-    let id = Regex::new(r#"\sid="([^"]*)""#).expect("valid");
     let mut anchors: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
     for f in files.iter().filter(|f| f.path.ends_with(".html")) {
         let text = String::from_utf8_lossy(&f.bytes);
-        anchors.insert(&f.path, id.captures_iter(&text).map(|c| unescape(&c[1])).collect());
+        anchors.insert(&f.path, ID.captures_iter(&text).map(|c| unescape(c.get(1).or(c.get(2)).map_or("", |m| m.as_str()))).collect());
     }
     let existing: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
     let mut broken = Vec::new();
     for f in files.iter().filter(|f| f.path.ends_with(".html")) {
         let text = String::from_utf8_lossy(&f.bytes);
-        for c in attr.captures_iter(&text) {
-            let href = unescape(&c[1]);
+        for href in hrefs(&text) {
             if let Some(reason) = resolve(&href, &f.path, base_path, &existing, &anchors) {
                 broken.push(BrokenLink { page: f.path.clone(), href, reason });
             }
@@ -38,54 +59,169 @@ pub fn check(files: &[OutputFile], base_path: &str) -> Vec<BrokenLink> {
     broken
 }
 
+/// URL of an output file as served: `a/index.html` under `/ct/` → `http://banhanh.invalid/ct/a/`.
+fn page_url(page: &str, base_path: &str) -> Option<Url> {
+    let site_path = page.strip_suffix("index.html").unwrap_or(page);
+    Url::parse(&format!("{LOCAL_ORIGIN}{base_path}{site_path}")).ok()
+}
+
 fn resolve(href: &str, page: &str, base_path: &str, existing: &BTreeSet<&str>, anchors: &BTreeMap<&str, BTreeSet<String>>) -> Option<String> {
-    if href.is_empty() || href.contains("://") || href.starts_with("//") || href.starts_with("mailto:") || href.starts_with("tel:") || href.starts_with("data:") {
+    if href.is_empty() || is_external(href) {
         return None;
     }
-    let (path, frag) = match href.split_once('#') {
-        Some((p, f)) => (p, Some(f)),
-        None => (href, None),
+    let Some(here) = page_url(page, base_path) else {
+        return Some("không đọc được địa chỉ trang".into());
     };
-    let path = path.split('?').next().unwrap_or(path);
-    let file = if path.is_empty() {
-        page.to_string()
-    } else if let Some(site_path) = path.strip_prefix(base_path.trim_end_matches('/')).filter(|p| p.starts_with('/')) {
-        file_for(site_path)
-    } else if path.starts_with('/') {
-        return Some(format!("thiếu đường dẫn gốc {base_path}"));
-    } else {
-        return None;
+    let Ok(target) = here.join(href) else {
+        return Some("địa chỉ không hợp lệ".into());
     };
+    let path = percent_decode_str(target.path()).decode_utf8_lossy().into_owned();
+    let Some(site_path) = path.strip_prefix(base_path.trim_end_matches('/')).filter(|p| p.starts_with('/')) else {
+        return Some(format!("ra ngoài đường dẫn gốc {base_path}"));
+    };
+    let mut file = file_for(site_path);
     if !existing.contains(file.as_str()) {
-        return Some("trang không tồn tại".into());
+        // `/a` is served as `/a/` when `a/index.html` exists.
+        let dir = format!("{file}/index.html");
+        if !existing.contains(dir.as_str()) {
+            return Some("trang không tồn tại".into());
+        }
+        file = dir;
     }
+    let frag = target.fragment().map(|f| percent_decode_str(f).decode_utf8_lossy().into_owned());
     if let Some(frag) = frag.filter(|f| !f.is_empty())
-        && anchors.get(file.as_str()).is_some_and(|ids| !ids.contains(frag))
+        && anchors.get(file.as_str()).is_some_and(|ids| !ids.contains(&frag))
     {
-        return Some(format!("không có mục #{frag} trong trang"));
+        return Some(format!("không có mục #{frag} trong trang {}", site_path));
     }
     None
 }
 
+/// Decodes the character references an attribute value may hold (`&amp;`, `&#x2F;`, `&#39;`…).
 fn unescape(s: &str) -> String {
-    s.replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    static ENTITY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|amp|lt|gt|quot|apos);").expect("valid"));
+    ENTITY
+        .replace_all(s, |c: &regex::Captures<'_>| {
+            let e = &c[1];
+            let code = match e {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                _ if e.starts_with("#x") || e.starts_with("#X") => u32::from_str_radix(&e[2..], 16).ok().and_then(char::from_u32),
+                _ => e[1..].parse().ok().and_then(char::from_u32),
+            };
+            code.map_or_else(|| c[0].to_string(), String::from)
+        })
+        .into_owned()
 }
 
-/// Turns broken links into diagnostics: at the source line for links written in a document body.
-pub fn diagnostics(site: &Site, broken: &[BrokenLink]) -> Vec<Diagnostic> {
+/// Turns broken links into diagnostics: at the source line for links written in a document body,
+/// otherwise as theme errors naming the template (one per template, link and reason).
+pub fn diagnostics(site: &Site, broken: &[BrokenLink], templates: &BTreeMap<String, &'static str>) -> Vec<Diagnostic> {
     let base = site.config.base_path.trim_end_matches('/');
-    broken
-        .iter()
-        .map(|b| {
-            let doc = site.documents.iter().find(|d| file_for(&d.path) == b.page);
-            let written = doc.and_then(|d| {
-                d.body.links.iter().find(|(url, _)| *url == b.href || format!("{base}{url}") == b.href).map(|(url, line)| (d, url, *line))
-            });
+    let theme = site.config.theme.as_deref().unwrap_or("default");
+    let mut out = Vec::new();
+    let mut theme_errors: BTreeMap<(String, String, String), (String, usize)> = BTreeMap::new();
+    for b in broken {
+        let doc = site.documents.iter().find(|d| file_for(&d.path) == b.page);
+        let written = doc.and_then(|d| {
+            let written = d.body.links.iter().find(|(url, _)| *url == b.href || (url.starts_with('/') && format!("{base}{url}") == b.href));
             match written {
-                Some((d, url, line)) => Diagnostic::error(&d.source, line, 1, format!("liên kết hỏng {url}: {}", b.reason))
-                    .with_help("kiểm tra lại địa chỉ; địa chỉ văn bản có dạng /tinh/nam/so-hieu/"),
-                None => Diagnostic::error(&format!("public/{}", b.page), 0, 0, format!("liên kết hỏng {} trong giao diện: {}", b.href, b.reason)),
+                Some((url, line)) => Some((d, url.clone(), *line)),
+                // Raw HTML in the body (`<a href="…">`): find it in the Markdown.
+                None => d.markdown.find(&b.href).map(|at| (d, b.href.clone(), d.body_line + d.markdown[..at].matches('\n').count())),
             }
+        });
+        match written {
+            Some((d, url, line)) => out.push(
+                Diagnostic::error(&d.source, line, 1, format!("liên kết hỏng {url}: {}", b.reason))
+                    .with_help("kiểm tra lại địa chỉ; địa chỉ văn bản có dạng /tinh/nam/so-hieu/, mục trong trang có dạng #ten-muc"),
+            ),
+            None => {
+                let template = templates.get(&b.page).copied().unwrap_or("base.html");
+                let e = theme_errors.entry((template.to_string(), b.href.clone(), b.reason.clone())).or_insert_with(|| (b.page.clone(), 0));
+                e.1 += 1;
+            }
+        }
+    }
+    for ((template, href, reason), (page, count)) in theme_errors {
+        let more = if count > 1 { format!(" và {} trang khác", count - 1) } else { String::new() };
+        out.push(
+            Diagnostic::error(&format!("themes/{theme}/templates/{template}"), 0, 0, format!("liên kết hỏng {href} trong giao diện (trang /{page}{more}): {reason}"))
+                .with_help("sửa mẫu trang (template): địa chỉ trong giao diện cần bắt đầu bằng {{ base }}/"),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, html: &str) -> OutputFile {
+        OutputFile { path: path.into(), bytes: html.as_bytes().to_vec() }
+    }
+
+    fn site(base: &str) -> Vec<OutputFile> {
+        vec![
+            file("index.html", r#"<a href="/ct/a/">a</a>"#),
+            file("a/index.html", r#"<h2 id="muc-1">x</h2><h2 id="đ">y</h2>"#),
+            file("a/2021/index.html", "<p>2021</p>"),
+            file("static/style.css", ""),
+        ]
+        .into_iter()
+        .map(|mut f| {
+            f.bytes = String::from_utf8(f.bytes).unwrap().replace("/ct/", base).into_bytes();
+            f
         })
         .collect()
+    }
+
+    fn broken_of(base: &str, page: &str, href: &str) -> Vec<String> {
+        let mut files = site(base);
+        files.push(file(page, &format!(r#"<a href="{href}">x</a>"#)));
+        check(&files, base).into_iter().map(|b| format!("{} {}", b.href, b.reason)).collect()
+    }
+
+    #[test]
+    fn relative_links_resolve_against_their_page() {
+        assert!(broken_of("/", "a/b/index.html", "../2021/").is_empty());
+        assert!(broken_of("/", "a/b/index.html", "../../a/#muc-1").is_empty());
+        assert_eq!(broken_of("/", "a/b/index.html", "../2022/"), vec!["../2022/ trang không tồn tại"]);
+        assert!(broken_of("/ct/", "a/b/index.html", "../2021/").is_empty());
+    }
+
+    #[test]
+    fn anchors_on_other_pages_and_percent_encoding() {
+        assert!(broken_of("/", "x/index.html", "/a/#muc-1").is_empty());
+        assert!(broken_of("/", "x/index.html", "/a/#%C4%91").is_empty());
+        assert!(broken_of("/", "x/index.html", "/%61/").is_empty());
+        assert_eq!(broken_of("/", "x/index.html", "/a/#muc-2"), vec!["/a/#muc-2 không có mục #muc-2 trong trang /a/"]);
+        assert_eq!(broken_of("/", "x/index.html", "#nowhere"), vec!["#nowhere không có mục #nowhere trong trang /x/"]);
+    }
+
+    #[test]
+    fn links_leaving_the_base_path_are_broken() {
+        assert_eq!(broken_of("/ct/", "x/index.html", "/a/"), vec!["/a/ ra ngoài đường dẫn gốc /ct/"]);
+        assert_eq!(broken_of("/ct/", "a/index.html", "../../"), vec!["../../ ra ngoài đường dẫn gốc /ct/"]);
+        assert!(broken_of("/ct/", "x/index.html", "/ct/a/").is_empty());
+    }
+
+    #[test]
+    fn character_references_are_decoded() {
+        assert_eq!(unescape("&#x2F;a&#47;b?x=1&amp;y=&quot;&#39;&unknown;"), "/a/b?x=1&y=\"'&unknown;");
+        assert!(broken_of("/", "x/index.html", "&#x2F;a&#x2F;").is_empty());
+    }
+
+    #[test]
+    fn external_and_special_links_are_skipped() {
+        for href in ["https://example.org/x", "//cdn.example.org/a.js", "mailto:a@b.vn", "tel:+84", "data:,x"] {
+            assert!(broken_of("/", "x/index.html", href).is_empty(), "{href}");
+        }
+    }
 }

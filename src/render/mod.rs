@@ -1,6 +1,7 @@
 //! Stage 5: pages rendered through the theme's Tera templates, in parallel.
 
 pub mod document;
+pub mod jsonld;
 pub mod pages;
 pub mod templates;
 pub mod views;
@@ -9,7 +10,9 @@ use crate::data::Catalog;
 use crate::model::Site;
 use pages::Page;
 use rayon::prelude::*;
-use serde_json::json;
+use crate::output::feeds::FeedLink;
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
 use templates::{Theme, ThemeError, error_chain};
 use views::Views;
 
@@ -30,10 +33,13 @@ pub fn file_for(path: &str) -> String {
 pub fn render(site: &Site, catalog: &Catalog, theme: &Theme) -> Result<Vec<OutputFile>, ThemeError> {
     let views = Views::new(site, catalog);
     let pages = pages::pages(&views);
+    let feeds = page_feeds(site);
     let mut files: Vec<OutputFile> = pages
         .par_iter()
-        .map(|p| render_page(site, catalog, theme, p))
+        .map(|p| render_page(site, catalog, theme, p, &feeds))
         .collect::<Result<_, _>>()?;
+    files.extend(crate::output::feeds::feeds(site));
+    files.extend(crate::output::opendata::files(site, catalog));
     files.extend(theme.assets.iter().map(|(p, b)| OutputFile { path: p.clone(), bytes: b.clone() }));
     files.push(OutputFile { path: "sitemap.xml".into(), bytes: crate::output::sitemap::sitemap(&site.config.base_url, &pages).into_bytes() });
     files.push(OutputFile { path: "robots.txt".into(), bytes: crate::output::sitemap::robots(&site.config.base_url).into_bytes() });
@@ -41,14 +47,37 @@ pub fn render(site: &Site, catalog: &Catalog, theme: &Theme) -> Result<Vec<Outpu
     Ok(files)
 }
 
-fn render_page(site: &Site, catalog: &Catalog, theme: &Theme, page: &Page) -> Result<OutputFile, ThemeError> {
+/// Which template renders each output file (for naming the template of a broken theme link).
+pub fn templates_by_file(site: &Site, catalog: &Catalog) -> std::collections::BTreeMap<String, &'static str> {
+    pages::pages(&Views::new(site, catalog)).into_iter().map(|p| (file_for(&p.path), p.template)).collect()
+}
+
+/// Feeds a page links to: the site's, plus its province's for pages under `/{province}/`.
+struct PageFeeds {
+    site: FeedLink,
+    provinces: BTreeMap<String, FeedLink>,
+}
+
+fn page_feeds(site: &Site) -> PageFeeds {
+    let provinces = site.documents.iter()
+        .map(|d| (crate::data::province_slug(&d.meta.province), crate::output::feeds::province_feed(site, &d.meta.province)))
+        .collect();
+    PageFeeds { site: crate::output::feeds::site_feed(site), provinces }
+}
+
+fn render_page(site: &Site, catalog: &Catalog, theme: &Theme, page: &Page, feeds: &PageFeeds) -> Result<OutputFile, ThemeError> {
     let base = site.config.base_path.trim_end_matches('/');
+    let first = page.path.trim_start_matches('/').split('/').next().unwrap_or("");
+    let page_feeds: Vec<Value> = std::iter::once(&feeds.site).chain(feeds.provinces.get(first).filter(|_| page.path.ends_with('/')))
+        .map(|f| json!({"url": format!("{base}{}", f.path), "title": f.title}))
+        .collect();
     let ctx = json!({
         "site": {"title": site.config.title, "description": site.config.description, "base_url": site.config.base_url},
         "base": base,
         "ui": catalog.ui,
         "page": {"title": page.title, "path": page.path, "breadcrumbs": page.breadcrumbs,
-                 "canonical": format!("{}{}", site.config.base_url.trim_end_matches('/'), page.path)},
+                 "canonical": format!("{}{}", site.config.base_url.trim_end_matches('/'), page.path),
+                 "feeds": page_feeds},
         "data": page.data,
     });
     let ctx = tera::Context::from_value(ctx).map_err(|e| ThemeError::Template { name: page.template.into(), message: e.to_string() })?;
