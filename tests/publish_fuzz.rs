@@ -208,3 +208,11 @@ fn citation_inside_a_raw_html_link_stays_text() {
     assert_anchors_balanced(&html);
     assert!(html.contains("<a class=\"cite\" href=\"/ct/vinh-long/van-ban/138-nq-hdnd-2023/\">"), "{html}");
 }
+
+/// Found by the same property: an unclosed raw `<a>` before a table holding a footnote reference
+/// kept the footnote's link nested inside it.
+#[test]
+fn raw_link_around_a_table_does_not_nest_links() {
+    let html = final_html("<a href=\"/x/\">\n\n| a | b |\n|---|---|\n| [^1]```\n[^1]: ");
+    assert_anchors_balanced(&html);
+}

@@ -4,6 +4,7 @@ use crate::diagnostics::Diagnostic;
 use crate::model::Site;
 use crate::render::{OutputFile, file_for};
 use percent_encoding::percent_decode_str;
+use rayon::prelude::*;
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
@@ -47,16 +48,23 @@ pub fn check(files: &[OutputFile], base_path: &str) -> Vec<BrokenLink> {
         anchors.insert(&f.path, ID.captures_iter(&text).map(|c| unescape(c.get(1).or(c.get(2)).map_or("", |m| m.as_str()))).collect());
     }
     let existing: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    let mut broken = Vec::new();
-    for f in files.iter().filter(|f| f.path.ends_with(".html")) {
-        let text = String::from_utf8_lossy(&f.bytes);
-        for href in hrefs(&text) {
-            if let Some(reason) = resolve(&href, &f.path, base_path, &existing, &anchors) {
-                broken.push(BrokenLink { page: f.path.clone(), href, reason });
-            }
-        }
-    }
-    broken
+    files
+        .par_iter()
+        .filter(|f| f.path.ends_with(".html"))
+        .flat_map_iter(|f| {
+            let text = String::from_utf8_lossy(&f.bytes);
+            let here = page_url(&f.path, base_path);
+            hrefs(&text)
+                .filter_map(|href| {
+                    let reason = match &here {
+                        Some(here) => resolve(&href, here, base_path, &existing, &anchors),
+                        None => Some("không đọc được địa chỉ trang".into()),
+                    };
+                    reason.map(|reason| BrokenLink { page: f.path.clone(), href, reason })
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 /// URL of an output file as served: `a/index.html` under `/ct/` → `http://banhanh.invalid/ct/a/`.
@@ -65,13 +73,10 @@ fn page_url(page: &str, base_path: &str) -> Option<Url> {
     Url::parse(&format!("{LOCAL_ORIGIN}{base_path}{site_path}")).ok()
 }
 
-fn resolve(href: &str, page: &str, base_path: &str, existing: &BTreeSet<&str>, anchors: &BTreeMap<&str, BTreeSet<String>>) -> Option<String> {
+fn resolve(href: &str, here: &Url, base_path: &str, existing: &BTreeSet<&str>, anchors: &BTreeMap<&str, BTreeSet<String>>) -> Option<String> {
     if href.is_empty() || is_external(href) {
         return None;
     }
-    let Some(here) = page_url(page, base_path) else {
-        return Some("không đọc được địa chỉ trang".into());
-    };
     let Ok(target) = here.join(href) else {
         return Some("địa chỉ không hợp lệ".into());
     };
