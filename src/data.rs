@@ -202,19 +202,6 @@ pub fn province_slug(name: &str) -> String {
     slugify(name)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn issuer_codes_of_both_forms() {
-        assert_eq!(issuer_codes("22/KH-UBND"), vec!["UBND"]);
-        assert_eq!(issuer_codes("64-KL/TW"), vec!["TW"]);
-        assert_eq!(issuer_codes("94/2022/NĐ-CP"), vec!["CP"]);
-        assert_eq!(issuer_codes("226/TTr-SKHĐT-TH"), vec!["SKHĐT", "TH"]);
-    }
-}
-
 impl Catalog {
     /// The kind name for a number's type code: "01/NQ-CP" → "Nghị quyết", "64-KL/TW" → "Kết luận".
     pub fn kind_for_number(&self, number: &str) -> Option<&str> {
@@ -236,4 +223,17 @@ pub fn type_code(number: &str) -> Option<&str> {
     }
     let last = tail.rsplit('/').next()?;
     last.split('-').next().filter(|c| !c.is_empty() && !c.chars().all(|ch| ch.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn issuer_codes_of_both_forms() {
+        assert_eq!(issuer_codes("22/KH-UBND"), vec!["UBND"]);
+        assert_eq!(issuer_codes("64-KL/TW"), vec!["TW"]);
+        assert_eq!(issuer_codes("94/2022/NĐ-CP"), vec!["CP"]);
+        assert_eq!(issuer_codes("226/TTr-SKHĐT-TH"), vec!["SKHĐT", "TH"]);
+    }
 }

@@ -49,15 +49,13 @@ pub fn split<'a>(path: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
             .with_help("dòng đầu tiên của tệp phải là ---, tiếp theo là title:, type:, province:… và một dòng --- đóng lại"));
     };
     let mut offset = 0;
-    let mut line = 2;
-    for l in rest.split_inclusive('\n') {
+    for (line, l) in (2..).zip(rest.split_inclusive('\n')) {
         let trimmed = l.trim_end();
         if trimmed == "---" || trimmed == "..." {
             let body = &rest[offset + l.len()..];
             return Ok(Split { yaml: &rest[..offset], yaml_line: 2, body, body_line: line + 1 });
         }
         offset += l.len();
-        line += 1;
     }
     Err(Diagnostic::error(path, 1, 1, "phần thông tin (frontmatter) mở bằng --- nhưng không có dòng --- đóng lại")
         .with_help("thêm một dòng chỉ có --- sau dòng thông tin cuối cùng"))

@@ -16,6 +16,8 @@ pub const KEYS: [&str; 13] = [
 const IMPLEMENTS_KEYS: [&str; 3] = ["number", "date", "title"];
 
 struct Checker<'a> {
+    /// Required keys an unknown key was taken for ("titel" → "title"): not reported missing twice.
+    suggested: Vec<&'static str>,
     path: &'a str,
     map: &'a Mapping,
     loc: &'a Locator<'a>,
@@ -35,9 +37,10 @@ impl<'a> Checker<'a> {
         self.map.get(key).filter(|v| !v.is_null())
     }
 
-    fn string(&mut self, key: &str, required: bool) -> Option<String> {
+    fn string(&mut self, key: &'static str, required: bool) -> Option<String> {
         let pos = self.loc.key(key);
         match self.get(key) {
+            None if required && self.suggested.contains(&key) => None,
             None if required => {
                 self.err((self.loc.key(key).0.min(pos.0), 1), format!("thiếu khóa bắt buộc `{key}`"), Some(example(key)));
                 None
@@ -63,7 +66,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn date(&mut self, key: &str) -> Option<NaiveDate> {
+    fn date(&mut self, key: &'static str) -> Option<NaiveDate> {
         let pos = self.loc.key(key);
         let text = self.string(key, false)?;
         parse_date(&text).map_err(|(msg, help)| self.err(pos, format!("`{key}`: {msg}"), Some(help))).ok()
@@ -107,11 +110,15 @@ fn looks_like_number(n: &str) -> bool {
 
 /// Validates a frontmatter mapping into `Meta`, or returns every error found in it.
 pub fn validate(path: &str, map: &Mapping, loc: &Locator<'_>, catalog: &Catalog) -> Result<Meta, Vec<Diagnostic>> {
-    let mut c = Checker { path, map, loc, errors: Vec::new() };
+    let mut c = Checker { suggested: Vec::new(), path, map, loc, errors: Vec::new() };
     for key in map.keys() {
         let name = scalar_text(key).unwrap_or_default();
         if !KEYS.contains(&name.as_str()) {
-            let help = closest_key(&name, &KEYS).map_or_else(
+            let suggestion = closest_key(&name, &KEYS);
+            if let Some(k) = suggestion.filter(|k| !map.contains_key(*k)) {
+                c.suggested.push(k);
+            }
+            let help = suggestion.map_or_else(
                 || format!("các khóa hợp lệ: {}", KEYS.join(", ")),
                 |k| format!("có phải là `{k}`?"),
             );
@@ -145,6 +152,7 @@ pub fn validate(path: &str, map: &Mapping, loc: &Locator<'_>, catalog: &Catalog)
     let issued = c.date("issued");
     let effective = c.date("effective");
     let year = match c.get("year") {
+        None if c.suggested.contains(&"year") => None,
         None => {
             c.err((loc.key("year").0, 1), "thiếu khóa bắt buộc `year`".into(), Some(example("year")));
             None

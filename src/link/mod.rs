@@ -29,14 +29,14 @@ pub fn link(mut documents: Vec<Document>, config: SiteConfig, catalog: &Catalog)
     let mut paths: BTreeMap<String, String> = BTreeMap::new();
     documents.retain_mut(|doc| {
         doc.path = document_path(doc);
-        let id = match &doc.meta.number {
-            Some(n) => format!("số {}", number_key(n)),
-            None => format!("tệp {}", doc.stem),
+        let (id, shown) = match &doc.meta.number {
+            Some(n) => (format!("số {}", number_key(n)), format!("số hiệu {n}")),
+            None => (format!("tệp {}", doc.stem), format!("tên tệp {}", doc.stem)),
         };
         let key = (doc.meta.province.clone(), doc.meta.year, id);
         if let Some(first) = identities.get(&key) {
             diagnostics.push(
-                Diagnostic::error(&doc.source, 1, 1, format!("trùng văn bản với {first}: cùng tỉnh {}, năm {} và {}", key.0, key.1, key.2))
+                Diagnostic::error(&doc.source, 1, 1, format!("trùng văn bản với {first}: cùng tỉnh {}, năm {} và {shown}", key.0, key.1))
                     .with_help("mỗi văn bản chỉ có một tệp; xóa một trong hai tệp hoặc sửa số hiệu, năm"),
             );
             return false;
@@ -80,7 +80,8 @@ pub fn link(mut documents: Vec<Document>, config: SiteConfig, catalog: &Catalog)
         for (j, c) in doc.body.citations.iter().enumerate() {
             if cite_targets[i][j].is_none() {
                 let r = Ref { number: &c.number, date: None, province_hint: c.province_hint.as_deref(), kind: Some(&c.kind), title: None };
-                cite_targets[i][j] = resolver.resolve_undated(&r, &doc.meta.province);
+                let citing_year = doc.meta.issued.map_or(doc.meta.year, |d| chrono::Datelike::year(&d));
+                cite_targets[i][j] = resolver.resolve_undated(&r, &doc.meta.province, citing_year);
             }
             if cite_targets[i][j] == Some(Target::Document(i)) {
                 cite_targets[i][j] = None;

@@ -104,19 +104,20 @@ impl<'c> Resolver<'c> {
         Some(Target::Hub(hub.path.clone()))
     }
 
-    /// Resolves a reference without a year: only when exactly one known document or hub matches.
-    pub fn resolve_undated(&self, r: &Ref<'_>, own_province: &str) -> Option<Target> {
+    /// Resolves a reference without a year: only when exactly one known document or hub matches,
+    /// counting only those not later than `citing_year` (a document cannot cite a later one).
+    pub fn resolve_undated(&self, r: &Ref<'_>, own_province: &str, citing_year: i32) -> Option<Target> {
         let number = number_key(r.number);
         let scope = self.scope(r.number, r.province_hint, own_province);
         let mut found: Vec<Target> = self
             .docs
             .iter()
-            .filter(|(k, _)| k.number == number && k.province == scope)
+            .filter(|(k, _)| k.number == number && k.province == scope && k.year <= citing_year)
             .map(|(_, &i)| Target::Document(i))
             .chain(
                 self.hubs
                     .iter()
-                    .filter(|(k, _)| k.number == number && k.province == scope)
+                    .filter(|(k, _)| k.number == number && k.province == scope && k.year <= citing_year)
                     .map(|(_, h)| Target::Hub(h.path.clone())),
             )
             .collect();

@@ -50,6 +50,7 @@ pub fn load(root: &Path, theme: Option<&str>) -> Result<Theme, ThemeError> {
     }
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
+    tera.set_escape_fn(escape_html);
     tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         .map_err(|e| ThemeError::Template { name: "…".into(), message: error_chain(&e) })?;
     Ok(Theme { tera, assets })
@@ -67,6 +68,22 @@ fn collect_embedded(dir: &Dir<'_>, templates: &mut BTreeMap<String, String>, ass
     for d in dir.dirs() {
         collect_embedded(d, templates, assets);
     }
+}
+
+/// Escapes text for HTML element content and quoted attributes (`/` is left as it is, unlike Tera's default).
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A Tera error with its causes, on one line.
