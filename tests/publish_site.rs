@@ -105,9 +105,9 @@ fn built() -> (tempfile::TempDir, PathBuf, BTreeMap<String, Vec<u8>>) {
     (dir, out, tree)
 }
 
-#[test]
-fn sub_path_build_every_link_resolves_under_the_base() {
-    let (_dir, _out, tree) = built();
+/// Asserts that every `href`/`src` of every page resolves to a file under `/ct/` (and its `#anchor`
+/// exists); returns how many internal links were checked.
+fn assert_links_stay_under_ct(tree: &BTreeMap<String, Vec<u8>>) -> usize {
     let attr = regex::Regex::new(r#"\s(?:href|src)="([^"]*)""#).unwrap();
     let mut checked = 0;
     for (path, bytes) in tree.iter().filter(|(p, _)| p.ends_with(".html")) {
@@ -125,16 +125,34 @@ fn sub_path_build_every_link_resolves_under_the_base() {
             let file = if rest.is_empty() || rest.ends_with('/') { format!("{rest}index.html") } else { rest.to_string() };
             assert!(tree.contains_key(&file), "{path}: {href} → {file} does not exist");
             if let Some(frag) = target.fragment().filter(|f| !f.is_empty()) {
-                assert!(text(&tree, &file).contains(&format!("id=\"{frag}\"")), "{path}: {href}: no #{frag} in {file}");
+                assert!(text(tree, &file).contains(&format!("id=\"{frag}\"")), "{path}: {href}: no #{frag} in {file}");
             }
             checked += 1;
         }
     }
-    assert!(checked > 200, "only {checked} links checked");
-    for feed in ["atom.xml", "kien-giang/atom.xml", "sitemap.xml"] {
-        let xml = text(&tree, feed);
-        assert!(!xml.contains("https://example.org/kien-giang"), "{feed} has a URL outside /ct/");
+    for (path, bytes) in tree.iter().filter(|(p, _)| p.ends_with(".xml")) {
+        let xml = String::from_utf8_lossy(bytes);
+        for url in regex::Regex::new(r"https://example\.org[^<\x22]*").unwrap().find_iter(&xml) {
+            assert!(url.as_str().starts_with("https://example.org/ct/"), "{path}: {} is outside /ct/", url.as_str());
+        }
     }
+    checked
+}
+
+#[test]
+fn sub_path_build_every_link_resolves_under_the_base() {
+    let (_dir, _out, tree) = built();
+    let checked = assert_links_stay_under_ct(&tree);
+    assert!(checked > 200, "only {checked} links checked");
+    assert!(text(&tree, "atom.xml").contains("https://example.org/ct/kien-giang/2021/22-kh-ubnd/"));
+}
+
+#[test]
+fn sub_path_build_of_the_repository_content() {
+    let dir = tempfile::tempdir().unwrap();
+    build(Path::new(env!("CARGO_MANIFEST_DIR")), &dir.path().join("out"), "https://example.org/ct/");
+    let tree = read_tree(&dir.path().join("out"));
+    assert!(assert_links_stay_under_ct(&tree) > 50);
 }
 
 #[test]
