@@ -1,7 +1,6 @@
 //! schema.org `Legislation` JSON-LD for document pages, escaped to sit safely inside `<script>`.
 
 use super::views::Views;
-use crate::link::target_path;
 use crate::model::Target;
 use serde_json::{Map, Value, json};
 
@@ -12,8 +11,10 @@ pub fn legislation(v: &Views<'_>, i: usize) -> Value {
     let m = &d.meta;
     let links = &site.links[i];
     let base = site.config.base_url.trim_end_matches('/');
-    let paths: Vec<String> = site.documents.iter().map(|d| d.path.clone()).collect();
-    let abs = |t: &Target| format!("{base}{}", target_path(t, &paths));
+    let abs = |t: &Target| match t {
+        Target::Document(j) => format!("{base}{}", site.documents[*j].path),
+        Target::Hub(p) => format!("{base}{p}"),
+    };
     let mut o = Map::new();
     o.insert("@context".into(), json!("https://schema.org"));
     o.insert("@type".into(), json!("Legislation"));
