@@ -77,10 +77,18 @@ fn resolve(href: &str, here: &Url, base_path: &str, existing: &BTreeSet<&str>, a
     if href.is_empty() || is_external(href) {
         return None;
     }
-    let Ok(target) = here.join(href) else {
-        return Some("địa chỉ không hợp lệ".into());
+    // Plain site-absolute links (most of them) need no URL parsing.
+    let plain = href.starts_with('/') && !href.starts_with("//") && !href.contains(['%', '?', '\\', '\t', '\n']) && !href.contains("/.");
+    let (path, frag) = if plain {
+        let (p, f) = href.split_once('#').map_or((href, None), |(p, f)| (p, Some(f.to_string())));
+        (p.to_string(), f)
+    } else {
+        let Ok(target) = here.join(href) else {
+            return Some("địa chỉ không hợp lệ".into());
+        };
+        let path = percent_decode_str(target.path()).decode_utf8_lossy().into_owned();
+        (path, target.fragment().map(|f| percent_decode_str(f).decode_utf8_lossy().into_owned()))
     };
-    let path = percent_decode_str(target.path()).decode_utf8_lossy().into_owned();
     let Some(site_path) = path.strip_prefix(base_path.trim_end_matches('/')).filter(|p| p.starts_with('/')) else {
         return Some(format!("ra ngoài đường dẫn gốc {base_path}"));
     };
@@ -93,7 +101,6 @@ fn resolve(href: &str, here: &Url, base_path: &str, existing: &BTreeSet<&str>, a
         }
         file = dir;
     }
-    let frag = target.fragment().map(|f| percent_decode_str(f).decode_utf8_lossy().into_owned());
     if let Some(frag) = frag.filter(|f| !f.is_empty())
         && anchors.get(file.as_str()).is_some_and(|ids| !ids.contains(&frag))
     {
