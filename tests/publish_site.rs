@@ -213,6 +213,12 @@ fn broken_links_in_the_theme_are_theme_errors() {
     let index = include_str!("../themes/default/templates/index.html")
         .replace("{% block main %}", "{% block main %}<a href=\"{{ base }}/khong-co/\">x</a><a href=\"/tinh/\">y</a>");
     fs::write(t.join("index.html"), index).unwrap();
+    let base = include_str!("../themes/default/templates/base.html").replace("</footer>", "<a href=\"{{ base }}/lien-he/\">Liên hệ</a></footer>");
+    fs::write(t.join("base.html"), base).unwrap();
+    check_fails_with(
+        dir.path(),
+        &["lỗi: themes/rieng/templates/base.html: liên kết hỏng /lien-he/ trong giao diện (trang /404.html và ".into()],
+    );
     check_fails_with(
         dir.path(),
         &["lỗi: themes/rieng/templates/index.html: liên kết hỏng /khong-co/ trong giao diện (trang /index.html): trang không tồn tại".into()],

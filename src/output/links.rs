@@ -138,9 +138,11 @@ pub fn diagnostics(site: &Site, broken: &[BrokenLink], templates: &BTreeMap<Stri
     let base = site.config.base_path.trim_end_matches('/');
     let theme = site.config.theme.as_deref().unwrap_or("default");
     let mut out = Vec::new();
-    let mut theme_errors: BTreeMap<(String, String, String), (String, usize)> = BTreeMap::new();
+    // Per broken theme link: the templates of the pages showing it, the first page, how many pages.
+    let mut theme_errors: BTreeMap<(String, String), (BTreeSet<&str>, String, usize)> = BTreeMap::new();
+    let doc_of: BTreeMap<String, usize> = site.documents.iter().enumerate().map(|(i, d)| (file_for(&d.path), i)).collect();
     for b in broken {
-        let doc = site.documents.iter().find(|d| file_for(&d.path) == b.page);
+        let doc = doc_of.get(&b.page).map(|&i| &site.documents[i]);
         let written = doc.and_then(|d| {
             let written = d.body.links.iter().find(|(url, _)| *url == b.href || (url.starts_with('/') && format!("{base}{url}") == b.href));
             match written {
@@ -155,13 +157,15 @@ pub fn diagnostics(site: &Site, broken: &[BrokenLink], templates: &BTreeMap<Stri
                     .with_help("kiểm tra lại địa chỉ; địa chỉ văn bản có dạng /tinh/nam/so-hieu/, mục trong trang có dạng #ten-muc"),
             ),
             None => {
-                let template = templates.get(&b.page).copied().unwrap_or("base.html");
-                let e = theme_errors.entry((template.to_string(), b.href.clone(), b.reason.clone())).or_insert_with(|| (b.page.clone(), 0));
-                e.1 += 1;
+                let e = theme_errors.entry((b.href.clone(), b.reason.clone())).or_insert_with(|| (BTreeSet::new(), b.page.clone(), 0));
+                e.0.insert(templates.get(&b.page).copied().unwrap_or("base.html"));
+                e.2 += 1;
             }
         }
     }
-    for ((template, href, reason), (page, count)) in theme_errors {
+    for ((href, reason), (used_by, page, count)) in theme_errors {
+        // The same link on pages of several templates comes from what they share: base.html.
+        let template = if used_by.len() == 1 { used_by.first().copied().unwrap_or("base.html") } else { "base.html" };
         let more = if count > 1 { format!(" và {} trang khác", count - 1) } else { String::new() };
         out.push(
             Diagnostic::error(&format!("themes/{theme}/templates/{template}"), 0, 0, format!("liên kết hỏng {href} trong giao diện (trang /{page}{more}): {reason}"))
