@@ -368,3 +368,29 @@ fn example_ci_files_are_valid_yaml_and_use_only_the_binary() {
         assert!(text.contains("public"), "{f}");
     }
 }
+
+#[test]
+fn feeds_hold_the_100_newest_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("content")).unwrap();
+    for i in 1..=105 {
+        // Issued on consecutive days from 2024-01-01: document i is the i-th oldest.
+        let date = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Days::new(i - 1);
+        fs::write(
+            dir.path().join(format!("content/kh-{i}.md")),
+            format!("---\ntitle: Kế hoạch số {i}\ntype: Kế hoạch\nprovince: Cà Mau\nissuer: Ủy ban nhân dân tỉnh Cà Mau\nnumber: {i}/KH-UBND\nissued: {date}\nyear: 2024\n---\n\nNội dung.\n"),
+        )
+        .unwrap();
+    }
+    let out = dir.path().join("out");
+    build(dir.path(), &out, "https://example.org/");
+    for feed in ["atom.xml", "ca-mau/atom.xml"] {
+        let parsed = feedparser(&out.join(feed));
+        assert_eq!(parsed["bozo"], false);
+        let entries = parsed["entries"].as_array().unwrap();
+        assert_eq!(entries.len(), 100, "{feed}");
+        assert_eq!(entries[0]["id"], "https://example.org/ca-mau/2024/105-kh-ubnd/");
+        assert_eq!(entries[0]["updated"], "2024-04-14T00:00:00+07:00");
+        assert_eq!(entries[99]["id"], "https://example.org/ca-mau/2024/6-kh-ubnd/");
+    }
+}
