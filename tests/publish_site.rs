@@ -57,7 +57,8 @@ summary: 'Tóm tắt có dấu phẩy, \"ngoặc kép\" và </script>'
 ---
 
 Thực hiện Nghị quyết số 138/NQ-HĐND ngày 12/12/2023 của Hội đồng nhân dân tỉnh Vĩnh Long
-và Kế hoạch số 22/KH-UBND ngày 01/02/2021 của tỉnh Kiên Giang.
+và Kế hoạch số 22/KH-UBND ngày 01/02/2021 của tỉnh Kiên Giang;
+Nghị quyết số 150/NQ-HĐND ngày 08/12/2023 của Hội đồng nhân dân tỉnh Đồng Tháp.
 ",
         TRICKY_TITLE.replace('\'', "''")
     )
@@ -285,6 +286,10 @@ fn atom_feeds_are_valid_newest_first_and_stable() {
     assert!(!home.contains("/ct/kien-giang/atom.xml"));
     let doc = text(&tree, "kien-giang/2021/22-kh-ubnd/index.html");
     assert!(doc.contains(r#"<link rel="alternate" type="application/atom+xml" href="/ct/kien-giang/atom.xml""#));
+    // A province with no documents has no feed, even when it has a page for a cited resolution.
+    let hub = text(&tree, "dong-thap/van-ban/150-nq-hdnd-2023/index.html");
+    assert!(hub.contains("/ct/atom.xml") && !hub.contains("dong-thap/atom.xml"), "{hub}");
+    assert!(!tree.contains_key("dong-thap/atom.xml"));
 }
 
 fn json_ld(html: &str) -> serde_json::Value {

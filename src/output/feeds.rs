@@ -9,7 +9,9 @@ use crate::render::OutputFile;
 use crate::render::views::newest_first;
 use atom_syndication::{Category, Entry, Feed, FixedDateTime, Link, Person, Text};
 use chrono::{FixedOffset, NaiveDate, TimeZone};
-use std::collections::BTreeMap;
+use crate::data::Catalog;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
 /// Most entries a feed holds (the newest ones).
 pub const MAX_ENTRIES: usize = 100;
@@ -17,7 +19,7 @@ pub const MAX_ENTRIES: usize = 100;
 /// A feed the pages link to with `<link rel="alternate">`.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct FeedLink {
-    /// Site path of the feed (`/atom.xml`, `/kien-giang/atom.xml`).
+    /// Path of the feed (`/atom.xml`, `/kien-giang/atom.xml`; with the base path in `page_feeds`).
     pub path: String,
     pub title: String,
 }
@@ -30,6 +32,27 @@ pub fn site_feed(site: &Site) -> FeedLink {
 /// The feed of a province, by its canonical name.
 pub fn province_feed(site: &Site, province: &str) -> FeedLink {
     FeedLink { path: format!("/{}/atom.xml", province_slug(province)), title: format!("{province} — {}", site.config.title) }
+}
+
+/// The feeds page `path` links to: the site's, plus its province's on the province page, its
+/// year pages and its document pages (`/{province}/`, `/{province}/{year}/…`), which exist only
+/// for provinces with documents, i.e. with a feed.
+pub fn page_feeds(site: &Site, catalog: &Catalog, path: &str) -> Vec<FeedLink> {
+    let base = site.config.base_path.trim_end_matches('/');
+    let mut feeds = vec![FeedLink { path: format!("{base}/atom.xml"), title: site.config.title.clone() }];
+    let mut segments = path.trim_start_matches('/').split('/');
+    let (first, second) = (segments.next().unwrap_or(""), segments.next().unwrap_or(""));
+    let dated = second.is_empty() || second.bytes().all(|b| b.is_ascii_digit());
+    if path.ends_with('/') && !first.is_empty() && dated && province_slugs(catalog).contains(first) {
+        feeds.push(FeedLink { path: format!("{base}/{first}/atom.xml"), title: crate::render::pages::ui_str(&catalog.ui, "feed_province") });
+    }
+    feeds
+}
+
+/// Slugs of every province name, old and new (the catalog is the same embedded data every run).
+fn province_slugs(catalog: &Catalog) -> &'static BTreeSet<String> {
+    static SLUGS: OnceLock<BTreeSet<String>> = OnceLock::new();
+    SLUGS.get_or_init(|| catalog.province_names().into_iter().map(province_slug).collect())
 }
 
 /// Every feed file of the site: the whole site's and one per province with documents.

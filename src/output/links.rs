@@ -42,27 +42,42 @@ pub fn is_external(href: &str) -> bool {
 /// Relative links are resolved against the page that holds them; percent-encoded paths and
 /// fragments are decoded; a link that leaves the base path (e.g. `/x/` on a site under `/ct/`) is broken.
 pub fn check(files: &[OutputFile], base_path: &str) -> Vec<BrokenLink> {
-    let mut anchors: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
-    for f in files.iter().filter(|f| f.path.ends_with(".html")) {
-        let text = String::from_utf8_lossy(&f.bytes);
-        anchors.insert(&f.path, ID.captures_iter(&text).map(|c| unescape(c.get(1).or(c.get(2)).map_or("", |m| m.as_str()))).collect());
-    }
-    let existing: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    files
+    let ids: BTreeMap<&str, BTreeSet<String>> = files
         .par_iter()
         .filter(|f| f.path.ends_with(".html"))
-        .flat_map_iter(|f| {
-            let text = String::from_utf8_lossy(&f.bytes);
-            let here = page_url(&f.path, base_path);
-            hrefs(&text)
-                .filter_map(|href| {
-                    let reason = match &here {
-                        Some(here) => resolve(&href, here, base_path, &existing, &anchors),
-                        None => Some("không đọc được địa chỉ trang".into()),
-                    };
-                    reason.map(|reason| BrokenLink { page: f.path.clone(), href, reason })
-                })
-                .collect::<Vec<_>>()
+        .map(|f| (f.path.as_str(), anchors(&String::from_utf8_lossy(&f.bytes))))
+        .collect();
+    let existing: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let exists = |p: &str| existing.contains(p);
+    let ids_of = |p: &str| ids.get(p);
+    files.par_iter().flat_map_iter(|f| check_file(&f.path, &f.bytes, base_path, &exists, &ids_of)).collect()
+}
+
+/// The `id`s of an HTML page: what `#anchor` links to it may point at.
+pub fn anchors(html: &str) -> BTreeSet<String> {
+    ID.captures_iter(html).map(|c| unescape(c.get(1).or(c.get(2)).map_or("", |m| m.as_str()))).collect()
+}
+
+/// Broken internal links of one output file, given which output files exist and the anchors of each page.
+pub fn check_file<'a>(
+    path: &str,
+    bytes: &[u8],
+    base_path: &str,
+    exists: &dyn Fn(&str) -> bool,
+    ids: &dyn Fn(&str) -> Option<&'a BTreeSet<String>>,
+) -> Vec<BrokenLink> {
+    if !path.ends_with(".html") {
+        return Vec::new();
+    }
+    let text = String::from_utf8_lossy(bytes);
+    let here = page_url(path, base_path);
+    hrefs(&text)
+        .filter_map(|href| {
+            let reason = match &here {
+                Some(here) => resolve(&href, here, base_path, exists, ids),
+                None => Some("không đọc được địa chỉ trang".into()),
+            };
+            reason.map(|reason| BrokenLink { page: path.to_string(), href, reason })
         })
         .collect()
 }
@@ -73,7 +88,13 @@ fn page_url(page: &str, base_path: &str) -> Option<Url> {
     Url::parse(&format!("{LOCAL_ORIGIN}{base_path}{site_path}")).ok()
 }
 
-fn resolve(href: &str, here: &Url, base_path: &str, existing: &BTreeSet<&str>, anchors: &BTreeMap<&str, BTreeSet<String>>) -> Option<String> {
+fn resolve<'a>(
+    href: &str,
+    here: &Url,
+    base_path: &str,
+    exists: &dyn Fn(&str) -> bool,
+    ids: &dyn Fn(&str) -> Option<&'a BTreeSet<String>>,
+) -> Option<String> {
     if href.is_empty() || is_external(href) {
         return None;
     }
@@ -93,16 +114,16 @@ fn resolve(href: &str, here: &Url, base_path: &str, existing: &BTreeSet<&str>, a
         return Some(format!("ra ngoài đường dẫn gốc {base_path}"));
     };
     let mut file = file_for(site_path);
-    if !existing.contains(file.as_str()) {
+    if !exists(file.as_str()) {
         // `/a` is served as `/a/` when `a/index.html` exists.
         let dir = format!("{file}/index.html");
-        if !existing.contains(dir.as_str()) {
+        if !exists(dir.as_str()) {
             return Some("trang không tồn tại".into());
         }
         file = dir;
     }
     if let Some(frag) = frag.filter(|f| !f.is_empty())
-        && anchors.get(file.as_str()).is_some_and(|ids| !ids.contains(&frag))
+        && ids(file.as_str()).is_some_and(|ids| !ids.contains(&frag))
     {
         return Some(format!("không có mục #{frag} trong trang {}", site_path));
     }
@@ -133,8 +154,14 @@ fn unescape(s: &str) -> String {
 }
 
 /// Turns broken links into diagnostics: at the source line for links written in a document body,
-/// otherwise as theme errors naming the template (one per template, link and reason).
-pub fn diagnostics(site: &Site, broken: &[BrokenLink], templates: &BTreeMap<String, &'static str>) -> Vec<Diagnostic> {
+/// otherwise as theme errors (the template is not known here: see [`diagnostics_with_templates`]).
+pub fn diagnostics(site: &Site, broken: &[BrokenLink]) -> Vec<Diagnostic> {
+    diagnostics_with_templates(site, broken, &BTreeMap::new())
+}
+
+/// Like [`diagnostics`], naming the template of each output page for theme errors (one error per
+/// link and reason; a link broken on pages of several templates is put on `base.html`).
+pub fn diagnostics_with_templates(site: &Site, broken: &[BrokenLink], templates: &BTreeMap<String, &'static str>) -> Vec<Diagnostic> {
     let base = site.config.base_path.trim_end_matches('/');
     let theme = site.config.theme.as_deref().unwrap_or("default");
     let mut out = Vec::new();
