@@ -181,6 +181,21 @@ proptest! {
     }
 
     #[test]
+    fn link_checker_survives_arbitrary_hrefs(href in "[/#.%?a-z0-9đ:&;\\\\ -]{0,30}", base in prop::sample::select(vec!["/", "/ct/"])) {
+        use banhanh::render::OutputFile;
+        let page = |path: &str, html: String| OutputFile { path: path.into(), bytes: html.into_bytes() };
+        let attr = href.replace('"', "&quot;");
+        let files = vec![
+            page("index.html", String::new()),
+            page("a/b/index.html", format!("<h2 id=\"x\">x</h2><a href=\"{attr}\">x</a><img src='{attr}'>")),
+        ];
+        for b in banhanh::output::links::check(&files, base) {
+            prop_assert_eq!(&b.page, "a/b/index.html");
+            prop_assert!(!b.reason.is_empty());
+        }
+    }
+
+    #[test]
     fn linked_html_has_no_placeholders_and_balanced_anchors(body in markdown()) {
         let html = final_html(&body);
         prop_assert!(!html.contains([CITE_OPEN, CITE_MID, CITE_CLOSE]), "placeholder leaked: {:?}", html);
