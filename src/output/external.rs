@@ -43,7 +43,9 @@ impl ExternalOptions {
 /// Where an external link was written: a content file and line, or an output page of the theme.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Place {
+    /// Content file (`content/a.md`) or output page (`public/index.html`).
     pub path: String,
+    /// 1-based line in the content file; 0 for an output page.
     pub line: usize,
 }
 
@@ -61,9 +63,13 @@ pub enum Outcome {
 /// Totals of a run, for the summary line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Summary {
+    /// Distinct external links.
     pub links: usize,
+    /// Links known good from the cache, not requested.
     pub from_cache: usize,
+    /// Links answered with HTTP 4xx/5xx.
     pub broken: usize,
+    /// Links that gave no answer (timeout, connection refused, unknown host…).
     pub unreachable: usize,
 }
 

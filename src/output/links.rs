@@ -15,7 +15,9 @@ use url::Url;
 pub struct BrokenLink {
     /// Output file holding the link (e.g. `kien-giang/index.html`).
     pub page: String,
+    /// The link as written in the HTML (entities decoded).
     pub href: String,
+    /// Why it is broken, in Vietnamese (`trang không tồn tại`…).
     pub reason: String,
 }
 
