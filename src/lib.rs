@@ -111,7 +111,8 @@ pub fn render_site(opts: &BuildOptions, catalog: &Catalog) -> Result<(Loaded, Ve
     let broken = output::links::check(&files, &loaded.site.config.base_path);
     if !broken.is_empty() {
         let mut ds = loaded.diagnostics.clone();
-        ds.extend(output::links::diagnostics(&loaded.site, &broken));
+        let templates = render::templates_by_file(&loaded.site, catalog);
+        ds.extend(output::links::diagnostics_with_templates(&loaded.site, &broken, &templates));
         ds.sort();
         return Err(BuildError::Content(ds));
     }

@@ -34,6 +34,15 @@ enum Command {
         root: PathBuf,
         #[arg(long)]
         base_url: Option<String>,
+        /// Kiểm tra cả liên kết ra ngoài (HTTP), có bộ nhớ đệm ROOT/.cache/banhanh/; lỗi chỉ là cảnh báo
+        #[arg(long)]
+        external: bool,
+        /// Như --external nhưng liên kết ngoài hỏng hoặc không truy cập được là lỗi (thoát mã 1)
+        #[arg(long)]
+        external_strict: bool,
+        /// Thời gian chờ tối đa cho mỗi liên kết ngoài, tính bằng giây
+        #[arg(long, default_value_t = 10.0)]
+        external_timeout: f64,
     },
     /// Tạo bản nháp Markdown từ văn bản cào từ trang nguồn (import a scraped text as a draft)
     Import {
@@ -78,11 +87,29 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Err(e) => Ok(report_failure(e)),
             }
         }
-        Command::Check { root, base_url } => {
+        Command::Check { root, base_url, external, external_strict, external_timeout } => {
             let opts = BuildOptions { root, output: None, base_url };
             match banhanh::render_site(&opts, &catalog) {
                 Ok((loaded, files)) => {
                     eprint!("{}", loaded.diagnostics);
+                    if external || external_strict {
+                        let mut ext = banhanh::output::external::ExternalOptions::for_root(&opts.root);
+                        ext.strict = external_strict;
+                        ext.timeout = std::time::Duration::from_secs_f64(external_timeout.clamp(0.1, 600.0));
+                        let links = banhanh::output::external::collect(&loaded.site, &files);
+                        let (ds, sum) = banhanh::output::external::check(&links, &ext);
+                        let mut ds = banhanh::diagnostics::Diagnostics(ds);
+                        ds.sort();
+                        eprint!("{ds}");
+                        println!(
+                            "Liên kết ngoài: {} liên kết, {} lấy từ bộ nhớ đệm, {} hỏng, {} không kiểm tra được",
+                            sum.links, sum.from_cache, sum.broken, sum.unreachable
+                        );
+                        if ds.has_errors() {
+                            eprintln!("Dừng lại: {} liên kết ngoài có lỗi (--external-strict).", ds.error_count());
+                            return Ok(ExitCode::from(1));
+                        }
+                    }
                     println!(
                         "Không có lỗi: {} văn bản, {} tệp, {} cảnh báo",
                         loaded.site.documents.len(), files.len(), loaded.diagnostics.warning_count()

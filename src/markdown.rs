@@ -14,12 +14,6 @@ pub const CITE_MID: char = '\u{E001}';
 /// Closes a citation placeholder.
 pub const CITE_CLOSE: char = '\u{E002}';
 
-/// Ids the theme uses on document pages; body headings never take them.
-pub const RESERVED_IDS: [&str; 8] = [
-    "trang-noi-dung", "trang-thong-tin", "trang-thuc-hien", "trang-muc-luc", "trang-trich-dan",
-    "trang-duoc-trich-dan", "trang-cac-nam-khac", "top",
-];
-
 /// Renders document bodies; holds what every body needs (citation pattern, base path).
 pub struct MarkdownRenderer<'a> {
     pub finder: &'a CitationFinder,
@@ -56,7 +50,7 @@ impl<'a> MarkdownRenderer<'a> {
             body: Body::default(),
             text_buf: String::new(),
             text_start: 0,
-            anchors: RESERVED_IDS.iter().map(|s| s.to_string()).collect(),
+            anchors: HashSet::new(),
             link_depth: 0,
             code_depth: 0,
             section: Section { anchor: String::new(), heading: String::new(), text: String::new() },
@@ -185,16 +179,15 @@ impl<'a> MarkdownRenderer<'a> {
         st.out.push(Event::Html(CowStr::from(format!("</h{n}>\n"))));
     }
 
-    /// Prefixes site-absolute URLs with the base path and records internal links for checking.
+    /// Prefixes site-absolute URLs with the base path and records every link written (internal ones
+    /// for the link checker, external ones for `check --external`) with its source line.
     fn internal_url<'e>(&self, st: &mut State<'e>, url: CowStr<'e>, line: usize) -> CowStr<'e> {
-        if url.starts_with('/') && !url.starts_with("//") {
+        if !url.is_empty() {
             st.body.links.push((url.to_string(), line));
+        }
+        if url.starts_with('/') && !url.starts_with("//") {
             CowStr::from(format!("{}{}", self.base_path.trim_end_matches('/'), url))
         } else {
-            let external = url.contains(':') || url.starts_with("//");
-            if !external && !url.is_empty() {
-                st.body.links.push((url.to_string(), line));
-            }
             url
         }
     }
@@ -261,7 +254,7 @@ fn unique_anchor(seen: &mut HashSet<String>, base: String) -> String {
 
 /// Cleans HTML written by editors with an allow-list: no script, event handler, `javascript:` URL or iframe.
 pub fn sanitize(html: &str) -> String {
-    ammonia::Builder::default()
+    let clean = ammonia::Builder::default()
         .link_rel(None)
         .add_generic_attributes(["id", "class"])
         .add_tag_attributes("div", ["role", "aria-label", "tabindex"])
@@ -269,7 +262,41 @@ pub fn sanitize(html: &str) -> String {
         .add_tag_attributes("td", ["style"])
         .add_tags(["section", "figure", "figcaption"])
         .clean(html)
-        .to_string()
+        .to_string();
+    unnest_anchors(&clean)
+}
+
+/// Drops `<a>` tags nested inside another `<a>` (their text stays). HTML parsing keeps such nesting
+/// when a table sits between an unclosed raw `<a>` and a Markdown link; a link in a link is invalid.
+fn unnest_anchors(html: &str) -> String {
+    if html.matches("<a ").count() + html.matches("<a>").count() < 2 {
+        return html.to_string();
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut stack: Vec<bool> = Vec::new(); // per open <a>: was it dropped?
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest.find('>').map_or(rest.len(), |e| e + 1);
+        let tag = &rest[..end];
+        if tag.starts_with("<a ") || tag == "<a>" {
+            let nested = stack.iter().any(|dropped| !dropped);
+            stack.push(nested);
+            if !nested {
+                out.push_str(tag);
+            }
+        } else if tag == "</a>" {
+            if !stack.pop().unwrap_or(false) {
+                out.push_str(tag);
+            }
+        } else {
+            out.push_str(tag);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Maps byte offsets of the body to 1-based lines of the source file.
@@ -320,6 +347,13 @@ mod tests {
         assert_eq!(b.citations.len(), 1);
         assert_eq!(b.citations[0].line, 12);
         assert!(b.html.contains('\u{E000}'));
+    }
+
+    #[test]
+    fn links_are_never_nested() {
+        let b = render("<a href=\"/x/\">\n\n| a | b |\n|---|---|\n| [^1] |\n\n[^1]: chú thích\n");
+        assert_eq!(b.html.matches("<a ").count(), 1, "{}", b.html);
+        assert_eq!(b.html.matches("</a>").count(), 1, "{}", b.html);
     }
 
     #[test]

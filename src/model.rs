@@ -75,7 +75,7 @@ pub struct Body {
     pub headings: Vec<Heading>,
     pub sections: Vec<Section>,
     pub citations: Vec<Citation>,
-    /// Internal links written in the body (`[x](/kien-giang/2021/…)`), with their lines.
+    /// Links written in the body as written (`/kien-giang/2021/…`, `../2021/`, `#muc`, `https://…`), with their lines.
     pub links: Vec<(String, usize)>,
 }
 

@@ -157,11 +157,30 @@ pub fn target_path<'a>(target: &'a Target, doc_paths: &'a [String]) -> &'a str {
     }
 }
 
+/// `<a>` nesting depth after `html`, starting from `depth` (tags are lowercase: the HTML comes from
+/// pulldown-cmark or ammonia).
+fn anchor_depth(mut depth: usize, html: &str) -> usize {
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i + 1..];
+        if rest.starts_with("a ") || rest.starts_with("a>") {
+            depth += 1;
+        } else if rest.starts_with("/a>") {
+            depth = depth.saturating_sub(1);
+        }
+    }
+    depth
+}
+
 /// Replaces citation placeholders with links (or plain text when a citation stays unresolved).
 fn fill_citations(html: &str, targets: &[Option<Target>], doc_paths: &[String], base_path: &str) -> String {
     let mut out = String::with_capacity(html.len() + targets.len() * 48);
     let mut rest = html;
+    // Depth of `<a>` elements around the placeholder: a citation inside a link written as raw
+    // HTML stays text (a link inside a link is invalid HTML).
+    let mut depth = 0usize;
     while let Some(open) = rest.find(CITE_OPEN) {
+        depth = anchor_depth(depth, &rest[..open]);
         out.push_str(&rest[..open]);
         let after = &rest[open + CITE_OPEN.len_utf8()..];
         let (Some(mid), Some(close)) = (after.find(CITE_MID), after.find(CITE_CLOSE)) else {
@@ -170,7 +189,7 @@ fn fill_citations(html: &str, targets: &[Option<Target>], doc_paths: &[String], 
         };
         let idx: usize = after[..mid].parse().unwrap_or(usize::MAX);
         let text = &after[mid + CITE_MID.len_utf8()..close];
-        match targets.get(idx).and_then(Option::as_ref) {
+        match targets.get(idx).and_then(Option::as_ref).filter(|_| depth == 0) {
             Some(t) => {
                 out.push_str("<a class=\"cite\" href=\"");
                 let href = format!("{}{}", base_path.trim_end_matches('/'), target_path(t, doc_paths));

@@ -3,109 +3,270 @@
 use crate::diagnostics::Diagnostic;
 use crate::model::Site;
 use crate::render::{OutputFile, file_for};
+use percent_encoding::percent_decode_str;
+use rayon::prelude::*;
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
+use url::Url;
 
 /// A link in the output that points nowhere.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BrokenLink {
     /// Output file holding the link (e.g. `kien-giang/index.html`).
     pub page: String,
+    /// The link as written in the HTML (entities decoded).
     pub href: String,
+    /// Why it is broken, in Vietnamese (`trang không tồn tại`…).
     pub reason: String,
 }
 
-/// Finds internal links (`href`/`src`) whose file or `#anchor` does not exist in `files`.
-pub fn check(files: &[OutputFile], base_path: &str) -> Vec<BrokenLink> {
-    let attr = Regex::new(r#"(?:href|src)="([^"]*)""#).expect("valid");
-    let id = Regex::new(r#"\sid="([^"]*)""#).expect("valid");
-    let mut anchors: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
-    for f in files.iter().filter(|f| f.path.ends_with(".html")) {
-        let text = String::from_utf8_lossy(&f.bytes);
-        anchors.insert(&f.path, id.captures_iter(&text).map(|c| unescape(&c[1])).collect());
-    }
-    let existing: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    let mut broken = Vec::new();
-    for f in files.iter().filter(|f| f.path.ends_with(".html")) {
-        let text = String::from_utf8_lossy(&f.bytes);
-        for c in attr.captures_iter(&text) {
-            let href = unescape(&c[1]);
-            if let Some(reason) = resolve(&href, &f.path, base_path, &existing, &anchors) {
-                broken.push(BrokenLink { page: f.path.clone(), href, reason });
-            }
-        }
-    }
-    broken
+/// Host used to resolve relative links; never contacted.
+const LOCAL_ORIGIN: &str = "http://banhanh.invalid";
+
+static ATTR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')"#).expect("valid"));
+static ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"\sid\s*=\s*(?:"([^"]*)"|'([^']*)')"#).expect("valid"));
+static SCHEME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Za-z][A-Za-z0-9+.\-]*:").expect("valid"));
+
+/// Every `href`/`src` value of an HTML page, entity-decoded, in order.
+pub fn hrefs(html: &str) -> impl Iterator<Item = String> + '_ {
+    ATTR.captures_iter(html).map(|c| unescape(c.get(1).or(c.get(2)).map_or("", |m| m.as_str())))
 }
 
-fn resolve(href: &str, page: &str, base_path: &str, existing: &BTreeSet<&str>, anchors: &BTreeMap<&str, BTreeSet<String>>) -> Option<String> {
-    if href.is_empty() || href.contains("://") || href.starts_with("//") || href.starts_with("mailto:") || href.starts_with("tel:") || href.starts_with("data:") {
+/// Whether a link leaves the site (has a scheme such as `https:` or `mailto:`, or starts with `//`).
+pub fn is_external(href: &str) -> bool {
+    href.starts_with("//") || SCHEME.is_match(href)
+}
+
+/// Finds internal links (`href`/`src`) whose file or `#anchor` does not exist in `files`.
+///
+/// Relative links are resolved against the page that holds them; percent-encoded paths and
+/// fragments are decoded; a link that leaves the base path (e.g. `/x/` on a site under `/ct/`) is broken.
+pub fn check(files: &[OutputFile], base_path: &str) -> Vec<BrokenLink> {
+    let ids: BTreeMap<&str, BTreeSet<String>> = files
+        .par_iter()
+        .filter(|f| f.path.ends_with(".html"))
+        .map(|f| (f.path.as_str(), anchors(&String::from_utf8_lossy(&f.bytes))))
+        .collect();
+    let existing: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let exists = |p: &str| existing.contains(p);
+    let ids_of = |p: &str| ids.get(p);
+    files.par_iter().flat_map_iter(|f| check_file(&f.path, &f.bytes, base_path, &exists, &ids_of)).collect()
+}
+
+/// The `id`s of an HTML page: what `#anchor` links to it may point at.
+pub fn anchors(html: &str) -> BTreeSet<String> {
+    ID.captures_iter(html).map(|c| unescape(c.get(1).or(c.get(2)).map_or("", |m| m.as_str()))).collect()
+}
+
+/// Broken internal links of one output file, given which output files exist and the anchors of each page.
+pub fn check_file<'a>(
+    path: &str,
+    bytes: &[u8],
+    base_path: &str,
+    exists: &dyn Fn(&str) -> bool,
+    ids: &dyn Fn(&str) -> Option<&'a BTreeSet<String>>,
+) -> Vec<BrokenLink> {
+    if !path.ends_with(".html") {
+        return Vec::new();
+    }
+    let text = String::from_utf8_lossy(bytes);
+    let here = page_url(path, base_path);
+    hrefs(&text)
+        .filter_map(|href| {
+            let reason = match &here {
+                Some(here) => resolve(&href, here, base_path, exists, ids),
+                None => Some("không đọc được địa chỉ trang".into()),
+            };
+            reason.map(|reason| BrokenLink { page: path.to_string(), href, reason })
+        })
+        .collect()
+}
+
+/// URL of an output file as served: `a/index.html` under `/ct/` → `http://banhanh.invalid/ct/a/`.
+fn page_url(page: &str, base_path: &str) -> Option<Url> {
+    let site_path = page.strip_suffix("index.html").unwrap_or(page);
+    Url::parse(&format!("{LOCAL_ORIGIN}{base_path}{site_path}")).ok()
+}
+
+fn resolve<'a>(
+    href: &str,
+    here: &Url,
+    base_path: &str,
+    exists: &dyn Fn(&str) -> bool,
+    ids: &dyn Fn(&str) -> Option<&'a BTreeSet<String>>,
+) -> Option<String> {
+    if href.is_empty() || is_external(href) {
         return None;
     }
-    let (path, frag) = match href.split_once('#') {
-        Some((p, f)) => (p, Some(f)),
-        None => (href, None),
-    };
-    let path = path.split('?').next().unwrap_or(path);
-    let file = if path.is_empty() {
-        page.to_string()
-    } else if let Some(site_path) = path.strip_prefix(base_path.trim_end_matches('/')).filter(|p| p.starts_with('/')) {
-        file_for(site_path)
-    } else if path.starts_with('/') {
-        return Some(format!("thiếu đường dẫn gốc {base_path}"));
+    // Plain site-absolute links (most of them) need no URL parsing.
+    let plain = href.starts_with('/') && !href.starts_with("//") && !href.contains(['%', '?', '\\', '\t', '\n']) && !href.contains("/.");
+    let (path, frag) = if plain {
+        let (p, f) = href.split_once('#').map_or((href, None), |(p, f)| (p, Some(f.to_string())));
+        (p.to_string(), f)
     } else {
-        match join_relative(page, path) {
-            Some(f) => f,
-            None => return Some("đường dẫn tương đối đi ra ngoài trang web".into()),
-        }
+        let Ok(target) = here.join(href) else {
+            return Some("địa chỉ không hợp lệ".into());
+        };
+        let path = percent_decode_str(target.path()).decode_utf8_lossy().into_owned();
+        (path, target.fragment().map(|f| percent_decode_str(f).decode_utf8_lossy().into_owned()))
     };
-    if !existing.contains(file.as_str()) {
-        return Some("trang không tồn tại".into());
+    let Some(site_path) = path.strip_prefix(base_path.trim_end_matches('/')).filter(|p| p.starts_with('/')) else {
+        return Some(format!("ra ngoài đường dẫn gốc {base_path}"));
+    };
+    let mut file = file_for(site_path);
+    if !exists(file.as_str()) {
+        // `/a` is served as `/a/` when `a/index.html` exists.
+        let dir = format!("{file}/index.html");
+        if !exists(dir.as_str()) {
+            return Some("trang không tồn tại".into());
+        }
+        file = dir;
     }
     if let Some(frag) = frag.filter(|f| !f.is_empty())
-        && anchors.get(file.as_str()).is_some_and(|ids| !ids.contains(frag))
+        && ids(file.as_str()).is_some_and(|ids| !ids.contains(&frag))
     {
-        return Some(format!("không có mục #{frag} trong trang"));
+        return Some(format!("không có mục #{frag} trong trang {}", site_path));
     }
     None
 }
 
-/// Resolves a relative link against the folder of output file `page`.
-fn join_relative(page: &str, rel: &str) -> Option<String> {
-    let mut parts: Vec<&str> = page.split('/').collect();
-    parts.pop();
-    for seg in rel.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
+/// Decodes the character references an attribute value may hold (`&amp;`, `&#x2F;`, `&#39;`…).
+fn unescape(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    static ENTITY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|amp|lt|gt|quot|apos);").expect("valid"));
+    ENTITY
+        .replace_all(s, |c: &regex::Captures<'_>| {
+            let e = &c[1];
+            let code = match e {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                _ if e.starts_with("#x") || e.starts_with("#X") => u32::from_str_radix(&e[2..], 16).ok().and_then(char::from_u32),
+                _ => e[1..].parse().ok().and_then(char::from_u32),
+            };
+            code.map_or_else(|| c[0].to_string(), String::from)
+        })
+        .into_owned()
+}
+
+/// Turns broken links into diagnostics: at the source line for links written in a document body,
+/// otherwise as theme errors (the template is not known here: see [`diagnostics_with_templates`]).
+pub fn diagnostics(site: &Site, broken: &[BrokenLink]) -> Vec<Diagnostic> {
+    diagnostics_with_templates(site, broken, &BTreeMap::new())
+}
+
+/// Like [`diagnostics`], naming the template of each output page for theme errors (one error per
+/// link and reason; a link broken on pages of several templates is put on `base.html`).
+pub fn diagnostics_with_templates(site: &Site, broken: &[BrokenLink], templates: &BTreeMap<String, &'static str>) -> Vec<Diagnostic> {
+    let base = site.config.base_path.trim_end_matches('/');
+    let theme = site.config.theme.as_deref().unwrap_or("default");
+    let mut out = Vec::new();
+    // Per broken theme link: the templates of the pages showing it, the first page, how many pages.
+    let mut theme_errors: BTreeMap<(String, String), (BTreeSet<&str>, String, usize)> = BTreeMap::new();
+    let doc_of: BTreeMap<String, usize> = site.documents.iter().enumerate().map(|(i, d)| (file_for(&d.path), i)).collect();
+    for b in broken {
+        let doc = doc_of.get(&b.page).map(|&i| &site.documents[i]);
+        let written = doc.and_then(|d| {
+            let written = d.body.links.iter().find(|(url, _)| *url == b.href || (url.starts_with('/') && format!("{base}{url}") == b.href));
+            match written {
+                Some((url, line)) => Some((d, url.clone(), *line)),
+                // Raw HTML in the body (`<a href="…">`): find it in the Markdown.
+                None => d.markdown.find(&b.href).map(|at| (d, b.href.clone(), d.body_line + d.markdown[..at].matches('\n').count())),
             }
-            s => parts.push(s),
+        });
+        match written {
+            Some((d, url, line)) => out.push(
+                Diagnostic::error(&d.source, line, 1, format!("liên kết hỏng {url}: {}", b.reason))
+                    .with_help("kiểm tra lại địa chỉ; địa chỉ văn bản có dạng /tinh/nam/so-hieu/, mục trong trang có dạng #ten-muc"),
+            ),
+            None => {
+                let e = theme_errors.entry((b.href.clone(), b.reason.clone())).or_insert_with(|| (BTreeSet::new(), b.page.clone(), 0));
+                e.0.insert(templates.get(&b.page).copied().unwrap_or("base.html"));
+                e.2 += 1;
+            }
         }
     }
-    let joined = format!("/{}{}", parts.join("/"), if rel.ends_with('/') || rel.is_empty() { "/" } else { "" });
-    Some(file_for(&joined.replace("//", "/")))
+    for ((href, reason), (used_by, page, count)) in theme_errors {
+        // The same link on pages of several templates comes from what they share: base.html.
+        let template = if used_by.len() == 1 { used_by.first().copied().unwrap_or("base.html") } else { "base.html" };
+        let more = if count > 1 { format!(" và {} trang khác", count - 1) } else { String::new() };
+        out.push(
+            Diagnostic::error(&format!("themes/{theme}/templates/{template}"), 0, 0, format!("liên kết hỏng {href} trong giao diện (trang /{page}{more}): {reason}"))
+                .with_help("sửa mẫu trang (template): địa chỉ trong giao diện cần bắt đầu bằng {{ base }}/"),
+        );
+    }
+    out
 }
 
-fn unescape(s: &str) -> String {
-    s.replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// Turns broken links into diagnostics: at the source line for links written in a document body.
-pub fn diagnostics(site: &Site, broken: &[BrokenLink]) -> Vec<Diagnostic> {
-    let base = site.config.base_path.trim_end_matches('/');
-    broken
-        .iter()
-        .map(|b| {
-            let doc = site.documents.iter().find(|d| file_for(&d.path) == b.page);
-            let written = doc.and_then(|d| {
-                d.body.links.iter().find(|(url, _)| *url == b.href || format!("{base}{url}") == b.href).map(|(url, line)| (d, url, *line))
-            });
-            match written {
-                Some((d, url, line)) => Diagnostic::error(&d.source, line, 1, format!("liên kết hỏng {url}: {}", b.reason))
-                    .with_help("kiểm tra lại địa chỉ; địa chỉ văn bản có dạng /tinh/nam/so-hieu/"),
-                None => Diagnostic::error(&format!("public/{}", b.page), 0, 0, format!("liên kết hỏng {} trong giao diện: {}", b.href, b.reason)),
-            }
+    fn file(path: &str, html: &str) -> OutputFile {
+        OutputFile { path: path.into(), bytes: html.as_bytes().to_vec() }
+    }
+
+    fn site(base: &str) -> Vec<OutputFile> {
+        vec![
+            file("index.html", r#"<a href="/ct/a/">a</a>"#),
+            file("a/index.html", r#"<h2 id="muc-1">x</h2><h2 id="đ">y</h2>"#),
+            file("a/2021/index.html", "<p>2021</p>"),
+            file("static/style.css", ""),
+        ]
+        .into_iter()
+        .map(|mut f| {
+            f.bytes = String::from_utf8(f.bytes).unwrap().replace("/ct/", base).into_bytes();
+            f
         })
         .collect()
+    }
+
+    fn broken_of(base: &str, page: &str, href: &str) -> Vec<String> {
+        let mut files = site(base);
+        files.push(file(page, &format!(r#"<a href="{href}">x</a>"#)));
+        check(&files, base).into_iter().map(|b| format!("{} {}", b.href, b.reason)).collect()
+    }
+
+    #[test]
+    fn relative_links_resolve_against_their_page() {
+        assert!(broken_of("/", "a/b/index.html", "../2021/").is_empty());
+        assert!(broken_of("/", "a/b/index.html", "../../a/#muc-1").is_empty());
+        assert_eq!(broken_of("/", "a/b/index.html", "../2022/"), vec!["../2022/ trang không tồn tại"]);
+        assert!(broken_of("/ct/", "a/b/index.html", "../2021/").is_empty());
+    }
+
+    #[test]
+    fn anchors_on_other_pages_and_percent_encoding() {
+        assert!(broken_of("/", "x/index.html", "/a/#muc-1").is_empty());
+        assert!(broken_of("/", "x/index.html", "/a/#%C4%91").is_empty());
+        assert!(broken_of("/", "x/index.html", "/%61/").is_empty());
+        assert_eq!(broken_of("/", "x/index.html", "/a/#muc-2"), vec!["/a/#muc-2 không có mục #muc-2 trong trang /a/"]);
+        assert_eq!(broken_of("/", "x/index.html", "#nowhere"), vec!["#nowhere không có mục #nowhere trong trang /x/"]);
+    }
+
+    #[test]
+    fn links_leaving_the_base_path_are_broken() {
+        assert_eq!(broken_of("/ct/", "x/index.html", "/a/"), vec!["/a/ ra ngoài đường dẫn gốc /ct/"]);
+        assert_eq!(broken_of("/ct/", "a/index.html", "../../"), vec!["../../ ra ngoài đường dẫn gốc /ct/"]);
+        assert!(broken_of("/ct/", "x/index.html", "/ct/a/").is_empty());
+    }
+
+    #[test]
+    fn character_references_are_decoded() {
+        assert_eq!(unescape("&#x2F;a&#47;b?x=1&amp;y=&quot;&#39;&unknown;"), "/a/b?x=1&y=\"'&unknown;");
+        assert!(broken_of("/", "x/index.html", "&#x2F;a&#x2F;").is_empty());
+    }
+
+    #[test]
+    fn external_and_special_links_are_skipped() {
+        for href in ["https://example.org/x", "//cdn.example.org/a.js", "mailto:a@b.vn", "tel:+84", "data:,x"] {
+            assert!(broken_of("/", "x/index.html", href).is_empty(), "{href}");
+        }
+    }
 }

@@ -1,5 +1,8 @@
-//! Stage 6: the output folder, sitemap and robots.txt.
+//! Stage 6: the output folder, sitemap, robots.txt, feeds, open data and link checks.
 
 pub mod sitemap;
 pub mod write;
 pub mod links;
+pub mod feeds;
+pub mod opendata;
+pub mod external;

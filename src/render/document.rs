@@ -52,6 +52,7 @@ pub fn page(v: &Views<'_>, i: usize, same_province: &[usize], home: LinkView) ->
             "cites": cites,
             "cited_by": v.summaries(&links.cited_by),
             "other_years": v.summaries(&others),
+            "jsonld": super::jsonld::script_json(&super::jsonld::legislation(v, i)),
         }),
     }
 }

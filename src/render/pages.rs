@@ -131,7 +131,8 @@ pub fn pages(v: &Views<'_>) -> Vec<Page> {
     list_index(&mut pages, "/van-ban/", ui_str(ui, "nav_hubs"), &hub_links, vec![home.clone()]);
     for h in site.hubs.values() {
         let mut crumbs = vec![home.clone(), crumb(ui_str(ui, "nav_hubs"), "/van-ban/")];
-        if let Some(p) = &h.province {
+        // A province only has a page when it has documents of its own.
+        if let Some(p) = h.province.as_ref().filter(|p| by_province.contains_key(*p)) {
             crumbs.push(crumb(p.clone(), &Views::province_path(p)));
         }
         let scope = match &h.province {

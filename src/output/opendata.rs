@@ -1,0 +1,150 @@
+//! Open data: every document's metadata and URL as `/du-lieu/van-ban.json` and `/du-lieu/van-ban.csv`.
+
+use crate::data::Catalog;
+use crate::link::target_path;
+use crate::model::Site;
+use crate::render::OutputFile;
+use serde::Serialize;
+
+/// Site path of the JSON file.
+pub const JSON_PATH: &str = "/du-lieu/van-ban.json";
+/// Site path of the CSV file.
+pub const CSV_PATH: &str = "/du-lieu/van-ban.csv";
+
+/// One document in the open data files.
+#[derive(Debug, Clone, Serialize)]
+pub struct Record {
+    pub url: String,
+    pub title: String,
+    #[serde(rename = "type")]
+    pub doc_type: String,
+    pub number: Option<String>,
+    pub province: String,
+    /// Province it belongs to since 1 July 2025, when it was merged.
+    pub province_now: Option<String>,
+    pub issuer: String,
+    pub signer: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub issued: Option<String>,
+    pub effective: Option<String>,
+    pub year: i32,
+    pub fields: Vec<String>,
+    pub summary: Option<String>,
+    pub implements: Vec<Implemented>,
+    /// Content file it was built from, relative to the site root.
+    pub source: String,
+}
+
+/// A document implemented by a record, with the page the site has for it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Implemented {
+    pub number: String,
+    pub date: String,
+    pub title: Option<String>,
+    pub url: String,
+}
+
+#[derive(Serialize)]
+struct JsonFile<'a> {
+    title: &'a str,
+    url: &'a str,
+    count: usize,
+    documents: &'a [Record],
+}
+
+/// CSV columns, in order (documented in the README).
+pub const CSV_COLUMNS: [&str; 15] = [
+    "url", "title", "type", "number", "province", "province_now", "issuer", "signer", "issued", "effective", "year",
+    "fields", "summary", "implements", "source",
+];
+
+/// The records of every published document, in site order (by path).
+pub fn records(site: &Site, catalog: &Catalog) -> Vec<Record> {
+    let base = site.config.base_url.trim_end_matches('/');
+    let paths: Vec<String> = site.documents.iter().map(|d| d.path.clone()).collect();
+    let iso = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+    site.documents
+        .iter()
+        .zip(&site.links)
+        .map(|(d, links)| {
+            let m = &d.meta;
+            Record {
+                url: format!("{base}{}", d.path),
+                title: m.title.clone(),
+                doc_type: m.doc_type.clone(),
+                number: m.number.clone(),
+                province: m.province.clone(),
+                province_now: catalog.now_part_of(&m.province).map(str::to_string),
+                issuer: m.issuer.clone(),
+                signer: m.signer.clone(),
+                issued: m.issued.map(iso),
+                effective: m.effective.map(iso),
+                year: m.year,
+                fields: m.fields.clone(),
+                summary: m.summary.clone(),
+                implements: m
+                    .implements
+                    .iter()
+                    .zip(&links.implements)
+                    .map(|(r, t)| Implemented {
+                        number: r.number.clone(),
+                        date: iso(r.date),
+                        title: r.title.clone(),
+                        url: format!("{base}{}", target_path(t, &paths)),
+                    })
+                    .collect(),
+                source: d.source.clone(),
+            }
+        })
+        .collect()
+}
+
+/// Both open data files.
+pub fn files(site: &Site, catalog: &Catalog) -> Vec<OutputFile> {
+    let records = records(site, catalog);
+    vec![
+        OutputFile { path: JSON_PATH.trim_start_matches('/').into(), bytes: json(site, &records) },
+        OutputFile { path: CSV_PATH.trim_start_matches('/').into(), bytes: csv(&records) },
+    ]
+}
+
+fn json(site: &Site, records: &[Record]) -> Vec<u8> {
+    let base = site.config.base_url.trim_end_matches('/');
+    let file = JsonFile { title: &site.config.title, url: &format!("{base}/"), count: records.len(), documents: records };
+    let mut bytes = serde_json::to_vec_pretty(&file).expect("records serialise");
+    bytes.push(b'\n');
+    bytes
+}
+
+/// CSV with a UTF-8 byte order mark (so spreadsheet software reads Vietnamese correctly) and CRLF rows.
+fn csv(records: &[Record]) -> Vec<u8> {
+    let mut out = b"\xEF\xBB\xBF".to_vec();
+    {
+        let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut out);
+        w.write_record(CSV_COLUMNS).expect("writing to memory");
+        for r in records {
+            let implements: Vec<String> = r.implements.iter().map(|i| format!("{} ({})", i.number, i.date)).collect();
+            let opt = |o: &Option<String>| o.clone().unwrap_or_default();
+            w.write_record([
+                r.url.clone(),
+                r.title.clone(),
+                r.doc_type.clone(),
+                opt(&r.number),
+                r.province.clone(),
+                opt(&r.province_now),
+                r.issuer.clone(),
+                opt(&r.signer),
+                opt(&r.issued),
+                opt(&r.effective),
+                r.year.to_string(),
+                r.fields.join("; "),
+                opt(&r.summary),
+                implements.join("; "),
+                r.source.clone(),
+            ])
+            .expect("writing to memory");
+        }
+        w.flush().expect("writing to memory");
+    }
+    out
+}
