@@ -171,3 +171,23 @@ fn drafts_are_checked_but_not_published() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("1 bản nháp không xuất bản"));
     assert!(!site.path().join("public/vinh-long/2026").exists());
 }
+
+#[test]
+fn other_years_show_a_few_documents_per_year_and_link_the_rest() {
+    let site = tempfile::tempdir().unwrap();
+    let dir = site.path().join("content");
+    std::fs::create_dir_all(&dir).unwrap();
+    let doc = |n: u32, year: i32| format!(
+        "---\ntitle: Kế hoạch số {n}\ntype: Kế hoạch\nprovince: Vĩnh Long\nissuer: Ủy ban nhân dân tỉnh Vĩnh Long\nnumber: {n}/KH-UBND\nissued: {year}-03-{n:02}\nyear: {year}\n---\nNội dung.\n");
+    for n in 1..=5 {
+        std::fs::write(dir.join(format!("kh-{n}.md")), doc(n, 2023)).unwrap();
+    }
+    std::fs::write(dir.join("kh-9.md"), doc(9, 2024)).unwrap();
+    build_ok(site.path(), &[]);
+    let html = page(&site.path().join("public"), "/vinh-long/2024/9-kh-ubnd/");
+    let section = html.split("id=\"trang-cac-nam-khac\"").nth(1).unwrap();
+    assert_eq!(section.matches("class=\"doc-title\"").count(), 3, "{section}");
+    // Newest first: 5, 4, 3 are shown; the link leads to all five.
+    assert!(section.contains("Kế hoạch số 5") && section.contains("Kế hoạch số 3") && !section.contains("Kế hoạch số 2<"));
+    assert!(section.contains(r#"<a href="/vinh-long/2023/">Xem tất cả 5 văn bản năm 2023</a>"#), "{section}");
+}

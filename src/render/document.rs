@@ -22,10 +22,8 @@ pub fn page(v: &Views<'_>, i: usize, same_province: &[usize], home: LinkView) ->
         .filter(|(t, _)| !links.implements.contains(t))
         .map(|(t, label)| v.target(t, label))
         .collect();
-    let others: Vec<usize> = same_province.iter().copied()
-        .filter(|&j| j != i && v.site.documents[j].meta.year != m.year)
-        .collect();
     let province_path = Views::province_path(&m.province);
+    let other_years = other_years(v, i, same_province, &province_path);
     let fields: Vec<LinkView> = m.fields.iter()
         .map(|f| LinkView { label: f.clone(), url: v.url(&Views::field_path(f)), count: None, note: None })
         .collect();
@@ -51,8 +49,33 @@ pub fn page(v: &Views<'_>, i: usize, same_province: &[usize], home: LinkView) ->
             "implements": implements,
             "cites": cites,
             "cited_by": v.summaries(&links.cited_by),
-            "other_years": v.summaries(&others),
+            "other_years": other_years,
             "jsonld": super::jsonld::script_json(&super::jsonld::legislation(v, i)),
         }),
     }
+}
+
+/// Most documents of each other year shown on a document page; the rest are behind the year's link.
+const PER_OTHER_YEAR: usize = 3;
+
+/// The same province's documents of other years, newest year first, a few per year (so a page
+/// stays small however many documents the province has).
+fn other_years(v: &Views<'_>, i: usize, same_province: &[usize], province_path: &str) -> Vec<serde_json::Value> {
+    let year = v.site.documents[i].meta.year;
+    let mut by_year: std::collections::BTreeMap<i32, Vec<usize>> = std::collections::BTreeMap::new();
+    for &j in same_province {
+        let y = v.site.documents[j].meta.year;
+        if y != year {
+            by_year.entry(y).or_default().push(j);
+        }
+    }
+    by_year
+        .iter()
+        .rev()
+        .map(|(y, docs)| {
+            let shown: Vec<_> = v.summaries(docs).into_iter().take(PER_OTHER_YEAR).collect();
+            json!({"year": y, "url": v.url(&format!("{province_path}{y}/")), "count": docs.len(),
+                   "more": docs.len().saturating_sub(shown.len()), "docs": shown})
+        })
+        .collect()
 }
