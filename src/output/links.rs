@@ -5,6 +5,7 @@ use crate::model::Site;
 use crate::render::{OutputFile, file_for};
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
 
 /// A link in the output that points nowhere.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,30 +16,50 @@ pub struct BrokenLink {
     pub reason: String,
 }
 
+static ATTR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"(?:href|src)="([^"]*)""#).expect("valid"));
+static ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"\sid="([^"]*)""#).expect("valid"));
+
 /// Finds internal links (`href`/`src`) whose file or `#anchor` does not exist in `files`.
 pub fn check(files: &[OutputFile], base_path: &str) -> Vec<BrokenLink> {
-    let attr = Regex::new(r#"(?:href|src)="([^"]*)""#).expect("valid");
-    let id = Regex::new(r#"\sid="([^"]*)""#).expect("valid");
-    let mut anchors: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    let mut ids: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
     for f in files.iter().filter(|f| f.path.ends_with(".html")) {
-        let text = String::from_utf8_lossy(&f.bytes);
-        anchors.insert(&f.path, id.captures_iter(&text).map(|c| unescape(&c[1])).collect());
+        ids.insert(&f.path, anchors(&String::from_utf8_lossy(&f.bytes)));
     }
     let existing: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    files
+        .iter()
+        .flat_map(|f| check_file(&f.path, &f.bytes, base_path, &|p| existing.contains(p), &|p| ids.get(p)))
+        .collect()
+}
+
+/// The `id`s of an HTML page: what `#anchor` links to it may point at.
+pub fn anchors(html: &str) -> BTreeSet<String> {
+    ID.captures_iter(html).map(|c| unescape(&c[1])).collect()
+}
+
+/// Broken internal links of one output file, given which output files exist and the anchors of each page.
+pub fn check_file<'a>(
+    path: &str,
+    bytes: &[u8],
+    base_path: &str,
+    exists: &dyn Fn(&str) -> bool,
+    ids: &dyn Fn(&str) -> Option<&'a BTreeSet<String>>,
+) -> Vec<BrokenLink> {
+    if !path.ends_with(".html") {
+        return Vec::new();
+    }
+    let text = String::from_utf8_lossy(bytes);
     let mut broken = Vec::new();
-    for f in files.iter().filter(|f| f.path.ends_with(".html")) {
-        let text = String::from_utf8_lossy(&f.bytes);
-        for c in attr.captures_iter(&text) {
-            let href = unescape(&c[1]);
-            if let Some(reason) = resolve(&href, &f.path, base_path, &existing, &anchors) {
-                broken.push(BrokenLink { page: f.path.clone(), href, reason });
-            }
+    for c in ATTR.captures_iter(&text) {
+        let href = unescape(&c[1]);
+        if let Some(reason) = resolve(&href, path, base_path, exists, ids) {
+            broken.push(BrokenLink { page: path.to_string(), href, reason });
         }
     }
     broken
 }
 
-fn resolve(href: &str, page: &str, base_path: &str, existing: &BTreeSet<&str>, anchors: &BTreeMap<&str, BTreeSet<String>>) -> Option<String> {
+fn resolve<'a>(href: &str, page: &str, base_path: &str, exists: &dyn Fn(&str) -> bool, ids: &dyn Fn(&str) -> Option<&'a BTreeSet<String>>) -> Option<String> {
     if href.is_empty() || href.contains("://") || href.starts_with("//") || href.starts_with("mailto:") || href.starts_with("tel:") || href.starts_with("data:") {
         return None;
     }
@@ -56,11 +77,11 @@ fn resolve(href: &str, page: &str, base_path: &str, existing: &BTreeSet<&str>, a
     } else {
         return None;
     };
-    if !existing.contains(file.as_str()) {
+    if !exists(file.as_str()) {
         return Some("trang không tồn tại".into());
     }
     if let Some(frag) = frag.filter(|f| !f.is_empty())
-        && anchors.get(file.as_str()).is_some_and(|ids| !ids.contains(frag))
+        && ids(file.as_str()).is_some_and(|ids| !ids.contains(frag))
     {
         return Some(format!("không có mục #{frag} trong trang"));
     }

@@ -1,0 +1,121 @@
+//! Parsed and rendered documents kept between builds, keyed by source path and content hash.
+
+use super::Source;
+use crate::diagnostics::Diagnostic;
+use crate::model::Document;
+use std::collections::{BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
+use std::time::SystemTime;
+
+/// What parsing one file gave: an unlinked document (body rendered, path not yet set) or its errors.
+pub type ParseResult = Result<Document, Vec<Diagnostic>>;
+
+struct Entry {
+    hash: u64,
+    stamp: Option<(SystemTime, u64)>,
+    result: ParseResult,
+}
+
+/// Results of parsing content files, reused while a file's bytes stay the same.
+#[derive(Default)]
+pub struct ParseCache {
+    entries: HashMap<String, Entry>,
+    /// Base path the cached bodies were rendered with (links in bodies depend on it).
+    base_path: String,
+    /// Files to re-read even if their size and modification time look unchanged.
+    dirty: BTreeSet<String>,
+}
+
+/// What `ParseCache::resolve` did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct CacheStats {
+    /// Sources whose bytes changed (or were new) and were parsed again.
+    pub parsed: Vec<String>,
+    /// Sources that disappeared since the last build.
+    pub removed: Vec<String>,
+}
+
+impl ParseCache {
+    /// Marks a file (path relative to the site root) to be read again on the next build.
+    pub fn invalidate(&mut self, rel: &str) {
+        self.dirty.insert(rel.to_string());
+    }
+
+    /// Forgets everything (after a change that affects every body, such as the base path).
+    pub fn clear(&mut self) {
+        self.entries.clear();
+        self.dirty.clear();
+    }
+
+    /// Returns the parse result of every source, parsing only files that are new or whose bytes changed.
+    pub fn resolve(
+        &mut self,
+        sources: &[Source],
+        base_path: &str,
+        parse: impl Fn(&Source, &[u8]) -> ParseResult + Sync,
+    ) -> (Vec<ParseResult>, CacheStats) {
+        use rayon::prelude::*;
+        if self.base_path != base_path {
+            self.clear();
+            self.base_path = base_path.to_string();
+        }
+        let dirty = std::mem::take(&mut self.dirty);
+        let entries = &self.entries;
+        // Decide per file: reuse (None) or the fresh entry.
+        let fresh: Vec<Option<Entry>> = sources
+            .par_iter()
+            .map(|s| {
+                let stamp = stamp(s);
+                if let Some(e) = entries.get(&s.rel)
+                    && !dirty.contains(&s.rel)
+                    && stamp.is_some()
+                    && e.stamp == stamp
+                {
+                    return None;
+                }
+                let bytes = match std::fs::read(&s.abs) {
+                    Ok(b) => b,
+                    Err(e) => {
+                        let d = Diagnostic::error(&s.rel, 0, 0, format!("không đọc được tệp: {e}"));
+                        return Some(Entry { hash: 0, stamp: None, result: Err(vec![d]) });
+                    }
+                };
+                let hash = hash_bytes(&bytes);
+                if let Some(e) = entries.get(&s.rel)
+                    && e.hash == hash
+                    && e.stamp.is_some()
+                {
+                    return Some(Entry { hash, stamp, result: e.result.clone() });
+                }
+                Some(Entry { hash, stamp, result: parse(s, &bytes) })
+            })
+            .collect();
+        let mut stats = CacheStats::default();
+        let live: BTreeSet<&str> = sources.iter().map(|s| s.rel.as_str()).collect();
+        stats.removed = self.entries.keys().filter(|k| !live.contains(k.as_str())).cloned().collect();
+        stats.removed.sort();
+        self.entries.retain(|k, _| live.contains(k.as_str()));
+        for (s, f) in sources.iter().zip(fresh) {
+            if let Some(entry) = f {
+                let changed = self.entries.get(&s.rel).is_none_or(|old| old.hash != entry.hash || entry.hash == 0);
+                if changed {
+                    stats.parsed.push(s.rel.clone());
+                }
+                self.entries.insert(s.rel.clone(), entry);
+            }
+        }
+        let results = sources.iter().map(|s| self.entries[&s.rel].result.clone()).collect();
+        (results, stats)
+    }
+}
+
+fn stamp(s: &Source) -> Option<(SystemTime, u64)> {
+    let m = std::fs::metadata(&s.abs).ok()?;
+    Some((m.modified().ok()?, m.len()))
+}
+
+fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
+}

@@ -1,0 +1,223 @@
+//! What to rebuild after a change: re-parse changed files, re-link, and re-render only the pages whose data changed.
+
+use super::watch::Changes;
+use crate::content::cache::ParseCache;
+use crate::data::Catalog;
+use crate::diagnostics::Diagnostics;
+use crate::model::Site;
+use crate::output::links;
+use crate::render::pages::Page;
+use crate::render::templates::{self, Theme};
+use crate::render::views::Views;
+use crate::render::{self, OutputFile};
+use std::collections::{BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// The files of the site as served, by output path (`vinh-long/index.html`).
+pub type Files = HashMap<String, Arc<[u8]>>;
+
+/// A successful rebuild.
+#[derive(Debug, Default)]
+pub struct Update {
+    /// Source files read and parsed again.
+    pub parsed: Vec<String>,
+    /// Source files that disappeared.
+    pub removed_sources: Vec<String>,
+    /// Output files whose bytes changed or that are new.
+    pub changed: Vec<String>,
+    /// Output files no longer part of the site.
+    pub removed: Vec<String>,
+    /// Pages rendered (templates run), out of `pages_total`.
+    pub pages_rendered: usize,
+    pub pages_total: usize,
+    pub documents: usize,
+    pub warnings: Diagnostics,
+    pub elapsed: Duration,
+}
+
+/// Why a rebuild failed: the same text `check` prints.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    pub message: String,
+    pub elapsed: Duration,
+}
+
+/// Keeps what the last good build produced, so the next one redoes only what changed.
+pub struct Incremental {
+    root: PathBuf,
+    base_url: Option<String>,
+    catalog: Catalog,
+    cache: ParseCache,
+    theme: Option<Theme>,
+    /// Key (hash of template, title, breadcrumbs and data) of each served page, by site path.
+    page_keys: HashMap<String, u64>,
+    files: Files,
+    /// `id`s of each served HTML file, for `#anchor` checks.
+    anchors: HashMap<String, BTreeSet<String>>,
+    /// Output paths of the whole-site files (`render::site_files`) last generated.
+    site_file_paths: BTreeSet<String>,
+}
+
+impl Incremental {
+    /// An empty state for the site at `root`; the first `rebuild` builds everything.
+    pub fn new(root: PathBuf, base_url: Option<String>, catalog: Catalog) -> Self {
+        Incremental { root, base_url, catalog, cache: ParseCache::default(), theme: None, page_keys: HashMap::new(), files: Files::new(), anchors: HashMap::new(), site_file_paths: BTreeSet::new() }
+    }
+
+    /// The files of the last good build.
+    pub fn files(&self) -> &Files {
+        &self.files
+    }
+
+    /// Rebuilds after `changes`; on failure the last good files stay as they were.
+    pub fn rebuild(&mut self, changes: &Changes) -> Result<Update, Failure> {
+        let start = Instant::now();
+        let fail = |message: String| Failure { message, elapsed: start.elapsed() };
+        for c in &changes.content {
+            self.cache.invalidate(c);
+        }
+        if changes.theme || changes.config {
+            self.theme = None;
+            self.page_keys.clear();
+        }
+        let (loaded, stats) = crate::load_cached(&self.root, self.base_url.as_deref(), &self.catalog, &mut self.cache);
+        if loaded.diagnostics.has_errors() {
+            return Err(fail(failure_text(&loaded.diagnostics)));
+        }
+        let site = &loaded.site;
+        let fresh_theme = self.theme.is_none();
+        if fresh_theme {
+            let theme = templates::load(&self.root, site.config.theme.as_deref()).map_err(|e| fail(format!("lỗi: {e}\n")))?;
+            self.theme = Some(theme);
+            self.page_keys.clear();
+        }
+        let theme = self.theme.as_ref().expect("theme loaded above");
+        let views = Views::new(site, &self.catalog);
+        let pages = render::pages::pages(&views);
+        let keys: Vec<u64> = pages.iter().map(page_key).collect();
+        let stale: Vec<&Page> = pages.iter().zip(&keys).filter(|(p, k)| self.page_keys.get(&p.path) != Some(k)).map(|(p, _)| p).collect();
+        let mut out = render::render_pages(site, &self.catalog, theme, &stale).map_err(|e| fail(format!("lỗi: {e}\n")))?;
+        if fresh_theme {
+            out.extend(render::asset_files(theme));
+        }
+        let mut site_file_paths = self.site_file_paths.clone();
+        if !stale.is_empty() || fresh_theme {
+            let whole = render::site_files(site, &self.catalog, &pages);
+            site_file_paths = whole.iter().map(|f| f.path.clone()).collect();
+            out.extend(whole);
+        }
+        let live: BTreeSet<String> = pages.iter().map(|p| render::file_for(&p.path))
+            .chain(theme.assets.keys().cloned())
+            .chain(site_file_paths.iter().cloned())
+            .collect();
+        let removed: Vec<String> = self.files.keys().filter(|p| !live.contains(*p)).cloned().collect();
+        let changed: Vec<OutputFile> = out.into_iter().filter(|f| self.files.get(&f.path).is_none_or(|old| **old != *f.bytes)).collect();
+        let added_paths = changed.iter().any(|f| !self.files.contains_key(&f.path));
+        self.check_links(site, &changed, &live, added_paths || !removed.is_empty()).map_err(fail)?;
+
+        // Commit: the new build is good.
+        self.site_file_paths = site_file_paths;
+        for (p, k) in pages.iter().zip(keys) {
+            self.page_keys.insert(p.path.clone(), k);
+        }
+        self.page_keys.retain(|p, _| live.contains(&render::file_for(p)));
+        for r in &removed {
+            self.files.remove(r);
+            self.anchors.remove(r);
+        }
+        let mut update = Update {
+            parsed: stats.parsed,
+            removed_sources: stats.removed,
+            changed: changed.iter().map(|f| f.path.clone()).collect(),
+            removed,
+            pages_rendered: stale.len(),
+            pages_total: pages.len(),
+            documents: site.documents.len(),
+            warnings: loaded.diagnostics.clone(),
+            elapsed: Duration::ZERO,
+        };
+        for f in changed {
+            if f.path.ends_with(".html") {
+                self.anchors.insert(f.path.clone(), links::anchors(&String::from_utf8_lossy(&f.bytes)));
+            }
+            self.files.insert(f.path, f.bytes.into());
+        }
+        update.elapsed = start.elapsed();
+        Ok(update)
+    }
+
+    /// Checks the links of the changed pages (of every page when files appeared or disappeared).
+    fn check_links(&self, site: &Site, changed: &[OutputFile], live: &BTreeSet<String>, everything: bool) -> Result<(), String> {
+        let new_ids: HashMap<&str, BTreeSet<String>> = changed.iter().filter(|f| f.path.ends_with(".html"))
+            .map(|f| (f.path.as_str(), links::anchors(&String::from_utf8_lossy(&f.bytes)))).collect();
+        let ids = |p: &str| new_ids.get(p).or_else(|| self.anchors.get(p));
+        let exists = |p: &str| live.contains(p);
+        let base = &site.config.base_path;
+        let mut broken: Vec<links::BrokenLink> = changed.iter().flat_map(|f| links::check_file(&f.path, &f.bytes, base, &exists, &ids)).collect();
+        if everything {
+            let changed_paths: BTreeSet<&str> = changed.iter().map(|f| f.path.as_str()).collect();
+            for (path, bytes) in self.files.iter().filter(|(p, _)| live.contains(*p) && !changed_paths.contains(p.as_str())) {
+                broken.extend(links::check_file(path, bytes, base, &exists, &ids));
+            }
+        }
+        if broken.is_empty() {
+            return Ok(());
+        }
+        let mut ds = Diagnostics::default();
+        ds.extend(links::diagnostics(site, &broken));
+        ds.sort();
+        Err(failure_text(&ds))
+    }
+}
+
+/// The text shown in the terminal and the browser overlay for failed content: every diagnostic, then a summary.
+pub fn failure_text(ds: &Diagnostics) -> String {
+    format!("{ds}Dừng lại: {} lỗi, {} cảnh báo; trang đang xem là bản dựng tốt gần nhất.\n", ds.error_count(), ds.warning_count())
+}
+
+/// Site path of an output file: `a/b/index.html` → `/a/b/`, `404.html` → `/404.html`.
+pub fn url_for(file: &str) -> String {
+    match file.strip_suffix("index.html") {
+        Some(dir) if dir.is_empty() || dir.ends_with('/') => format!("/{dir}"),
+        _ => format!("/{file}"),
+    }
+}
+
+/// A hash of everything a page's HTML depends on besides the theme and site settings.
+fn page_key(page: &Page) -> u64 {
+    let mut w = HashWriter(std::collections::hash_map::DefaultHasher::new());
+    page.path.hash(&mut w.0);
+    page.template.hash(&mut w.0);
+    page.title.hash(&mut w.0);
+    serde_json::to_writer(&mut w, &page.breadcrumbs).ok();
+    serde_json::to_writer(&mut w, &page.data).ok();
+    w.0.finish()
+}
+
+struct HashWriter<H: Hasher>(H);
+
+impl<H: Hasher> std::io::Write for HashWriter<H> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_of_files() {
+        assert_eq!(url_for("index.html"), "/");
+        assert_eq!(url_for("vinh-long/2024/17-ct-ubnd/index.html"), "/vinh-long/2024/17-ct-ubnd/");
+        assert_eq!(url_for("404.html"), "/404.html");
+        assert_eq!(url_for("static/style.css"), "/static/style.css");
+    }
+}
