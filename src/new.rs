@@ -81,11 +81,14 @@ pub fn new_document(root: &Path, req: &NewDocument, catalog: &Catalog) -> Result
         }).collect())
     })?;
     let path = crate::link::document_path(&parsed.into_document(Body::default()));
+    let file = root.join(&rel);
+    if file.exists() {
+        return Err(NewError::Exists(file));
+    }
     let loaded = crate::load(root, None, catalog);
     if let Some(d) = loaded.site.documents.iter().find(|d| d.path == path) {
         return Err(NewError::Duplicate { existing: d.source.clone(), url: path });
     }
-    let file = root.join(&rel);
     write_new(&file, text.as_bytes())?;
     let base = loaded.site.config.base_url.trim_end_matches('/').to_string();
     Ok(Created { file, url: format!("{base}{path}") })

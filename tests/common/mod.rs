@@ -101,6 +101,22 @@ impl Server {
     }
 }
 
+impl Server {
+    /// Waits for a line printed after the server started listening that satisfies `ok`.
+    pub fn wait_for_line(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let lines = self.lines();
+            let listening = lines.iter().position(|l| l.starts_with("Đang phục vụ tại")).unwrap_or(0);
+            if let Some(l) = lines[listening..].iter().find(|l| ok(l)) {
+                return l.clone();
+            }
+            assert!(start.elapsed() < REBUILD_TIMEOUT, "timed out waiting for {what}; server said: {lines:#?}");
+            std::thread::sleep(Duration::from_millis(25));
+        }
+    }
+}
+
 impl Drop for Server {
     fn drop(&mut self) {
         self.child.kill().ok();
