@@ -119,3 +119,49 @@ fn hash_bytes(bytes: &[u8]) -> u64 {
     bytes.hash(&mut h);
     h.finish()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::Diagnostic;
+
+    fn parse_stub(s: &Source, bytes: &[u8]) -> ParseResult {
+        Err(vec![Diagnostic::error(&s.rel, 1, 1, String::from_utf8_lossy(bytes).into_owned())])
+    }
+
+    fn sources(dir: &std::path::Path) -> Vec<Source> {
+        let mut v: Vec<Source> = std::fs::read_dir(dir).unwrap().flatten()
+            .map(|e| Source { rel: format!("content/{}", e.file_name().to_string_lossy()), abs: e.path() })
+            .collect();
+        v.sort_by(|a, b| a.rel.cmp(&b.rel));
+        v
+    }
+
+    #[test]
+    fn parses_only_what_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.md"), "a").unwrap();
+        std::fs::write(dir.path().join("b.md"), "b").unwrap();
+        let mut cache = ParseCache::default();
+        let (results, stats) = cache.resolve(&sources(dir.path()), "/", parse_stub);
+        assert_eq!(stats.parsed, vec!["content/a.md", "content/b.md"]);
+        assert_eq!(results[1].as_ref().unwrap_err()[0].message, "b");
+
+        let (_, stats) = cache.resolve(&sources(dir.path()), "/", parse_stub);
+        assert!(stats.parsed.is_empty() && stats.removed.is_empty());
+
+        std::fs::write(dir.path().join("b.md"), "b2").unwrap();
+        cache.invalidate("content/b.md");
+        cache.invalidate("content/a.md");
+        let (results, stats) = cache.resolve(&sources(dir.path()), "/", parse_stub);
+        assert_eq!(stats.parsed, vec!["content/b.md"], "a.md was re-read but its bytes did not change");
+        assert_eq!(results[1].as_ref().unwrap_err()[0].message, "b2");
+
+        std::fs::remove_file(dir.path().join("a.md")).unwrap();
+        let (results, stats) = cache.resolve(&sources(dir.path()), "/", parse_stub);
+        assert_eq!((results.len(), stats.removed), (1, vec!["content/a.md".to_string()]));
+
+        let (_, stats) = cache.resolve(&sources(dir.path()), "/ct/", parse_stub);
+        assert_eq!(stats.parsed, vec!["content/b.md"], "a new base path re-renders every body");
+    }
+}

@@ -10,6 +10,7 @@ use crate::render::pages::Page;
 use crate::render::templates::{self, Theme};
 use crate::render::views::Views;
 use crate::render::{self, OutputFile};
+use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
@@ -59,12 +60,16 @@ pub struct Incremental {
     anchors: HashMap<String, BTreeSet<String>>,
     /// Output paths of the whole-site files (`render::site_files`) last generated.
     site_file_paths: BTreeSet<String>,
+    /// Site paths of every page of the last good build.
+    page_paths: Vec<String>,
+    /// The last good linked site, to tell body-only edits from changes that reach other pages.
+    prev: Option<Site>,
 }
 
 impl Incremental {
     /// An empty state for the site at `root`; the first `rebuild` builds everything.
     pub fn new(root: PathBuf, base_url: Option<String>, catalog: Catalog) -> Self {
-        Incremental { root, base_url, catalog, cache: ParseCache::default(), theme: None, page_keys: HashMap::new(), files: Files::new(), anchors: HashMap::new(), site_file_paths: BTreeSet::new() }
+        Incremental { root, base_url, catalog, cache: ParseCache::default(), theme: None, page_keys: HashMap::new(), files: Files::new(), anchors: HashMap::new(), site_file_paths: BTreeSet::new(), page_paths: Vec::new(), prev: None }
     }
 
     /// The files of the last good build.
@@ -96,8 +101,20 @@ impl Incremental {
         }
         let theme = self.theme.as_ref().expect("theme loaded above");
         let views = Views::new(site, &self.catalog);
-        let pages = render::pages::pages(&views);
-        let keys: Vec<u64> = pages.iter().map(page_key).collect();
+        // When no title, date, number, link or hub changed, only the pages of edited bodies can differ.
+        let body_only = match &self.prev {
+            Some(prev) if !fresh_theme && same_structure(prev, site) => Some(edited_bodies(prev, site)),
+            _ => None,
+        };
+        let (pages, page_paths) = match &body_only {
+            Some(edited) => (render::pages::document_pages(&views, edited), self.page_paths.clone()),
+            None => {
+                let pages = render::pages::pages(&views);
+                let paths = pages.iter().map(|p| p.path.clone()).collect();
+                (pages, paths)
+            }
+        };
+        let keys: Vec<u64> = pages.par_iter().map(page_key).collect();
         let stale: Vec<&Page> = pages.iter().zip(&keys).filter(|(p, k)| self.page_keys.get(&p.path) != Some(k)).map(|(p, _)| p).collect();
         let mut out = render::render_pages(site, &self.catalog, theme, &stale).map_err(|e| fail(format!("lỗi: {e}\n")))?;
         if fresh_theme {
@@ -105,11 +122,12 @@ impl Incremental {
         }
         let mut site_file_paths = self.site_file_paths.clone();
         if !stale.is_empty() || fresh_theme {
-            let whole = render::site_files(site, &self.catalog, &pages);
+            let path_refs: Vec<&str> = page_paths.iter().map(String::as_str).collect();
+            let whole = render::site_files(site, &self.catalog, &path_refs);
             site_file_paths = whole.iter().map(|f| f.path.clone()).collect();
             out.extend(whole);
         }
-        let live: BTreeSet<String> = pages.iter().map(|p| render::file_for(&p.path))
+        let live: BTreeSet<String> = page_paths.iter().map(|p| render::file_for(p))
             .chain(theme.assets.keys().cloned())
             .chain(site_file_paths.iter().cloned())
             .collect();
@@ -119,7 +137,7 @@ impl Incremental {
         self.check_links(site, &changed, &live, added_paths || !removed.is_empty()).map_err(fail)?;
 
         // Commit: the new build is good.
-        self.site_file_paths = site_file_paths;
+        let pages_rendered = stale.len();
         for (p, k) in pages.iter().zip(keys) {
             self.page_keys.insert(p.path.clone(), k);
         }
@@ -128,13 +146,13 @@ impl Incremental {
             self.files.remove(r);
             self.anchors.remove(r);
         }
-        let mut update = Update {
+        let update = Update {
             parsed: stats.parsed,
             removed_sources: stats.removed,
             changed: changed.iter().map(|f| f.path.clone()).collect(),
             removed,
-            pages_rendered: stale.len(),
-            pages_total: pages.len(),
+            pages_rendered,
+            pages_total: page_paths.len(),
             documents: site.documents.len(),
             warnings: loaded.diagnostics.clone(),
             elapsed: Duration::ZERO,
@@ -145,8 +163,10 @@ impl Incremental {
             }
             self.files.insert(f.path, f.bytes.into());
         }
-        update.elapsed = start.elapsed();
-        Ok(update)
+        self.site_file_paths = site_file_paths;
+        self.page_paths = page_paths;
+        self.prev = Some(loaded.site);
+        Ok(Update { elapsed: start.elapsed(), ..update })
     }
 
     /// Checks the links of the changed pages (of every page when files appeared or disappeared).
@@ -171,6 +191,21 @@ impl Incremental {
         ds.sort();
         Err(failure_text(&ds))
     }
+}
+
+/// Whether two builds have the same documents, metadata, links and hubs (so lists and hubs are unchanged).
+fn same_structure(a: &Site, b: &Site) -> bool {
+    a.documents.len() == b.documents.len()
+        && a.documents.iter().zip(&b.documents).all(|(x, y)| x.path == y.path && x.source == y.source && x.meta == y.meta)
+        && a.links == b.links
+        && a.hubs == b.hubs
+}
+
+/// Indices of documents whose rendered body or table of contents changed.
+fn edited_bodies(prev: &Site, site: &Site) -> Vec<usize> {
+    (0..site.documents.len())
+        .filter(|&i| site.documents[i].body.html != prev.documents[i].body.html || site.documents[i].body.headings != prev.documents[i].body.headings)
+        .collect()
 }
 
 /// The text shown in the terminal and the browser overlay for failed content: every diagnostic, then a summary.

@@ -110,13 +110,13 @@ fn report(result: &Result<Update, Failure>, changes: &Changes, last_warnings: &m
                 eprint!("{warnings}");
                 *last_warnings = Some(warnings);
             }
-            let read = if u.parsed.is_empty() && u.removed_sources.is_empty() {
-                String::new()
-            } else {
-                let mut names: Vec<String> = u.parsed.clone();
-                names.extend(u.removed_sources.iter().map(|s| format!("{s} (đã xóa)")));
-                format!(", đọc lại {} tệp ({})", names.len(), shorten(&names, 4))
-            };
+            let mut read = String::new();
+            if !u.parsed.is_empty() {
+                read.push_str(&format!(", đọc lại {} tệp ({})", u.parsed.len(), shorten(&u.parsed, 4)));
+            }
+            if !u.removed_sources.is_empty() {
+                read.push_str(&format!(", {} tệp đã xóa ({})", u.removed_sources.len(), shorten(&u.removed_sources, 4)));
+            }
             let cause = if changes.theme { " (giao diện đổi)" } else if changes.config { " (site.yaml đổi)" } else { "" };
             let urls: Vec<String> = u.changed.iter().chain(&u.removed).filter(|p| p.ends_with(".html")).map(|p| url_for(p)).collect();
             println!(
