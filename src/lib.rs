@@ -17,7 +17,6 @@ pub mod text;
 
 use data::Catalog;
 use diagnostics::Diagnostics;
-use link::citations::CitationFinder;
 use markdown::MarkdownRenderer;
 use model::Site;
 use render::OutputFile;
@@ -61,7 +60,7 @@ pub fn load_cached(root: &Path, base_url: Option<&str>, catalog: &Catalog, cache
     };
     let (sources, ds) = content::discover(root);
     diagnostics.extend(ds);
-    let finder = CitationFinder::new(catalog);
+    let finder = cache.finder(catalog);
     let renderer = MarkdownRenderer { finder: &finder, base_path: &config.base_path };
     let (results, stats) = cache.resolve(&sources, &config.base_path, |s, bytes| {
         let parsed = content::parse_bytes(&s.rel, bytes, catalog)?;

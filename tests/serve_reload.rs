@@ -78,7 +78,7 @@ fn broken_frontmatter_shows_the_check_message_over_the_last_good_page() {
     let (status, other) = server.get("/vinh-phuc/2025/01-ctr-ubnd/");
     assert_eq!(status, 200);
     assert!(other.contains(&html_first), "every page shows the overlay");
-    assert!(server.lines().iter().any(|l| *l == first), "terminal shows the same message: {:?}", server.lines());
+    assert!(server.lines().contains(&first), "terminal shows the same message: {:?}", server.lines());
     assert!(server.running(), "a content error never stops the server");
 
     // Unparseable YAML, then fixed.

@@ -21,7 +21,7 @@ fn main() {
     let dir = tempfile::tempdir().expect("tempdir");
     let site = dir.path();
     let target = generate(repo, site, docs);
-    println!("site: {docs} documents generated from {} under {}", "content/ and data/new-site/", site.display());
+    println!("site: {docs} documents generated from content/ and data/new-site/ under {}", site.display());
 
     let mut builds = Vec::new();
     for _ in 0..3 {

@@ -4,7 +4,10 @@ use super::Source;
 use crate::diagnostics::Diagnostic;
 use crate::model::Document;
 use std::collections::{BTreeSet, HashMap};
+use crate::data::Catalog;
+use crate::link::citations::CitationFinder;
 use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 use std::time::SystemTime;
 
 /// What parsing one file gave: an unlinked document (body rendered, path not yet set) or its errors.
@@ -24,6 +27,7 @@ pub struct ParseCache {
     base_path: String,
     /// Files to re-read even if their size and modification time look unchanged.
     dirty: BTreeSet<String>,
+    finder: Option<Arc<CitationFinder>>,
 }
 
 /// What `ParseCache::resolve` did.
@@ -39,6 +43,11 @@ impl ParseCache {
     /// Marks a file (path relative to the site root) to be read again on the next build.
     pub fn invalidate(&mut self, rel: &str) {
         self.dirty.insert(rel.to_string());
+    }
+
+    /// The citation pattern for `catalog`, compiled once per cache.
+    pub fn finder(&mut self, catalog: &Catalog) -> Arc<CitationFinder> {
+        self.finder.get_or_insert_with(|| Arc::new(CitationFinder::new(catalog))).clone()
     }
 
     /// Forgets everything (after a change that affects every body, such as the base path).
@@ -104,7 +113,8 @@ impl ParseCache {
                 self.entries.insert(s.rel.clone(), entry);
             }
         }
-        let results = sources.iter().map(|s| self.entries[&s.rel].result.clone()).collect();
+        let entries = &self.entries;
+        let results = sources.par_iter().map(|s| entries[&s.rel].result.clone()).collect();
         (results, stats)
     }
 }

@@ -9,7 +9,7 @@ use std::sync::mpsc::Sender;
 use std::time::Duration;
 
 /// How long the watcher waits for a burst of events (temp file + rename) to settle.
-pub const DEBOUNCE: Duration = Duration::from_millis(30);
+pub const DEBOUNCE: Duration = Duration::from_millis(20);
 
 /// What a batch of file-system events means for the site.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
