@@ -102,6 +102,7 @@ fn added_and_deleted_documents_appear_and_disappear() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     server.wait_for("/vinh-long/2024/22-kh-ubnd/", "the new page", |s, b| s == 200 && b.contains("Kế hoạch thử nghiệm xem trước"));
     server.wait_for("/vinh-long/", "the new document listed", |_, b| b.contains("Kế hoạch thử nghiệm xem trước"));
+    server.wait_for("/sitemap.xml", "the new page in the sitemap", |_, b| b.contains("/vinh-long/2024/22-kh-ubnd/</loc>"));
 
     std::fs::remove_file(site.path().join(DOC)).unwrap();
     let gone = server.wait_for(DOC_URL, "a 404", |s, _| s == 404);
@@ -111,6 +112,8 @@ fn added_and_deleted_documents_appear_and_disappear() {
     let (_, home) = server.get("/");
     assert!(!home.contains(TITLE));
     assert!(!home.contains(DOC_URL), "no link to the deleted page");
+    let (_, sitemap) = server.get("/sitemap.xml");
+    assert!(!sitemap.contains(DOC_URL) && sitemap.contains("/vinh-long/2024/22-kh-ubnd/</loc>"), "{sitemap}");
 
     // Renaming a file keeps its page (same number), now from the new source.
     let moved = site.path().join("content/vinh-phuc/ctr-2025.md");

@@ -1,9 +1,11 @@
 //! `sitemap.xml` and `robots.txt`.
 
-/// A sitemap listing every HTML page (given by site path) except 404, sorted by URL.
-pub fn sitemap(base_url: &str, page_paths: &[&str]) -> String {
+use crate::render::pages::Page;
+
+/// A sitemap listing every HTML page except 404, sorted by URL.
+pub fn sitemap(base_url: &str, pages: &[Page]) -> String {
     let base = base_url.trim_end_matches('/');
-    let mut urls: Vec<String> = page_paths.iter().filter(|p| p.ends_with('/')).map(|p| format!("{base}{p}")).collect();
+    let mut urls: Vec<String> = pages.iter().filter(|p| p.path.ends_with('/')).map(|p| format!("{base}{}", p.path)).collect();
     urls.sort();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for u in urls {

@@ -60,8 +60,9 @@ pub struct Incremental {
     anchors: HashMap<String, BTreeSet<String>>,
     /// Output paths of the whole-site files (`render::site_files`) last generated.
     site_file_paths: BTreeSet<String>,
-    /// Site paths of every page of the last good build.
-    page_paths: Vec<String>,
+    /// Every page of the last good build (body-only edits swap their pages in), and where each is.
+    pages: Vec<Page>,
+    page_index: HashMap<String, usize>,
     /// The last good linked site, to tell body-only edits from changes that reach other pages.
     prev: Option<Site>,
 }
@@ -69,7 +70,7 @@ pub struct Incremental {
 impl Incremental {
     /// An empty state for the site at `root`; the first `rebuild` builds everything.
     pub fn new(root: PathBuf, base_url: Option<String>, catalog: Catalog) -> Self {
-        Incremental { root, base_url, catalog, cache: ParseCache::default(), theme: None, page_keys: HashMap::new(), files: Files::new(), anchors: HashMap::new(), site_file_paths: BTreeSet::new(), page_paths: Vec::new(), prev: None }
+        Incremental { root, base_url, catalog, cache: ParseCache::default(), theme: None, page_keys: HashMap::new(), files: Files::new(), anchors: HashMap::new(), site_file_paths: BTreeSet::new(), pages: Vec::new(), page_index: HashMap::new(), prev: None }
     }
 
     /// The files of the last good build.
@@ -102,43 +103,50 @@ impl Incremental {
         let theme = self.theme.as_ref().expect("theme loaded above");
         let views = Views::new(site, &self.catalog);
         // When no title, date, number, link or hub changed, only the pages of edited bodies can differ.
-        let body_only = match &self.prev {
-            Some(prev) if !fresh_theme && same_structure(prev, site) => Some(edited_bodies(prev, site)),
-            _ => None,
+        let body_only = matches!(&self.prev, Some(prev) if !fresh_theme && same_structure(prev, site));
+        let work: Vec<Page> = match &self.prev {
+            Some(prev) if body_only => render::pages::document_pages(&views, &edited_bodies(prev, site)),
+            _ => render::pages::pages(&views),
         };
-        let (pages, page_paths) = match &body_only {
-            Some(edited) => (render::pages::document_pages(&views, edited), self.page_paths.clone()),
-            None => {
-                let pages = render::pages::pages(&views);
-                let paths = pages.iter().map(|p| p.path.clone()).collect();
-                (pages, paths)
-            }
-        };
-        let keys: Vec<u64> = pages.par_iter().map(page_key).collect();
-        let stale: Vec<&Page> = pages.iter().zip(&keys).filter(|(p, k)| self.page_keys.get(&p.path) != Some(k)).map(|(p, _)| p).collect();
+        let keys: Vec<u64> = work.par_iter().map(page_key).collect();
+        let stale: Vec<&Page> = work.iter().zip(&keys).filter(|(p, k)| self.page_keys.get(&p.path) != Some(k)).map(|(p, _)| p).collect();
+        let pages_rendered = stale.len();
         let mut out = render::render_pages(site, &self.catalog, theme, &stale).map_err(|e| fail(format!("lỗi: {e}\n")))?;
         if fresh_theme {
             out.extend(render::asset_files(theme));
         }
+        // Whole-site files see every page: the new set, or the last one with the edited pages swapped in.
+        let mut swapped: Vec<(usize, Page)> = Vec::new();
+        if body_only {
+            for p in &work {
+                if let Some(&i) = self.page_index.get(&p.path) {
+                    swapped.push((i, std::mem::replace(&mut self.pages[i], p.clone())));
+                }
+            }
+        }
+        let all: &[Page] = if body_only { &self.pages } else { &work };
         let mut site_file_paths = self.site_file_paths.clone();
-        if !stale.is_empty() || fresh_theme {
-            let path_refs: Vec<&str> = page_paths.iter().map(String::as_str).collect();
-            let whole = render::site_files(site, &self.catalog, &path_refs);
+        if pages_rendered > 0 || fresh_theme {
+            let whole = render::site_files(site, &self.catalog, all);
             site_file_paths = whole.iter().map(|f| f.path.clone()).collect();
             out.extend(whole);
         }
-        let live: BTreeSet<String> = page_paths.iter().map(|p| render::file_for(p))
+        let live: BTreeSet<String> = all.iter().map(|p| render::file_for(&p.path))
             .chain(theme.assets.keys().cloned())
             .chain(site_file_paths.iter().cloned())
             .collect();
         let removed: Vec<String> = self.files.keys().filter(|p| !live.contains(*p)).cloned().collect();
         let changed: Vec<OutputFile> = out.into_iter().filter(|f| self.files.get(&f.path).is_none_or(|old| **old != *f.bytes)).collect();
         let added_paths = changed.iter().any(|f| !self.files.contains_key(&f.path));
-        self.check_links(site, &changed, &live, added_paths || !removed.is_empty()).map_err(fail)?;
+        if let Err(message) = self.check_links(site, &changed, &live, added_paths || !removed.is_empty()) {
+            for (i, old) in swapped {
+                self.pages[i] = old;
+            }
+            return Err(fail(message));
+        }
 
         // Commit: the new build is good.
-        let pages_rendered = stale.len();
-        for (p, k) in pages.iter().zip(keys) {
+        for (p, k) in work.iter().zip(keys) {
             self.page_keys.insert(p.path.clone(), k);
         }
         self.page_keys.retain(|p, _| live.contains(&render::file_for(p)));
@@ -152,7 +160,7 @@ impl Incremental {
             changed: changed.iter().map(|f| f.path.clone()).collect(),
             removed,
             pages_rendered,
-            pages_total: page_paths.len(),
+            pages_total: if body_only { self.pages.len() } else { work.len() },
             documents: site.documents.len(),
             warnings: loaded.diagnostics.clone(),
             elapsed: Duration::ZERO,
@@ -164,7 +172,10 @@ impl Incremental {
             self.files.insert(f.path, f.bytes.into());
         }
         self.site_file_paths = site_file_paths;
-        self.page_paths = page_paths;
+        if !body_only {
+            self.page_index = work.iter().enumerate().map(|(i, p)| (p.path.clone(), i)).collect();
+            self.pages = work;
+        }
         self.prev = Some(loaded.site);
         Ok(Update { elapsed: start.elapsed(), ..update })
     }
