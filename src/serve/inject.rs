@@ -14,17 +14,18 @@ pub fn overlay(message: &str) -> String {
     )
 }
 
-/// The reload script: reloads when this page changed (keeping the scroll position), shows or hides the overlay.
+/// The reload script: reloads when this page changed, shows or hides the overlay.
+///
+/// `location.reload()` keeps the scroll position (the browser restores it), checked by
+/// `tests/browser/serve.test.mjs`.
 pub fn script() -> String {
     format!(
         r#"<script id="banhanh-tai-lai">(function(){{
-var key="banhanh-cuon:"+location.pathname, y=sessionStorage.getItem(key);
-if(y!==null){{sessionStorage.removeItem(key);var go=function(){{window.scrollTo(0,+y);}};if(document.readyState==="complete")go();else window.addEventListener("load",go);}}
 function overlay(msg){{var o=document.getElementById("banhanh-loi");if(!msg){{if(o)o.remove();return;}}
 if(!o){{o=document.createElement("div");o.id="banhanh-loi";o.setAttribute("role","alert");o.setAttribute("style",{style});o.innerHTML="<strong></strong><pre style=\"white-space:pre-wrap;font:14px/1.45 ui-monospace,monospace;margin:.5rem 0 0\"></pre>";document.body.appendChild(o);}}
 o.querySelector("strong").textContent={title};o.querySelector("pre").textContent=msg;}}
 var es=new EventSource("{events}");
-es.addEventListener("reload",function(e){{var d=JSON.parse(e.data);if(d.paths.indexOf(location.pathname)>=0||d.paths.indexOf("*")>=0){{sessionStorage.setItem(key,String(window.scrollY));location.reload();}}else overlay(null);}});
+es.addEventListener("reload",function(e){{var d=JSON.parse(e.data);if(d.paths.indexOf(location.pathname)>=0||d.paths.indexOf("*")>=0)location.reload();else overlay(null);}});
 es.addEventListener("build-error",function(e){{overlay(JSON.parse(e.data).message);}});
 }})();</script>"#,
         style = js_string(OVERLAY_STYLE),
