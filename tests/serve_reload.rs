@@ -118,8 +118,9 @@ fn added_and_deleted_documents_appear_and_disappear() {
     // Renaming a file keeps its page (same number), now from the new source.
     let moved = site.path().join("content/vinh-phuc/ctr-2025.md");
     std::fs::rename(site.path().join("content/vinh-phuc/2025/01-ctr-ubnd.md"), &moved).unwrap();
-    std::thread::sleep(Duration::from_millis(300));
-    server.wait_for("/vinh-phuc/2025/01-ctr-ubnd/", "the renamed document", |s, _| s == 200);
+    server.wait_for_line("the renamed file read", |l| l.starts_with("Đã dựng lại") && l.contains("content/vinh-phuc/ctr-2025.md"));
+    server.wait_for_line("the old name gone", |l| l.contains("đã xóa (content/vinh-phuc/2025/01-ctr-ubnd.md)"));
+    server.wait_for("/vinh-phuc/2025/01-ctr-ubnd/", "the renamed document", |s, b| s == 200 && b.contains("Ủy ban nhân dân tỉnh Vĩnh Phúc"));
 }
 
 #[test]

@@ -58,3 +58,20 @@ fn listens_on_loopback_only_by_default() {
     let (status, _, _) = request(server.port, "/");
     assert_eq!(status, 200);
 }
+
+#[test]
+fn another_bind_address_comes_with_a_warning() {
+    use std::io::{BufRead, BufReader};
+    let site = fixture_site();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_banhanh"))
+        .args(["serve", "--port", "0", "--bind", "0.0.0.0", "--root"])
+        .arg(site.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let first = BufReader::new(child.stderr.take().unwrap()).lines().next().unwrap().unwrap();
+    child.kill().ok();
+    child.wait().ok();
+    assert!(first.starts_with("cảnh báo: máy chủ mở cho cả mạng ngoài (0.0.0.0)"), "{first}");
+}
