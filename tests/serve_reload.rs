@@ -5,6 +5,7 @@ mod common;
 use common::{Server, fixture_site, replace_once, save};
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -153,4 +154,32 @@ fn open_pages_are_told_which_pages_changed() {
     }
     assert!(events.contains("event: reload"), "{events}");
     assert!(events.contains(&format!("\"paths\":[\"{DOC_URL}\"]")), "only the edited page reloads: {events}");
+}
+
+#[test]
+fn settings_and_theme_changes_rebuild_every_page() {
+    let site = fixture_site();
+    let theme = site.path().join("themes/rieng/templates");
+    std::fs::create_dir_all(&theme).unwrap();
+    let base = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/base.html")).unwrap();
+    std::fs::write(theme.join("base.html"), &base).unwrap();
+    let yaml = std::fs::read_to_string(site.path().join("site.yaml")).unwrap();
+    std::fs::write(site.path().join("site.yaml"), format!("{yaml}theme: rieng\n")).unwrap();
+    let server = Server::start(site.path());
+
+    let yaml = std::fs::read_to_string(site.path().join("site.yaml")).unwrap();
+    save(&site.path().join("site.yaml"), &replace_once(&yaml, "title: Xem trước", "title: Trang thử của tỉnh"));
+    for page in ["/", DOC_URL, "/vinh-phuc/"] {
+        server.wait_for(page, "the new site title", |_, b| b.contains("Trang thử của tỉnh"));
+    }
+
+    save(&theme.join("base.html"), &replace_once(&base, "<footer class=\"site-footer\">", "<footer class=\"site-footer\"><p>Chân trang riêng</p>"));
+    server.wait_for("/vinh-phuc/2025/01-ctr-ubnd/", "the edited template", |_, b| b.contains("Chân trang riêng"));
+
+    save(&theme.join("base.html"), &replace_once(&base, "{% block main %}{% endblock main %}", "{% block main %}"));
+    let page = server.wait_for(DOC_URL, "the template error", |_, b| b.contains(OVERLAY));
+    assert!(page.contains("lỗi mẫu trang (template)"), "the theme error is shown");
+    assert!(page.contains("Chân trang riêng"), "last good page still served");
+    save(&theme.join("base.html"), &base);
+    server.wait_for(DOC_URL, "the fixed template", |_, b| !b.contains(OVERLAY) && !b.contains("Chân trang riêng"));
 }
