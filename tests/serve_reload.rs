@@ -183,3 +183,24 @@ fn settings_and_theme_changes_rebuild_every_page() {
     save(&theme.join("base.html"), &base);
     server.wait_for(DOC_URL, "the fixed template", |_, b| !b.contains(OVERLAY) && !b.contains("Chân trang riêng"));
 }
+
+#[test]
+fn a_site_without_content_yet_is_served_once_content_appears() {
+    let site = tempfile::tempdir().unwrap();
+    let server = Server::start(site.path());
+    let (status, page) = server.get("/");
+    assert_eq!(status, 404);
+    assert!(page.contains(OVERLAY) && page.contains("không tìm thấy thư mục content/"), "{page}");
+    let out = Command::new(env!("CARGO_BIN_EXE_banhanh"))
+        .args(["new", "--province", "Vĩnh Long", "--type", "Kế hoạch", "--year", "2025", "--title", "Kế hoạch đầu tiên", "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    server.wait_for("/vinh-long/2025/ke-hoach-dau-tien/", "the first document", |s, b| s == 200 && b.contains("Kế hoạch đầu tiên") && !b.contains(OVERLAY));
+    // The new content/ folder is watched too.
+    let file = site.path().join("content/vinh-long/2025/ke-hoach-dau-tien.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    save(&file, &format!("{text}\nNội dung thêm sau.\n"));
+    server.wait_for("/vinh-long/2025/ke-hoach-dau-tien/", "the edit in the new folder", |_, b| b.contains("Nội dung thêm sau."));
+}

@@ -57,9 +57,9 @@ pub fn serve(opts: &ServeOptions, catalog: Catalog) -> Result<(), ServeError> {
     publish(&state, &inc, &first);
 
     let (tx, rx) = mpsc::channel();
-    let _watcher = watch::watch(&root, tx).map_err(|source| ServeError::Watch { path: root.clone(), source })?;
+    let watcher = watch::watch(&root, tx).map_err(|source| ServeError::Watch { path: root.clone(), source })?;
     let loop_state = state.clone();
-    std::thread::spawn(move || rebuild_loop(inc, rx, &loop_state));
+    std::thread::spawn(move || rebuild_loop(inc, rx, watcher, &root, &loop_state));
 
     println!("Đang phục vụ tại {url} (Ctrl+C để dừng)");
     if opts.open {
@@ -76,11 +76,16 @@ pub fn serve(opts: &ServeOptions, catalog: Catalog) -> Result<(), ServeError> {
 }
 
 /// Waits for changes, rebuilds, swaps the served files and tells open pages.
-fn rebuild_loop(mut inc: Incremental, rx: mpsc::Receiver<Changes>, state: &ServeState) {
+fn rebuild_loop(mut inc: Incremental, rx: mpsc::Receiver<Changes>, mut watcher: watch::Watcher, root: &std::path::Path, state: &ServeState) {
     let mut last_warnings = None;
     while let Ok(mut changes) = rx.recv() {
         while let Ok(more) = rx.try_recv() {
             changes.merge(more);
+        }
+        if watch::names_a_folder(&changes) {
+            for problem in watch::watch_folders(&mut watcher, root) {
+                eprintln!("cảnh báo: không theo dõi được {problem}");
+            }
         }
         let result = inc.rebuild(&changes);
         report(&result, &changes, &mut last_warnings);

@@ -82,13 +82,26 @@ pub fn watch(root: &Path, tx: Sender<Changes>) -> notify_debouncer_full::notify:
         }
     })?;
     debouncer.watch(root, RecursiveMode::NonRecursive)?;
+    watch_folders(&mut debouncer, root);
+    Ok(debouncer)
+}
+
+/// Watches `content/` and `themes/` recursively when they exist: at start, and again when a change
+/// names the folder itself (created after start, or deleted and made again).
+pub fn watch_folders(watcher: &mut Watcher, root: &Path) -> Vec<String> {
+    let mut problems = Vec::new();
     for dir in ["content", "themes"] {
         let d = root.join(dir);
-        if d.is_dir() {
-            debouncer.watch(&d, RecursiveMode::Recursive)?;
+        if d.is_dir() && let Err(e) = watcher.watch(&d, RecursiveMode::Recursive) {
+            problems.push(format!("{}: {e}", d.display()));
         }
     }
-    Ok(debouncer)
+    problems
+}
+
+/// Whether `changes` name `content/` or `themes/` themselves (so they may need watching again).
+pub fn names_a_folder(changes: &Changes) -> bool {
+    changes.content.contains("content") || changes.theme
 }
 
 #[cfg(test)]
