@@ -14,16 +14,22 @@ const EXAMPLE_SITE: &str = include_str!("../data/new-site/site.yaml");
 /// What the editor asked for on the command line.
 #[derive(Debug, Clone)]
 pub struct NewDocument {
+    /// Province as typed (any tone-mark placement or case).
     pub province: String,
+    /// Document type as typed.
     pub doc_type: String,
+    /// Plan year.
     pub year: i32,
+    /// Số hiệu, when the document has one.
     pub number: Option<String>,
+    /// Title; "<type> năm <year>" when not given.
     pub title: Option<String>,
 }
 
 /// A document just written.
 #[derive(Debug, Clone)]
 pub struct Created {
+    /// The file written.
     pub file: PathBuf,
     /// Where the page will be, e.g. `/vinh-long/2025/22-kh-ubnd/`.
     pub url: String,

@@ -33,16 +33,22 @@ pub struct Update {
     pub removed: Vec<String>,
     /// Pages rendered (templates run), out of `pages_total`.
     pub pages_rendered: usize,
+    /// Pages the site has.
     pub pages_total: usize,
+    /// Published documents.
     pub documents: usize,
+    /// Warnings of this build (content that builds but deserves a look).
     pub warnings: Diagnostics,
+    /// Time from the change to the new files being ready.
     pub elapsed: Duration,
 }
 
 /// Why a rebuild failed: the same text `check` prints.
 #[derive(Debug, Clone)]
 pub struct Failure {
+    /// Every diagnostic and a summary line, as `check` prints them.
     pub message: String,
+    /// Time the failed rebuild took.
     pub elapsed: Duration,
 }
 

@@ -18,10 +18,13 @@ use watch::Changes;
 /// Options of `serve`.
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
+    /// Site folder (holds `content/` and `site.yaml`).
     pub root: PathBuf,
+    /// Address to listen on; 127.0.0.1 unless asked otherwise.
     pub bind: IpAddr,
     /// 0 picks a free port.
     pub port: u16,
+    /// Open the preview in the default browser.
     pub open: bool,
 }
 

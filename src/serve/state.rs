@@ -8,6 +8,7 @@ use tokio::sync::broadcast;
 /// What the server currently serves: the files of the last good build and the current error, if any.
 #[derive(Debug, Default)]
 pub struct Snapshot {
+    /// Output files of the last good build.
     pub files: Files,
     /// Diagnostics of the last failed rebuild, shown over every page until a rebuild succeeds.
     pub error: Option<String>,
