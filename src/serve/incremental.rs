@@ -12,7 +12,6 @@ use crate::render::views::Views;
 use crate::render::{self, OutputFile};
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
-use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -59,8 +58,6 @@ pub struct Incremental {
     catalog: Catalog,
     cache: ParseCache,
     theme: Option<Theme>,
-    /// Key (hash of template, title, breadcrumbs and data) of each served page, by site path.
-    page_keys: HashMap<String, u64>,
     files: Files,
     /// `id`s of each served HTML file, for `#anchor` checks.
     anchors: HashMap<String, BTreeSet<String>>,
@@ -76,7 +73,7 @@ pub struct Incremental {
 impl Incremental {
     /// An empty state for the site at `root`; the first `rebuild` builds everything.
     pub fn new(root: PathBuf, base_url: Option<String>, catalog: Catalog) -> Self {
-        Incremental { root, base_url, catalog, cache: ParseCache::default(), theme: None, page_keys: HashMap::new(), files: Files::new(), anchors: HashMap::new(), site_file_paths: BTreeSet::new(), pages: Vec::new(), page_index: HashMap::new(), prev: None }
+        Incremental { root, base_url, catalog, cache: ParseCache::default(), theme: None, files: Files::new(), anchors: HashMap::new(), site_file_paths: BTreeSet::new(), pages: Vec::new(), page_index: HashMap::new(), prev: None }
     }
 
     /// The files of the last good build.
@@ -93,7 +90,6 @@ impl Incremental {
         }
         if changes.theme || changes.config {
             self.theme = None;
-            self.page_keys.clear();
         }
         let (loaded, stats) = crate::load_cached(&self.root, self.base_url.as_deref(), &self.catalog, &mut self.cache);
         if loaded.diagnostics.has_errors() {
@@ -104,7 +100,6 @@ impl Incremental {
         if fresh_theme {
             let theme = templates::load(&self.root, site.config.theme.as_deref()).map_err(|e| fail(format!("lỗi: {e}\n")))?;
             self.theme = Some(theme);
-            self.page_keys.clear();
         }
         let theme = self.theme.as_ref().expect("theme loaded above");
         let views = Views::new(site, &self.catalog);
@@ -114,8 +109,9 @@ impl Incremental {
             Some(prev) if body_only => render::pages::document_pages(&views, &edited_bodies(prev, site)),
             _ => render::pages::pages(&views),
         };
-        let keys: Vec<u64> = work.par_iter().map(page_key).collect();
-        let stale: Vec<&Page> = work.iter().zip(&keys).filter(|(p, k)| self.page_keys.get(&p.path) != Some(k)).map(|(p, _)| p).collect();
+        let stale: Vec<&Page> = work.par_iter()
+            .filter(|p| fresh_theme || self.page_index.get(&p.path).is_none_or(|&i| !same_page(&self.pages[i], p)))
+            .collect();
         let pages_rendered = stale.len();
         let mut out = render::render_pages(site, &self.catalog, theme, &stale).map_err(|e| fail(format!("lỗi: {e}\n")))?;
         if fresh_theme {
@@ -152,10 +148,6 @@ impl Incremental {
         }
 
         // Commit: the new build is good.
-        for (p, k) in work.iter().zip(keys) {
-            self.page_keys.insert(p.path.clone(), k);
-        }
-        self.page_keys.retain(|p, _| live.contains(&render::file_for(p)));
         for r in &removed {
             self.files.remove(r);
             self.anchors.remove(r);
@@ -238,27 +230,14 @@ pub fn url_for(file: &str) -> String {
     }
 }
 
-/// A hash of everything a page's HTML depends on besides the theme and site settings.
-fn page_key(page: &Page) -> u64 {
-    let mut w = HashWriter(std::collections::hash_map::DefaultHasher::new());
-    page.path.hash(&mut w.0);
-    page.template.hash(&mut w.0);
-    page.title.hash(&mut w.0);
-    serde_json::to_writer(&mut w, &page.breadcrumbs).ok();
-    serde_json::to_writer(&mut w, &page.data).ok();
-    w.0.finish()
-}
-
-struct HashWriter<H: Hasher>(H);
-
-impl<H: Hasher> std::io::Write for HashWriter<H> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.write(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
+/// Whether two versions of a page would render the same HTML (same theme and settings assumed).
+fn same_page(a: &Page, b: &Page) -> bool {
+    a.path == b.path
+        && a.template == b.template
+        && a.title == b.title
+        && a.breadcrumbs.len() == b.breadcrumbs.len()
+        && a.breadcrumbs.iter().zip(&b.breadcrumbs).all(|(x, y)| x.label == y.label && x.url == y.url && x.count == y.count && x.note == y.note)
+        && a.data == b.data
 }
 
 #[cfg(test)]
