@@ -58,7 +58,7 @@ pub fn load_cached(root: &Path, base_url: Option<&str>, catalog: &Catalog, cache
             config::load(Path::new("/nonexistent"), None, catalog).expect("default config")
         }
     };
-    let (sources, ds) = content::discover(root);
+    let (sources, ds) = cache.discover(root);
     diagnostics.extend(ds);
     let finder = cache.finder(catalog);
     let renderer = MarkdownRenderer { finder: &finder, base_path: &config.base_path };

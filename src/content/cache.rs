@@ -28,6 +28,8 @@ pub struct ParseCache {
     /// Files to re-read even if their size and modification time look unchanged.
     dirty: BTreeSet<String>,
     finder: Option<Arc<CitationFinder>>,
+    /// What the last `discover` found, reused while only known files change.
+    discovered: Option<(Vec<Source>, Vec<Diagnostic>)>,
 }
 
 /// What `ParseCache::resolve` did.
@@ -50,10 +52,25 @@ impl ParseCache {
         self.finder.get_or_insert_with(|| Arc::new(CitationFinder::new(catalog))).clone()
     }
 
+    /// The content files of `root`: walks `content/` again unless the only changes are edits of files
+    /// already known (the list cannot have changed then).
+    pub fn discover(&mut self, root: &std::path::Path) -> (Vec<Source>, Vec<Diagnostic>) {
+        if let Some((sources, ds)) = &self.discovered
+            && !self.dirty.is_empty()
+            && self.dirty.iter().all(|d| sources.iter().any(|s| s.rel == *d && s.abs.is_file()))
+        {
+            return (sources.clone(), ds.clone());
+        }
+        let found = super::discover(root);
+        self.discovered = Some(found.clone());
+        found
+    }
+
     /// Forgets everything (after a change that affects every body, such as the base path).
     pub fn clear(&mut self) {
         self.entries.clear();
         self.dirty.clear();
+        self.discovered = None;
     }
 
     /// Returns the parse result of every source, parsing only files that are new or whose bytes changed.
@@ -173,5 +190,23 @@ mod tests {
 
         let (_, stats) = cache.resolve(&sources(dir.path()), "/ct/", parse_stub);
         assert_eq!(stats.parsed, vec!["content/b.md"], "a new base path re-renders every body");
+    }
+
+    #[test]
+    fn walks_content_again_only_when_the_list_may_have_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("content")).unwrap();
+        std::fs::write(dir.path().join("content/a.md"), "a").unwrap();
+        let mut cache = ParseCache::default();
+        assert_eq!(cache.discover(dir.path()).0.len(), 1);
+        std::fs::write(dir.path().join("content/b.md"), "b").unwrap();
+        cache.invalidate("content/a.md");
+        assert_eq!(cache.discover(dir.path()).0.len(), 1, "only a known file was reported changed");
+        cache.invalidate("content/b.md");
+        assert_eq!(cache.discover(dir.path()).0.len(), 2, "an unknown path means a new walk");
+        std::fs::remove_file(dir.path().join("content/a.md")).unwrap();
+        cache.dirty.clear();
+        cache.invalidate("content/a.md");
+        assert_eq!(cache.discover(dir.path()).0.len(), 1, "a known file that is gone means a new walk");
     }
 }

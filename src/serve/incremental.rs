@@ -170,11 +170,14 @@ impl Incremental {
             self.files.insert(f.path, f.bytes.into());
         }
         self.site_file_paths = site_file_paths;
+        let mut old_pages = Vec::new();
         if !body_only {
             self.page_index = work.iter().enumerate().map(|(i, p)| (p.path.clone(), i)).collect();
-            self.pages = work;
+            old_pages = std::mem::replace(&mut self.pages, work);
         }
-        self.prev = Some(loaded.site);
+        let old_site = self.prev.replace(loaded.site);
+        // Freeing the previous build's pages and documents takes a while: not on the editor's time.
+        rayon::spawn(move || drop((old_pages, old_site)));
         Ok(Update { elapsed: start.elapsed(), ..update })
     }
 
