@@ -91,6 +91,7 @@ impl Incremental {
         if changes.theme || changes.config {
             self.theme = None;
         }
+        // 1. Parse what changed, link everything (cheap), stop at the first content error.
         let (loaded, stats) = crate::load_cached(&self.root, self.base_url.as_deref(), &self.catalog, &mut self.cache);
         if loaded.diagnostics.has_errors() {
             return Err(fail(failure_text(&loaded.diagnostics)));
@@ -102,6 +103,7 @@ impl Incremental {
             self.theme = Some(theme);
         }
         let theme = self.theme.as_ref().expect("theme loaded above");
+        // 2. Which pages may differ, and which of them really do.
         let views = Views::new(site, &self.catalog);
         // When no title, date, number, link or hub changed, only the pages of edited bodies can differ.
         let body_only = matches!(&self.prev, Some(prev) if !fresh_theme && same_structure(prev, site));
@@ -113,6 +115,7 @@ impl Incremental {
             .filter(|p| fresh_theme || self.page_index.get(&p.path).is_none_or(|&i| !same_page(&self.pages[i], p)))
             .collect();
         let pages_rendered = stale.len();
+        // 3. Render those; whole-site files (sitemap, hooks) when anything changed.
         let mut out = render::render_pages(site, &self.catalog, theme, &stale).map_err(|e| fail(format!("lỗi: {e}\n")))?;
         if fresh_theme {
             out.extend(render::asset_files(theme));
@@ -137,6 +140,7 @@ impl Incremental {
             .chain(theme.assets.keys().cloned())
             .chain(site_file_paths.iter().cloned())
             .collect();
+        // 4. What the served site gains and loses; links of changed pages must resolve.
         let removed: Vec<String> = self.files.keys().filter(|p| !live.contains(*p)).cloned().collect();
         let changed: Vec<OutputFile> = out.into_iter().filter(|f| self.files.get(&f.path).is_none_or(|old| **old != *f.bytes)).collect();
         let added_paths = changed.iter().any(|f| !self.files.contains_key(&f.path));
@@ -147,7 +151,7 @@ impl Incremental {
             return Err(fail(message));
         }
 
-        // Commit: the new build is good.
+        // 5. Commit: the new build is good.
         for r in &removed {
             self.files.remove(r);
             self.anchors.remove(r);
