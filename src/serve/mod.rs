@@ -100,7 +100,8 @@ fn publish(state: &ServeState, inc: &Incremental, result: &Result<Update, Failur
     match result {
         Ok(u) => {
             let mut paths: Vec<String> = u.changed.iter().chain(&u.removed).filter(|p| p.ends_with(".html")).map(|p| url_for(p)).collect();
-            if u.changed.iter().any(|p| !p.ends_with(".html")) {
+            // A stylesheet or script of the theme changed: every page shows it.
+            if u.changed.iter().any(|p| p.starts_with("static/") || p.ends_with(".css") || p.ends_with(".js")) {
                 paths.push("*".into());
             }
             state.publish(Snapshot { files: inc.files().clone(), error: None }, Event::Reload { paths });
