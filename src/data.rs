@@ -67,6 +67,7 @@ pub struct Catalog {
     pub after_2025: Vec<NewProvince>,
     pub types: Vec<DocType>,
     pub cited_only: Vec<DocType>,
+    /// Central issuer codes, folded (see `text::fold`).
     central_issuers: Vec<String>,
     /// Tone-placement key of every accepted province spelling → canonical name.
     province_keys: BTreeMap<String, String>,
@@ -98,7 +99,7 @@ impl Catalog {
             after_2025: provinces.after_2025,
             types: types.types,
             cited_only: types.cited_only,
-            central_issuers: types.issuers.central,
+            central_issuers: types.issuers.central.iter().map(|c| fold(c)).collect(),
             province_keys,
             ui,
         }
@@ -154,7 +155,7 @@ impl Catalog {
     pub fn is_central_number(&self, number: &str) -> bool {
         issuer_codes(number).iter().any(|code| {
             let key = fold(code);
-            self.central_issuers.iter().any(|c| fold(c) == key)
+            self.central_issuers.iter().any(|c| *c == key)
         })
     }
 
