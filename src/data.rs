@@ -155,7 +155,7 @@ impl Catalog {
     pub fn is_central_number(&self, number: &str) -> bool {
         issuer_codes(number).iter().any(|code| {
             let key = fold(code);
-            self.central_issuers.iter().any(|c| *c == key)
+            self.central_issuers.contains(&key)
         })
     }
 
