@@ -67,6 +67,7 @@ pub struct Catalog {
     pub after_2025: Vec<NewProvince>,
     pub types: Vec<DocType>,
     pub cited_only: Vec<DocType>,
+    /// Central issuer codes, folded (see `text::fold`).
     central_issuers: Vec<String>,
     /// Tone-placement key of every accepted province spelling → canonical name.
     province_keys: BTreeMap<String, String>,
@@ -98,7 +99,7 @@ impl Catalog {
             after_2025: provinces.after_2025,
             types: types.types,
             cited_only: types.cited_only,
-            central_issuers: types.issuers.central,
+            central_issuers: types.issuers.central.iter().map(|c| fold(c)).collect(),
             province_keys,
             ui,
         }
@@ -155,7 +156,7 @@ impl Catalog {
         issuer_codes(number).iter().any(|code| {
             // "QH15" is the Quốc hội of the 15th term: the term number is not part of the issuer
             let key = fold(code.trim_end_matches(|c: char| c.is_ascii_digit()));
-            self.central_issuers.iter().any(|c| fold(c) == key)
+            self.central_issuers.contains(&key)
         })
     }
 

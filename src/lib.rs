@@ -10,16 +10,16 @@ pub mod import;
 pub mod link;
 pub mod markdown;
 pub mod model;
+pub mod new;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod text;
 
 use data::Catalog;
-use diagnostics::{Diagnostic, Diagnostics};
-use link::citations::CitationFinder;
+use diagnostics::Diagnostics;
 use markdown::MarkdownRenderer;
-use model::{Document, Site};
-use rayon::prelude::*;
+use model::Site;
 use render::OutputFile;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -46,6 +46,11 @@ pub struct Loaded {
 
 /// Stages 1–4: discover, parse and validate, render Markdown, link. Reports every content error.
 pub fn load(root: &Path, base_url: Option<&str>, catalog: &Catalog) -> Loaded {
+    load_cached(root, base_url, catalog, &mut content::cache::ParseCache::default()).0
+}
+
+/// Like [`load`], but re-parses only the files whose bytes changed since `cache` last saw them.
+pub fn load_cached(root: &Path, base_url: Option<&str>, catalog: &Catalog, cache: &mut content::cache::ParseCache) -> (Loaded, content::cache::CacheStats) {
     let mut diagnostics = Diagnostics::default();
     let config = match config::load(root, base_url, catalog) {
         Ok(c) => c,
@@ -54,18 +59,15 @@ pub fn load(root: &Path, base_url: Option<&str>, catalog: &Catalog) -> Loaded {
             config::load(Path::new("/nonexistent"), None, catalog).expect("default config")
         }
     };
-    let (sources, ds) = content::discover(root);
+    let (sources, ds) = cache.discover(root);
     diagnostics.extend(ds);
-    let finder = CitationFinder::new(catalog);
+    let finder = cache.finder(catalog);
     let renderer = MarkdownRenderer { finder: &finder, base_path: &config.base_path };
-    let results: Vec<Result<Document, Vec<Diagnostic>>> = sources
-        .par_iter()
-        .map(|s| {
-            let parsed = content::parse_file(s, catalog)?;
-            let body = renderer.render(&parsed.markdown, parsed.body_line);
-            Ok(parsed.into_document(body))
-        })
-        .collect();
+    let (results, stats) = cache.resolve(&sources, &config.base_path, |s, bytes| {
+        let parsed = content::parse_bytes(&s.rel, bytes, catalog)?;
+        let body = renderer.render(&parsed.markdown, parsed.body_line);
+        Ok(parsed.into_document(body))
+    });
     let mut documents = Vec::new();
     let mut drafts = 0;
     for r in results {
@@ -78,7 +80,7 @@ pub fn load(root: &Path, base_url: Option<&str>, catalog: &Catalog) -> Loaded {
     let (site, ds) = link::link(documents, config, catalog);
     diagnostics.extend(ds);
     diagnostics.sort();
-    Loaded { site, diagnostics, drafts }
+    (Loaded { site, diagnostics, drafts }, stats)
 }
 
 /// What a successful build did.

@@ -52,6 +52,49 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Xem trước trang khi soạn: dựng, phục vụ tại 127.0.0.1 và tự tải lại khi lưu tệp (preview server)
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Cổng (0: chọn một cổng trống)
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Địa chỉ lắng nghe; mặc định chỉ máy này
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Mở trình duyệt
+        #[arg(long)]
+        open: bool,
+    },
+    /// Tạo văn bản mới với phần thông tin hợp lệ, hoặc `new site DIR` để tạo một trang mới (new document or site)
+    #[command(args_conflicts_with_subcommands = true)]
+    New {
+        #[command(subcommand)]
+        what: Option<NewWhat>,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Tỉnh, thành phố, ví dụ: "Vĩnh Long"
+        #[arg(long)]
+        province: Option<String>,
+        /// Loại văn bản, ví dụ: "Kế hoạch"
+        #[arg(long = "type")]
+        doc_type: Option<String>,
+        /// Năm kế hoạch
+        #[arg(long)]
+        year: Option<i32>,
+        /// Số hiệu, ví dụ: 22/KH-UBND
+        #[arg(long)]
+        number: Option<String>,
+        /// Tên văn bản
+        #[arg(long)]
+        title: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum NewWhat {
+    /// Tạo thư mục trang mới (content/ với một văn bản mẫu, site.yaml)
+    Site { dir: PathBuf },
 }
 
 fn main() -> ExitCode {
@@ -120,6 +163,34 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Import { file, out } => run_import(&file, out.as_deref(), &catalog),
+        Command::Serve { root, port, bind, open } => {
+            banhanh::serve::serve(&banhanh::serve::ServeOptions { root, bind, port, open }, catalog)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::New { what: Some(NewWhat::Site { dir }), .. } => {
+            let created = banhanh::new::new_site(&dir, &catalog)?;
+            println!("Đã tạo trang mới ở {}; văn bản mẫu: {}", dir.display(), created.display());
+            println!("Xem trước: banhanh serve --root {}", dir.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::New { what: None, root, province, doc_type, year, number, title } => {
+            let (Some(province), Some(doc_type), Some(year)) = (province, doc_type, year) else {
+                eprintln!("lỗi: cần --province, --type và --year\n  gợi ý: banhanh new --province \"Vĩnh Long\" --type \"Kế hoạch\" --year 2025 [--number 22/KH-UBND] [--title …]\n  hoặc: banhanh new site THƯ-MỤC");
+                return Ok(ExitCode::from(2));
+            };
+            let req = banhanh::new::NewDocument { province, doc_type, year, number, title };
+            match banhanh::new::new_document(&root, &req, &catalog) {
+                Ok(c) => {
+                    println!("Đã tạo {}", c.file.display());
+                    println!("Địa chỉ trang: {}", c.url);
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => {
+                    eprintln!("{e}");
+                    Ok(ExitCode::from(1))
+                }
+            }
+        }
     }
 }
 

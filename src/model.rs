@@ -119,7 +119,7 @@ pub enum Target {
 }
 
 /// A page for a cited document that is not itself on the site.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Hub {
     pub path: String,
     pub number: String,
@@ -135,7 +135,7 @@ pub struct Hub {
 }
 
 /// Links resolved for one document.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct DocLinks {
     /// Target for each `implements` entry, in order.
     pub implements: Vec<Target>,

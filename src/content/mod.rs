@@ -1,5 +1,6 @@
 //! Stage 1–2: discover content files, split and validate their frontmatter.
 
+pub mod cache;
 pub mod discover;
 pub mod frontmatter;
 pub mod locate;

@@ -20,7 +20,7 @@ pub struct Page {
 pub fn pages(v: &Views<'_>) -> Vec<Page> {
     let site = v.site;
     let ui = &v.catalog.ui;
-    let home = LinkView { label: ui_str(ui, "home"), url: v.url("/"), count: None, note: None };
+    let home = home_link(v);
     let mut pages = Vec::new();
     let all: Vec<usize> = (0..site.documents.len()).collect();
 
@@ -155,6 +155,20 @@ pub fn pages(v: &Views<'_>) -> Vec<Page> {
     }
     pages.push(Page { path: "/404.html".into(), template: "404.html", title: ui_str(ui, "not_found_title"), breadcrumbs: vec![], data: json!({}) });
     pages
+}
+
+/// The breadcrumb to the home page.
+fn home_link(v: &Views<'_>) -> LinkView {
+    LinkView { label: ui_str(&v.catalog.ui, "home"), url: v.url("/"), count: None, note: None }
+}
+
+/// The pages of the documents at `indices` only (the same pages `pages` makes for them).
+pub fn document_pages(v: &Views<'_>, indices: &[usize]) -> Vec<Page> {
+    indices.iter().map(|&i| {
+        let province = &v.site.documents[i].meta.province;
+        let same: Vec<usize> = (0..v.site.documents.len()).filter(|&j| v.site.documents[j].meta.province == *province).collect();
+        super::document::page(v, i, &same, home_link(v))
+    }).collect()
 }
 
 fn by_year_page(v: &Views<'_>, path: &str, title: String, breadcrumbs: Vec<LinkView>, docs: &[usize]) -> Page {

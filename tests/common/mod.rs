@@ -1,6 +1,8 @@
 //! Helpers for integration tests: run the real binary on fixture sites and inspect the output.
 #![allow(dead_code)]
 
+pub mod serve;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
