@@ -11,6 +11,7 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod search;
 pub mod text;
 
 use data::Catalog;
@@ -106,7 +107,7 @@ pub fn render_site(opts: &BuildOptions, catalog: &Catalog) -> Result<(Loaded, Ve
         return Err(BuildError::Content(loaded.diagnostics));
     }
     let theme = render::templates::load(&opts.root, loaded.site.config.theme.as_deref())?;
-    let files = render::render(&loaded.site, catalog, &theme)?;
+    let mut files = render::render(&loaded.site, catalog, &theme)?;
     let broken = output::links::check(&files, &loaded.site.config.base_path);
     if !broken.is_empty() {
         let mut ds = loaded.diagnostics.clone();
@@ -114,15 +115,19 @@ pub fn render_site(opts: &BuildOptions, catalog: &Catalog) -> Result<(Loaded, Ve
         ds.sort();
         return Err(BuildError::Content(ds));
     }
+    files.extend(search::export::files(&search::index::build(&loaded.site)));
     Ok((loaded, files))
 }
 
 /// Builds the site into the output folder; on any error the previous output is left as it was.
 pub fn build(opts: &BuildOptions, catalog: &Catalog) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
+    let fingerprint = search::cache::fingerprint(&opts.root);
     let (loaded, files) = render_site(opts, catalog)?;
     let out = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
     output::write::write_atomic(&out, &files).map_err(|source| BuildError::Write { path: out.clone(), source })?;
+    // The cache only saves `banhanh search` a rebuild; without it search builds its index in memory.
+    search::cache::store(&opts.root, &files, &fingerprint).ok();
     Ok(BuildReport {
         documents: loaded.site.documents.len(),
         pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
