@@ -70,6 +70,11 @@ def paragraphs():
     return [unicodedata.normalize("NFC", p).replace("<", "&lt;").lstrip("#>*-+|") for p in out]
 
 
+def fold(s):
+    s = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in s if not unicodedata.combining(c)).lower()
+
+
 def yaml_str(s):
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -88,6 +93,9 @@ def main():
     (out / "content").mkdir(parents=True, exist_ok=True)
     (out / "site.yaml").write_text("title: Kho văn bản thử nghiệm\nbase_url: /\n", encoding="utf-8")
     serials = {}
+    # A quarter of a document's paragraphs are about its topic, so documents differ like real ones do.
+    folded = [fold(p) for p in paras]
+    on_topic = {t: [p for p, f in zip(paras, folded) if fold(t.split(",")[0].split(" - ")[0]) in f] or paras for t in TOPICS}
     for i in range(a.docs):
         prov = provs[i % len(provs)]
         year = 2020 + (i // len(provs)) % 6
@@ -101,7 +109,8 @@ def main():
             if n % 6 == 0:
                 h = HEADINGS[(n // 6) % len(HEADINGS)]
                 body.append(f"## {h}")
-            p = paras[rnd.randrange(len(paras))]
+            pool = on_topic[topic] if rnd.random() < 0.25 else paras
+            p = pool[rnd.randrange(len(pool))]
             body.append(p)
             size += len(p.encode("utf-8"))
             n += 1

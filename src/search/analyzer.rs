@@ -7,6 +7,7 @@
 
 use crate::text::{fold, nfc};
 use regex::Regex;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
@@ -50,32 +51,80 @@ pub fn analyze(text: &str) -> Vec<Term> {
 /// Analyses text already in NFC; byte offsets refer to it.
 pub fn analyze_nfc(text: &str) -> Vec<Term> {
     let mut terms = Vec::new();
-    let mut prev: Option<(String, usize, usize)> = None; // (folded, from, end)
+    for_each_term(text, |t| {
+        terms.push(Term { text: t.text.to_string(), kind: t.kind, position: t.position, from: t.from, to: t.to });
+    });
+    terms.sort_by_key(|t| t.position);
+    terms
+}
+
+/// A term handed to [`for_each_term`]'s callback (borrowed: no allocation per term).
+#[derive(Debug, Clone, Copy)]
+pub struct TermRef<'a> {
+    pub text: &'a str,
+    pub kind: TermKind,
+    pub position: usize,
+    pub from: usize,
+    pub to: usize,
+    /// Equal for equal terms within one call (a cheap map key in place of `text`).
+    pub key: u64,
+}
+
+/// Per-call ids of distinct strings.
+#[derive(Default)]
+struct Interner(FxHashMap<String, u64>);
+
+impl Interner {
+    fn id(&mut self, s: &str) -> u64 {
+        let next = self.0.len() as u64;
+        *self.0.entry(s.to_string()).or_insert(next)
+    }
+}
+
+/// Calls `f` for every term of NFC `text`: the words' terms in text order, then whole numbers.
+pub fn for_each_term(text: &str, mut f: impl FnMut(TermRef<'_>)) {
+    const EXACT: u64 = 1 << 62;
+    const BIGRAM: u64 = 2 << 62;
+    const NUMBER_KEY: u64 = 3 << 62;
+    let mut forms: FxHashMap<&str, (String, String, u64, u64)> = FxHashMap::default();
+    let (mut folded_ids, mut exact_ids, mut number_ids) = (Interner::default(), Interner::default(), Interner::default());
     let mut starts = Vec::new();
+    let (mut prev, mut bigram) = (String::new(), String::new());
+    let (mut prev_from, mut prev_end, mut prev_id) = (0, None, 0);
     for (position, m) in WORD.find_iter(text).enumerate() {
         let word = m.as_str();
-        let exact = word.to_lowercase();
-        let folded = fold(word);
-        if let Some((pf, pfrom, pend)) = prev.take()
-            && !text[pend..m.start()].contains(BREAKS)
+        let (exact, folded, fid, eid) = forms.entry(word).or_insert_with(|| {
+            let (exact, folded) = (word.to_lowercase(), fold(word));
+            let (fid, eid) = (folded_ids.id(&folded), exact_ids.id(&exact));
+            (exact, folded, fid, eid)
+        });
+        if let Some(end) = prev_end
+            && !text[end..m.start()].contains(BREAKS)
         {
-            terms.push(Term { text: format!("{pf} {folded}"), kind: TermKind::Bigram, position: position - 1, from: pfrom, to: m.end() });
+            bigram.clear();
+            bigram.push_str(&prev);
+            bigram.push(' ');
+            bigram.push_str(folded);
+            let key = BIGRAM | (prev_id << 31) | *fid;
+            f(TermRef { text: &bigram, kind: TermKind::Bigram, position: position - 1, from: prev_from, to: m.end(), key });
         }
-        terms.push(Term { text: folded.clone(), kind: TermKind::Folded, position, from: m.start(), to: m.end() });
+        f(TermRef { text: folded, kind: TermKind::Folded, position, from: m.start(), to: m.end(), key: *fid });
         if exact != folded {
-            terms.push(Term { text: exact, kind: TermKind::Exact, position, from: m.start(), to: m.end() });
+            f(TermRef { text: exact, kind: TermKind::Exact, position, from: m.start(), to: m.end(), key: EXACT | *eid });
         }
         starts.push(m.start());
-        prev = Some((folded, m.start(), m.end()));
+        prev.clear();
+        prev.push_str(folded);
+        (prev_from, prev_end, prev_id) = (m.start(), Some(m.end()), *fid);
     }
     for m in NUMBER.find_iter(text) {
         if LETTER.is_match(m.as_str()) {
             let position = starts.partition_point(|&s| s < m.start());
-            terms.push(Term { text: fold(m.as_str()), kind: TermKind::Number, position, from: m.start(), to: m.end() });
+            let number = fold(m.as_str());
+            let key = NUMBER_KEY | number_ids.id(&number);
+            f(TermRef { text: &number, kind: TermKind::Number, position, from: m.start(), to: m.end(), key });
         }
     }
-    terms.sort_by_key(|t| t.position);
-    terms
 }
 
 /// Number of syllable positions in `text` (the length BM25 normalises by).

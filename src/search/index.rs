@@ -1,9 +1,10 @@
 //! The search index: per-term postings with the BM25 ingredients, built from a linked site.
 
-use super::analyzer::{analyze_nfc, word_count};
+use super::analyzer::{for_each_term, word_count};
 use crate::model::{Document, Site};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
 /// Ranking constants, exported with the index so the browser client ranks with the same numbers.
@@ -115,7 +116,8 @@ type DocTerms = Vec<(String, u32, u32)>;
 fn analyse_doc(d: &Document, p: &Params) -> (DocInfo, DocTerms) {
     let m = &d.meta;
     let (body, sections) = body_text(d);
-    let mut terms: HashMap<String, (u32, u32)> = HashMap::new();
+    // Keyed by the analyzer's per-call term key, so each field's keys are its own: one map per field.
+    let mut terms: FxHashMap<String, (u32, u32)> = FxHashMap::default();
     let meta = format!("{} {} {}", m.province, m.doc_type, m.year);
     let fields: [(&str, u32, bool); 4] = [
         (&m.title, p.w_title, false),
@@ -124,11 +126,16 @@ fn analyse_doc(d: &Document, p: &Params) -> (DocInfo, DocTerms) {
         (&body, p.w_body, true),
     ];
     for (text, weight, is_body) in fields {
-        for t in analyze_nfc(text) {
-            let e = terms.entry(t.text).or_insert((0, 0));
-            e.0 += weight;
-            if is_body && e.1 == 0 {
-                e.1 = t.from as u32 + 1;
+        let mut by_key: FxHashMap<u64, (u32, u32, String)> = FxHashMap::default();
+        for_each_term(text, |t| {
+            let off = if is_body { t.from as u32 + 1 } else { 0 };
+            by_key.entry(t.key).and_modify(|e| e.0 += weight).or_insert_with(|| (weight, off, t.text.to_string()));
+        });
+        for (_, (tf, off, text)) in by_key {
+            let e = terms.entry(text).or_insert((0, 0));
+            e.0 += tf;
+            if e.1 == 0 {
+                e.1 = off;
             }
         }
     }
@@ -151,7 +158,7 @@ fn analyse_doc(d: &Document, p: &Params) -> (DocInfo, DocTerms) {
 pub fn build(site: &Site) -> SearchIndex {
     let params = Params::default();
     let analysed: Vec<(DocInfo, DocTerms)> = site.documents.par_iter().map(|d| analyse_doc(d, &params)).collect();
-    let mut postings: HashMap<String, Vec<Posting>> = HashMap::new();
+    let mut postings: FxHashMap<String, Vec<Posting>> = FxHashMap::default();
     let mut docs = Vec::with_capacity(analysed.len());
     let mut total_len = 0u64;
     for (i, (info, terms)) in analysed.into_iter().enumerate() {
