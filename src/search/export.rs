@@ -4,8 +4,8 @@
 //! - `search/index.json`: parameters, facet names, per-document arrays (province, year, type,
 //!   length, store record sizes), the store and postings file names;
 //! - `search/d/{k}.txt`: dictionary shard k (FNV-1a hash of the term mod shard count), one line per
-//!   term: `term \t pack \t offset \t length \t df \t idf×1000`;
-//! - `search/p{i}.bin`: postings packs; a term's postings are varints (doc delta, tf, offset+1);
+//!   term: `term \t pack \t offset \t length \t df \t idf×10⁶`;
+//! - `search/p{i}.bin`: postings packs; a term's postings are varints (doc delta, body tf, head tf, offset+1);
 //! - `search/s{i}.bin`: document store; per document a JSON header line then the body text.
 
 use super::index::{DocInfo, Params, Posting, SearchIndex, SectionInfo, TermInfo};
@@ -17,9 +17,11 @@ use std::path::Path;
 /// Largest size of one postings or store pack file (static hosts cap file sizes at ~25 MB).
 const PACK_BYTES: usize = 16 << 20;
 /// Aimed-at number of terms per dictionary shard.
-const TERMS_PER_SHARD: usize = 1000;
+const TERMS_PER_SHARD: usize = 250;
+/// Most dictionary shards (static hosts cap the file count).
+const MAX_SHARDS: usize = 4096;
 /// Index format version.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// Per-document arrays of `index.json`.
 #[derive(Debug, Serialize, Deserialize)]
@@ -141,7 +143,7 @@ pub fn files(index: &SearchIndex) -> Vec<OutputFile> {
         })
         .collect();
 
-    let shards = (index.terms.len() / TERMS_PER_SHARD).max(1).next_power_of_two() as u32;
+    let shards = (index.terms.len() / TERMS_PER_SHARD).clamp(1, MAX_SHARDS).next_power_of_two() as u32;
     let mut dict: Vec<String> = vec![String::new(); shards as usize];
     let mut sorted: Vec<(&String, &TermInfo)> = index.terms.iter().collect();
     sorted.sort_by(|a, b| a.0.cmp(b.0));
@@ -151,7 +153,8 @@ pub fn files(index: &SearchIndex) -> Vec<OutputFile> {
         let mut prev = 0;
         for p in &info.postings {
             push_varint(&mut bytes, p.doc - prev);
-            push_varint(&mut bytes, p.tf);
+            push_varint(&mut bytes, p.tf_body);
+            push_varint(&mut bytes, p.tf_head);
             push_varint(&mut bytes, p.off);
             prev = p.doc;
         }
@@ -160,7 +163,7 @@ pub fn files(index: &SearchIndex) -> Vec<OutputFile> {
         }
         let pack = packs.len() - 1;
         let last = packs.last_mut().expect("one pack");
-        let line = format!("{term}\t{pack}\t{}\t{}\t{}\t{}\n", last.len(), bytes.len(), info.postings.len(), info.idf_milli);
+        let line = format!("{term}\t{pack}\t{}\t{}\t{}\t{}\n", last.len(), bytes.len(), info.postings.len(), info.idf_micro);
         hasher = hasher.wrapping_mul(31).wrapping_add(fnv1a(&line));
         dict[(fnv1a(term) % shards) as usize].push_str(&line);
         last.extend_from_slice(&bytes);
@@ -235,11 +238,12 @@ pub fn load(dir: &Path) -> Result<SearchIndex, LoadError> {
             for _ in 0..df {
                 let bad = || corrupt(&name, format!("danh sách hỏng: {line}"));
                 doc += read_varint(bytes, &mut i).ok_or_else(bad)?;
-                let tf = read_varint(bytes, &mut i).ok_or_else(bad)?;
+                let tf_body = read_varint(bytes, &mut i).ok_or_else(bad)?;
+                let tf_head = read_varint(bytes, &mut i).ok_or_else(bad)?;
                 let off = read_varint(bytes, &mut i).ok_or_else(bad)?;
-                postings.push(Posting { doc, tf, off });
+                postings.push(Posting { doc, tf_body, tf_head, off });
             }
-            terms.insert(f[0].to_string(), TermInfo { idf_milli: idf as u32, postings });
+            terms.insert(f[0].to_string(), TermInfo { idf_micro: idf as u32, postings });
         }
     }
     Ok(SearchIndex { params: m.params, docs, total_len: m.total_len, terms })

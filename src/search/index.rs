@@ -12,11 +12,12 @@ use std::collections::HashMap;
 pub struct Params {
     pub k1: f64,
     pub b: f64,
-    /// Term-frequency weight of a term in the title, number, metadata (province, type, year), body.
-    pub w_title: u32,
-    pub w_number: u32,
-    pub w_meta: u32,
-    pub w_body: u32,
+    /// Term-frequency weights in the head field: title, number, metadata (province, type, year).
+    pub h_title: u32,
+    pub h_number: u32,
+    pub h_meta: u32,
+    /// How much a head match counts against a body match (the head is not length-normalised).
+    pub head_boost: f64,
     /// Query weight of a folded syllable, an exact-diacritic syllable, a bigram, a whole number.
     pub q_folded: f64,
     pub q_exact: f64,
@@ -26,7 +27,7 @@ pub struct Params {
 
 impl Default for Params {
     fn default() -> Self {
-        Params { k1: 1.2, b: 0.75, w_title: 3, w_number: 5, w_meta: 2, w_body: 1, q_folded: 1.0, q_exact: 0.5, q_bigram: 1.0, q_number: 2.0 }
+        Params { k1: 1.2, b: 0.75, h_title: 1, h_number: 2, h_meta: 1, head_boost: 3.0, q_folded: 1.0, q_exact: 0.5, q_bigram: 1.0, q_number: 2.0 }
     }
 }
 
@@ -55,8 +56,10 @@ pub struct DocInfo {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Posting {
     pub doc: u32,
-    /// Weighted term frequency (title, number and metadata occurrences count more).
-    pub tf: u32,
+    /// Term frequency in the body.
+    pub tf_body: u32,
+    /// Weighted term frequency in the head (title, number, metadata).
+    pub tf_head: u32,
     /// 1 + byte offset of the first occurrence in the body text; 0 when not in the body.
     pub off: u32,
 }
@@ -64,8 +67,8 @@ pub struct Posting {
 /// A term's postings and inverse document frequency.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TermInfo {
-    /// Inverse document frequency × 1000, rounded (an integer so both rankers read the same value).
-    pub idf_milli: u32,
+    /// Inverse document frequency × 10⁶, rounded, at least 1 (an integer so both rankers read the same value).
+    pub idf_micro: u32,
     /// Postings sorted by document.
     pub postings: Vec<Posting>,
 }
@@ -87,10 +90,10 @@ impl SearchIndex {
     }
 }
 
-/// BM25 inverse document frequency × 1000, rounded.
-pub fn idf_milli(n: usize, df: usize) -> u32 {
+/// BM25 inverse document frequency × 10⁶, rounded, at least 1 (a term in every document still counts a little).
+pub fn idf_micro(n: usize, df: usize) -> u32 {
     let (n, df) = (n as f64, df as f64);
-    ((1.0 + (n - df + 0.5) / (df + 0.5)).ln() * 1000.0).round() as u32
+    (((1.0 + (n - df + 0.5) / (df + 0.5)).ln() * 1e6).round() as u32).max(1)
 }
 
 /// Body text of a document as search sees it, with each section's start.
@@ -111,19 +114,19 @@ pub fn body_text(d: &Document) -> (String, Vec<SectionInfo>) {
     (body, sections)
 }
 
-type DocTerms = Vec<(String, u32, u32)>;
+type DocTerms = Vec<(String, u32, u32, u32)>;
 
 fn analyse_doc(d: &Document, p: &Params) -> (DocInfo, DocTerms) {
     let m = &d.meta;
     let (body, sections) = body_text(d);
     // Keyed by the analyzer's per-call term key, so each field's keys are its own: one map per field.
-    let mut terms: FxHashMap<String, (u32, u32)> = FxHashMap::default();
+    let mut terms: FxHashMap<String, (u32, u32, u32)> = FxHashMap::default();
     let meta = format!("{} {} {}", m.province, m.doc_type, m.year);
     let fields: [(&str, u32, bool); 4] = [
-        (&m.title, p.w_title, false),
-        (m.number.as_deref().unwrap_or(""), p.w_number, false),
-        (&meta, p.w_meta, false),
-        (&body, p.w_body, true),
+        (&m.title, p.h_title, false),
+        (m.number.as_deref().unwrap_or(""), p.h_number, false),
+        (&meta, p.h_meta, false),
+        (&body, 1, true),
     ];
     for (text, weight, is_body) in fields {
         let mut by_key: FxHashMap<u64, (u32, u32, String)> = FxHashMap::default();
@@ -132,10 +135,11 @@ fn analyse_doc(d: &Document, p: &Params) -> (DocInfo, DocTerms) {
             by_key.entry(t.key).and_modify(|e| e.0 += weight).or_insert_with(|| (weight, off, t.text.to_string()));
         });
         for (_, (tf, off, text)) in by_key {
-            let e = terms.entry(text).or_insert((0, 0));
-            e.0 += tf;
-            if e.1 == 0 {
-                e.1 = off;
+            let e = terms.entry(text).or_insert((0, 0, 0));
+            if is_body {
+                (e.0, e.2) = (tf, off);
+            } else {
+                e.1 += tf;
             }
         }
     }
@@ -151,7 +155,7 @@ fn analyse_doc(d: &Document, p: &Params) -> (DocInfo, DocTerms) {
         sections,
         body,
     };
-    (info, terms.into_iter().map(|(k, (tf, off))| (k, tf, off)).collect())
+    (info, terms.into_iter().map(|(k, (tf_body, tf_head, off))| (k, tf_body, tf_head, off)).collect())
 }
 
 /// Builds the index of a site's documents (in the site's document order).
@@ -164,14 +168,14 @@ pub fn build(site: &Site) -> SearchIndex {
     for (i, (info, terms)) in analysed.into_iter().enumerate() {
         total_len += u64::from(info.len);
         docs.push(info);
-        for (term, tf, off) in terms {
-            postings.entry(term).or_default().push(Posting { doc: i as u32, tf, off });
+        for (term, tf_body, tf_head, off) in terms {
+            postings.entry(term).or_default().push(Posting { doc: i as u32, tf_body, tf_head, off });
         }
     }
     let n = docs.len();
     let terms = postings
         .into_iter()
-        .map(|(k, postings)| (k, TermInfo { idf_milli: idf_milli(n, postings.len()), postings }))
+        .map(|(k, postings)| (k, TermInfo { idf_micro: idf_micro(n, postings.len()), postings }))
         .collect();
     SearchIndex { params, docs, total_len, terms }
 }

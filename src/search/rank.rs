@@ -89,16 +89,18 @@ pub fn rank(index: &SearchIndex, q: &Query) -> Vec<Hit> {
     let mut acc: HashMap<u32, Acc> = HashMap::new();
     for (ti, term) in q.terms.iter().enumerate() {
         let Some(info) = index.terms.get(&term.text) else { continue };
-        let idf = info.idf_milli as f64 / 1000.0;
+        let idf = info.idf_micro as f64 / 1e6;
         // Which term's first occurrence the snippet shows: numbers, then bigrams, exact forms, syllables; rarer first.
-        let strength = kind_rank(term.kind) * 100_000 + info.idf_milli;
+        let strength = kind_rank(term.kind) * 100_000_000 + info.idf_micro;
         let is_required = q.required.contains(&ti);
         for post in &info.postings {
             let dl = index.docs[post.doc as usize].len as f64;
             let norm = p.k1 * (1.0 - p.b + p.b * (dl / avg));
-            let tf = post.tf as f64;
+            let (tb, th) = (post.tf_body as f64, post.tf_head as f64);
+            let body = if post.tf_body > 0 { idf * (tb * (p.k1 + 1.0)) / (tb + norm) } else { 0.0 };
+            let head = if post.tf_head > 0 { idf * p.head_boost * (th * (p.k1 + 1.0)) / (th + p.k1) } else { 0.0 };
             let a = acc.entry(post.doc).or_default();
-            a.score += term.weight * idf * (tf * (p.k1 + 1.0)) / (tf + norm);
+            a.score += term.weight * (body + head);
             if term.kind == TermKind::Folded {
                 a.matched += 1;
             }

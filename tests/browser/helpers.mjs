@@ -2,7 +2,7 @@
 // and Debian's chromium launched through playwright-core.
 import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
-import { mkdtempSync, readFileSync, statSync, existsSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync, existsSync, rmSync, openSync, readSync, closeSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -49,15 +49,20 @@ export function serve(dir) {
     if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, "index.html");
     if (!existsSync(file)) { res.writeHead(404).end("not found"); return; }
-    let body = readFileSync(file);
+    const size = statSync(file).size;
     const headers = { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream", "Cache-Control": "max-age=600", "Accept-Ranges": "bytes" };
     const range = /^bytes=(\d+)-(\d+)$/.exec(req.headers.range || "");
     if (range) {
-      const start = Number(range[1]), end = Math.min(Number(range[2]), body.length - 1);
-      headers["Content-Range"] = `bytes ${start}-${end}/${body.length}`;
-      res.writeHead(206, headers).end(body.subarray(start, end + 1));
+      const start = Number(range[1]), end = Math.min(Number(range[2]), size - 1);
+      const part = Buffer.alloc(Math.max(end - start + 1, 0));
+      const fd = openSync(file, "r");
+      readSync(fd, part, 0, part.length, start);
+      closeSync(fd);
+      headers["Content-Range"] = `bytes ${start}-${end}/${size}`;
+      res.writeHead(206, headers).end(part);
       return;
     }
+    let body = readFileSync(file);
     if (/\bgzip\b/.test(req.headers["accept-encoding"] || "")) {
       body = gzipSync(body);
       headers["Content-Encoding"] = "gzip";

@@ -79,13 +79,13 @@
     var out = [], i = 0, doc = 0;
     for (var n = 0; n < count; n++) {
       var vals = [];
-      for (var k = 0; k < 3; k++) {
+      for (var k = 0; k < 4; k++) {
         var v = 0, mul = 1, byte;
         do { byte = bytes[i++]; v += (byte & 0x7f) * mul; mul *= 128; } while (byte >= 0x80);
         vals.push(v);
       }
       doc += vals[0];
-      out.push([doc, vals[1], vals[2]]);
+      out.push([doc, vals[1], vals[2], vals[3]]);
     }
     return out;
   }
@@ -147,18 +147,20 @@
         q.terms.forEach(function (term, ti) {
           var info = infos[ti];
           if (!info) return;
-          var idf = info.idf / 1000, strength = kindRank(term.kind) * 100000 + info.idf;
+          var idf = info.idf / 1e6, strength = kindRank(term.kind) * 100000000 + info.idf;
           var isRequired = q.required.indexOf(ti) >= 0;
           info.postings.forEach(function (post) {
             var dl = m.docs.len[post[0]];
             var norm = p.k1 * (1.0 - p.b + p.b * (dl / avg));
-            var tf = post[1];
+            var tb = post[1], th = post[2];
+            var body = tb > 0 ? idf * (tb * (p.k1 + 1.0)) / (tb + norm) : 0.0;
+            var head = th > 0 ? idf * p.head_boost * (th * (p.k1 + 1.0)) / (th + p.k1) : 0.0;
             var a = acc.get(post[0]);
             if (!a) { a = { doc: post[0], score: 0, matched: 0, required: 0, best: 0, off: 0 }; acc.set(post[0], a); }
-            a.score += term.weight * idf * (tf * (p.k1 + 1.0)) / (tf + norm);
+            a.score += term.weight * (body + head);
             if (term.kind === FOLDED) a.matched += 1;
             if (isRequired) a.required += 1;
-            if (post[2] > 0 && strength > a.best) { a.best = strength; a.off = post[2]; }
+            if (post[3] > 0 && strength > a.best) { a.best = strength; a.off = post[3]; }
           });
         });
         var hits = [];
@@ -305,7 +307,7 @@
             (!s.year.length || s.year.indexOf(String(m.docs.y[h.doc])) >= 0) &&
             (!s.type.length || s.type.indexOf(m.types[m.docs.t[h.doc]]) >= 0);
         });
-        return Promise.all(kept.slice(0, 20).map(function (h) { return engine.details(m, res.query, h); })).then(function (rows) {
+        return Promise.all(kept.slice(0, 10).map(function (h) { return engine.details(m, res.query, h); })).then(function (rows) {
           if (my !== seq) return;
           renderFacets(counts);
           renderResults(rows, kept.length);
