@@ -12,3 +12,16 @@ python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ig
 
 echo "== cargo test =="
 cargo test --locked --all-targets 2>&1
+
+# ---- Search: ranking twin test and real-browser tests (tests/browser/) ----
+# Needs Debian's chromium (apt) and playwright-core (npm, from the committed package-lock.json).
+echo "== browser tests =="
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+cargo build --locked 2>&1
+(cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+BANHANH_BIN="$PWD/target/debug/banhanh" node --test --test-concurrency=1 tests/browser/ 2>&1
+# ---- end search ----

@@ -13,6 +13,7 @@ pub mod model;
 pub mod new;
 pub mod output;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod text;
 
@@ -124,9 +125,12 @@ pub fn render_site(opts: &BuildOptions, catalog: &Catalog) -> Result<(Loaded, Ve
 /// Builds the site into the output folder; on any error the previous output is left as it was.
 pub fn build(opts: &BuildOptions, catalog: &Catalog) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
+    let fingerprint = search::cache::fingerprint(&opts.root);
     let (loaded, files) = render_site(opts, catalog)?;
     let out = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
     output::write::write_atomic(&out, &files).map_err(|source| BuildError::Write { path: out.clone(), source })?;
+    // The cache only saves `banhanh search` a rebuild; without it search builds its index in memory.
+    search::cache::store(&opts.root, &out, &fingerprint).ok();
     Ok(BuildReport {
         documents: loaded.site.documents.len(),
         pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),

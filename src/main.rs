@@ -28,6 +28,29 @@ enum Command {
         #[arg(long)]
         base_url: Option<String>,
     },
+    /// Tìm văn bản trong trang, có dấu hoặc không dấu (search the site's documents)
+    Search {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Chỉ lấy văn bản của tỉnh, thành phố này
+        #[arg(long)]
+        province: Option<String>,
+        /// Chỉ lấy văn bản của năm kế hoạch này
+        #[arg(long)]
+        year: Option<i32>,
+        /// Chỉ lấy loại văn bản này (ví dụ "Kế hoạch")
+        #[arg(long = "type")]
+        doc_type: Option<String>,
+        /// Số kết quả tối đa
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// In kết quả dạng JSON
+        #[arg(long)]
+        json: bool,
+        /// Từ khóa tìm kiếm
+        #[arg(required = true)]
+        query: Vec<String>,
+    },
     /// Kiểm tra nội dung và liên kết, không ghi gì (check content and links)
     Check {
         #[arg(long, default_value = ".")]
@@ -129,6 +152,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
                 Err(e) => Ok(report_failure(e)),
             }
+        }
+        Command::Search { root, province, year, doc_type, limit, json, query } => {
+            let filters = banhanh::search::rank::Filters { province, year, doc_type };
+            search(&root, &catalog, &query.join(" "), &filters, limit, json)
         }
         Command::Check { root, base_url, external, external_strict, external_timeout } => {
             let opts = BuildOptions { root, output: None, base_url };
@@ -242,4 +269,36 @@ fn progress() -> indicatif::ProgressBar {
     } else {
         indicatif::ProgressBar::hidden()
     }
+}
+
+fn search(root: &std::path::Path, catalog: &Catalog, query: &str, filters: &banhanh::search::rank::Filters, limit: usize, json: bool) -> Result<ExitCode> {
+    use banhanh::search;
+    if !root.join("content").is_dir() {
+        eprintln!("lỗi: không có thư mục {}\n  gợi ý: chạy lệnh trong thư mục trang hoặc dùng --root DIR", root.join("content").display());
+        return Ok(ExitCode::from(1));
+    }
+    let (index, _) = search::cache::open(root, catalog);
+    let out = search::search(&index, query, filters, limit);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&out.results)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    if out.results.is_empty() {
+        println!("Không tìm thấy văn bản nào cho \"{query}\".");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let bold = std::io::stdout().is_terminal();
+    println!("{} văn bản phù hợp với \"{query}\" (hiện {}):\n", out.total, out.results.len());
+    for (i, r) in out.results.iter().enumerate() {
+        let snippet: String = r.pieces.iter().map(|p| match (p.marked, bold) {
+            (true, true) => format!("\x1b[1m{}\x1b[0m", p.text),
+            (true, false) => format!("«{}»", p.text),
+            _ => p.text.clone(),
+        }).collect();
+        println!("{}. {}", i + 1, r.title);
+        println!("   {} · {} · {}{}", r.province, r.year, r.doc_type, r.number.as_ref().map(|n| format!(" · số {n}")).unwrap_or_default());
+        println!("   {}", r.url);
+        println!("   {snippet}\n");
+    }
+    Ok(ExitCode::SUCCESS)
 }

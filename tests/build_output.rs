@@ -110,6 +110,12 @@ fn content_cannot_inject_script() {
         let raw = String::from_utf8_lossy(bytes).to_lowercase();
         // Quoted attribute values are inert text (`content="&lt;img onerror=…"`): blank them.
         let raw = json_ld.replace_all(&raw, "").into_owned();
+        // The theme's own search client, on the search page only.
+        let raw = if path == "tim-kiem/index.html" {
+            raw.replacen(r#"<script src="/static/search.js" defer></script>"#, "", 1)
+        } else {
+            raw
+        };
         let html = quoted.replace_all(&raw, "\"\"");
         assert!(!html.contains("<script"), "{path} has a script tag");
         assert!(!html.contains("<iframe"), "{path} has an iframe");

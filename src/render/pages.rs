@@ -153,6 +153,7 @@ pub fn pages(v: &Views<'_>) -> Vec<Page> {
     for (i, d) in site.documents.iter().enumerate() {
         pages.push(super::document::page(v, i, &by_province[&d.meta.province], home.clone()));
     }
+    pages.push(crate::search::page::page(v, home.clone(), &province_links, &year_links));
     pages.push(Page { path: "/404.html".into(), template: "404.html", title: ui_str(ui, "not_found_title"), breadcrumbs: vec![], data: json!({}) });
     pages
 }

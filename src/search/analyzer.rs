@@ -1,0 +1,210 @@
+//! The Vietnamese text analyzer used by every part of search (index, `banhanh search`, static export).
+//!
+//! For a text it yields, per syllable position: the diacritic-folded syllable ("duong"), the exact
+//! lowercase form when it differs ("đường"), a folded bigram with the next syllable ("duong pho"),
+//! and for document numbers ("01/NQ-CP") the whole number as one term ("01/nq-cp") besides its parts.
+//! `themes/default/static/search.js` implements the same steps; tests check both agree.
+
+use crate::text::{fold, nfc};
+use regex::Regex;
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+
+static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{L}\p{N}]+").expect("valid"));
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{N}+(?:[-/][\p{L}\p{N}]+)+").expect("valid"));
+static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}").expect("valid"));
+/// Characters between two words that end a phrase: no bigram is made across them.
+const BREAKS: &[char] = &['.', ',', ';', ':', '!', '?', '(', ')', '[', ']', '{', '}', '"', '“', '”', '…', '\n'];
+
+/// What a term stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TermKind {
+    /// A folded syllable: "duong".
+    Folded,
+    /// The exact lowercase form of a syllable with diacritics: "đường".
+    Exact,
+    /// Two adjacent folded syllables: "dau tu".
+    Bigram,
+    /// A whole document number, folded: "01/nq-cp".
+    Number,
+}
+
+/// One term of an analysed text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    pub text: String,
+    pub kind: TermKind,
+    /// Syllable position (index of the word in the text).
+    pub position: usize,
+    /// Byte range in the NFC text.
+    pub from: usize,
+    pub to: usize,
+}
+
+/// Analyses `text` (normalised to NFC first); terms are ordered by position.
+pub fn analyze(text: &str) -> Vec<Term> {
+    let text = nfc(text);
+    analyze_nfc(&text)
+}
+
+/// Analyses text already in NFC; byte offsets refer to it.
+pub fn analyze_nfc(text: &str) -> Vec<Term> {
+    let mut terms = Vec::new();
+    for_each_term(text, |t| {
+        terms.push(Term { text: t.text.to_string(), kind: t.kind, position: t.position, from: t.from, to: t.to });
+    });
+    terms.sort_by_key(|t| t.position);
+    terms
+}
+
+/// A term handed to [`for_each_term`]'s callback (borrowed: no allocation per term).
+#[derive(Debug, Clone, Copy)]
+pub struct TermRef<'a> {
+    pub text: &'a str,
+    pub kind: TermKind,
+    pub position: usize,
+    pub from: usize,
+    pub to: usize,
+    /// Equal for equal terms within one call (a cheap map key in place of `text`).
+    pub key: u64,
+}
+
+/// Per-call ids of distinct strings.
+#[derive(Default)]
+struct Interner(FxHashMap<String, u64>);
+
+impl Interner {
+    fn id(&mut self, s: &str) -> u64 {
+        let next = self.0.len() as u64;
+        *self.0.entry(s.to_string()).or_insert(next)
+    }
+}
+
+/// Calls `f` for every term of NFC `text`: the words' terms in text order, then whole numbers.
+/// Returns the number of words (syllable positions).
+pub fn for_each_term(text: &str, mut f: impl FnMut(TermRef<'_>)) -> usize {
+    const EXACT: u64 = 1 << 62;
+    const BIGRAM: u64 = 2 << 62;
+    const NUMBER_KEY: u64 = 3 << 62;
+    let mut forms: FxHashMap<&str, (String, String, u64, u64)> = FxHashMap::default();
+    let (mut folded_ids, mut exact_ids, mut number_ids) = (Interner::default(), Interner::default(), Interner::default());
+    let mut starts = Vec::new();
+    let (mut prev, mut bigram) = (String::new(), String::new());
+    let (mut prev_from, mut prev_end, mut prev_id) = (0, None, 0);
+    for (position, m) in WORD.find_iter(text).enumerate() {
+        let word = m.as_str();
+        let (exact, folded, fid, eid) = forms.entry(word).or_insert_with(|| {
+            let (exact, folded) = (word.to_lowercase(), fold(word));
+            let (fid, eid) = (folded_ids.id(&folded), exact_ids.id(&exact));
+            (exact, folded, fid, eid)
+        });
+        if let Some(end) = prev_end
+            && !text[end..m.start()].contains(BREAKS)
+        {
+            bigram.clear();
+            bigram.push_str(&prev);
+            bigram.push(' ');
+            bigram.push_str(folded);
+            let key = BIGRAM | (prev_id << 31) | *fid;
+            f(TermRef { text: &bigram, kind: TermKind::Bigram, position: position - 1, from: prev_from, to: m.end(), key });
+        }
+        f(TermRef { text: folded, kind: TermKind::Folded, position, from: m.start(), to: m.end(), key: *fid });
+        if exact != folded {
+            f(TermRef { text: exact, kind: TermKind::Exact, position, from: m.start(), to: m.end(), key: EXACT | *eid });
+        }
+        starts.push(m.start());
+        prev.clear();
+        prev.push_str(folded);
+        (prev_from, prev_end, prev_id) = (m.start(), Some(m.end()), *fid);
+    }
+    for m in NUMBER.find_iter(text) {
+        if LETTER.is_match(m.as_str()) {
+            let position = starts.partition_point(|&s| s < m.start());
+            let number = fold(m.as_str());
+            let key = NUMBER_KEY | number_ids.id(&number);
+            f(TermRef { text: &number, kind: TermKind::Number, position, from: m.start(), to: m.end(), key });
+        }
+    }
+    starts.len()
+}
+
+/// The analyzer as a tantivy tokenizer, so a tantivy index can use exactly the same terms.
+#[derive(Debug, Clone, Default)]
+pub struct VietnameseTokenizer;
+
+/// Token stream over the terms of one text.
+pub struct VietnameseTokenStream {
+    tokens: Vec<Token>,
+    index: usize,
+}
+
+impl Tokenizer for VietnameseTokenizer {
+    type TokenStream<'a> = VietnameseTokenStream;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> VietnameseTokenStream {
+        let tokens = analyze(text)
+            .into_iter()
+            .map(|t| Token { offset_from: t.from, offset_to: t.to, position: t.position, text: t.text, position_length: 1 })
+            .collect();
+        VietnameseTokenStream { tokens, index: 0 }
+    }
+}
+
+impl TokenStream for VietnameseTokenStream {
+    fn advance(&mut self) -> bool {
+        self.index += 1;
+        self.index <= self.tokens.len()
+    }
+    fn token(&self) -> &Token {
+        &self.tokens[self.index - 1]
+    }
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.tokens[self.index - 1]
+    }
+}
+
+/// Name under which [`VietnameseTokenizer`] is registered in a tantivy index.
+pub const TOKENIZER_NAME: &str = "vi";
+
+/// Registers the analyzer in a tantivy index's tokenizer manager.
+pub fn register(index: &tantivy::Index) {
+    index.tokenizers().register(TOKENIZER_NAME, tantivy::tokenizer::TextAnalyzer::from(VietnameseTokenizer));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<String> {
+        analyze(s).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn folds_keeps_exact_and_pairs() {
+        assert_eq!(texts("Đường phố"), ["duong", "đường", "duong pho", "pho", "phố"]);
+    }
+
+    #[test]
+    fn nfd_input_gives_the_same_terms() {
+        use unicode_normalization::UnicodeNormalization;
+        let nfd: String = "chuyển đổi số".nfd().collect();
+        assert_eq!(texts(&nfd), texts("chuyển đổi số"));
+    }
+
+    #[test]
+    fn no_bigram_across_punctuation() {
+        assert!(!texts("xã hội; phát triển").contains(&"hoi phat".to_string()));
+        assert!(texts("xã hội - phát triển").contains(&"hoi phat".to_string()));
+    }
+
+    #[test]
+    fn tantivy_stream_has_positions() {
+        let mut tok = tantivy::tokenizer::TextAnalyzer::from(VietnameseTokenizer);
+        let mut stream = tok.token_stream("đầu tư công");
+        let mut got = Vec::new();
+        stream.process(&mut |t| got.push((t.text.clone(), t.position)));
+        assert!(got.contains(&("dau tu".to_string(), 0)));
+        assert!(got.contains(&("tu cong".to_string(), 1)));
+        assert!(got.contains(&("công".to_string(), 2)));
+    }
+}

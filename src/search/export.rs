@@ -1,0 +1,251 @@
+//! The static search index under `search/` in the output, and reading it back.
+//!
+//! Layout (a query fetches `index.json`, one dictionary shard per term, then byte ranges):
+//! - `search/index.json`: parameters, facet names, per-document arrays (province, year, type,
+//!   length, store record sizes), the store and postings file names;
+//! - `search/d/{k}.txt`: dictionary shard k (FNV-1a hash of the term mod shard count), one line per
+//!   term: `term \t pack \t offset \t length \t df \t idf×10⁶`;
+//! - `search/p{i}.bin`: postings packs; a term's postings are varints (doc delta, body tf, head tf, offset+1);
+//! - `search/s{i}.bin`: document store; per document a JSON header line then the body text.
+
+use super::index::{DocInfo, Params, Posting, SearchIndex, SectionInfo, TermInfo};
+use crate::render::OutputFile;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// Largest size of one postings or store pack file (static hosts cap file sizes at ~25 MB).
+const PACK_BYTES: usize = 16 << 20;
+/// Aimed-at number of terms per dictionary shard.
+const TERMS_PER_SHARD: usize = 250;
+/// Most dictionary shards (static hosts cap the file count).
+const MAX_SHARDS: usize = 4096;
+/// Index format version.
+pub const VERSION: u32 = 2;
+
+/// Per-document arrays of `index.json`.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct DocArrays {
+    /// Index into `provinces`, `types`.
+    pub p: Vec<u32>,
+    pub y: Vec<i32>,
+    pub t: Vec<u32>,
+    pub len: Vec<u32>,
+    /// Header bytes (with its newline) and whole record bytes in the store.
+    pub hl: Vec<u32>,
+    pub rl: Vec<u32>,
+}
+
+/// Contents of `search/index.json`.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Manifest {
+    pub v: u32,
+    /// Build id, appended to fetched URLs so browsers never mix two builds.
+    pub id: String,
+    pub params: Params,
+    pub n: usize,
+    pub total_len: u64,
+    pub provinces: Vec<String>,
+    pub types: Vec<String>,
+    pub docs: DocArrays,
+    /// Store packs: file name and first document.
+    pub store: Vec<(String, usize)>,
+    pub packs: Vec<String>,
+    /// Number of dictionary shards (a power of two).
+    pub dict: u32,
+}
+
+/// Header line of a document's store record.
+#[derive(Debug, Serialize, Deserialize)]
+struct Header {
+    u: String,
+    t: String,
+    n: Option<String>,
+    p: String,
+    y: i32,
+    k: String,
+    s: Vec<SectionInfo>,
+}
+
+/// FNV-1a hash of a term's UTF-8 bytes (the client computes the same).
+pub fn fnv1a(s: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in s.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+fn push_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn read_varint(b: &[u8], i: &mut usize) -> Option<u32> {
+    let mut v: u32 = 0;
+    let mut shift = 0;
+    loop {
+        let byte = *b.get(*i)?;
+        *i += 1;
+        v |= u32::from(byte & 0x7f).checked_shl(shift)?;
+        if byte < 0x80 {
+            return Some(v);
+        }
+        shift += 7;
+    }
+}
+
+fn vocab<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut v: Vec<String> = names.map(str::to_string).collect();
+    v.sort_by_cached_key(|n| (crate::text::fold(n), n.clone()));
+    v.dedup();
+    v
+}
+
+/// The files of the static index, paths relative to the output folder.
+pub fn files(index: &SearchIndex) -> Vec<OutputFile> {
+    let mut out = Vec::new();
+    let provinces = vocab(index.docs.iter().map(|d| d.province.as_str()));
+    let types = vocab(index.docs.iter().map(|d| d.doc_type.as_str()));
+    let pos = |v: &[String], s: &str| v.iter().position(|x| x == s).unwrap_or(0) as u32;
+    let mut docs = DocArrays { p: vec![], y: vec![], t: vec![], len: vec![], hl: vec![], rl: vec![] };
+    let mut store: Vec<(String, usize, Vec<u8>)> = Vec::new();
+    let mut hasher = fnv1a("");
+    for (i, d) in index.docs.iter().enumerate() {
+        let header = Header { u: d.path.clone(), t: d.title.clone(), n: d.number.clone(), p: d.province.clone(), y: d.year, k: d.doc_type.clone(), s: d.sections.clone() };
+        let mut rec = serde_json::to_vec(&header).unwrap_or_default();
+        rec.push(b'\n');
+        let hl = rec.len() as u32;
+        rec.extend_from_slice(d.body.as_bytes());
+        if store.last().is_none_or(|s| !s.2.is_empty() && s.2.len() + rec.len() > PACK_BYTES) {
+            store.push((format!("s{}.bin", store.len()), i, Vec::new()));
+        }
+        hasher = hasher.wrapping_mul(31).wrapping_add(fnv1a(&d.path) ^ rec.len() as u32);
+        docs.p.push(pos(&provinces, &d.province));
+        docs.y.push(d.year);
+        docs.t.push(pos(&types, &d.doc_type));
+        docs.len.push(d.len);
+        docs.hl.push(hl);
+        docs.rl.push(rec.len() as u32);
+        if let Some(s) = store.last_mut() {
+            s.2.extend_from_slice(&rec);
+        }
+    }
+    let store: Vec<(String, usize)> = store
+        .into_iter()
+        .map(|(name, first, bytes)| {
+            out.push(OutputFile { path: format!("search/{name}"), bytes });
+            (name, first)
+        })
+        .collect();
+
+    let shards = (index.terms.len() / TERMS_PER_SHARD).clamp(1, MAX_SHARDS).next_power_of_two() as u32;
+    let mut dict: Vec<String> = vec![String::new(); shards as usize];
+    let mut sorted: Vec<(&String, &TermInfo)> = index.terms.iter().collect();
+    sorted.sort_by(|a, b| a.0.cmp(b.0));
+    let mut packs: Vec<Vec<u8>> = vec![Vec::new()];
+    for (term, info) in sorted {
+        let mut bytes = Vec::with_capacity(info.postings.len() * 4);
+        let mut prev = 0;
+        for p in &info.postings {
+            push_varint(&mut bytes, p.doc - prev);
+            push_varint(&mut bytes, p.tf_body);
+            push_varint(&mut bytes, p.tf_head);
+            push_varint(&mut bytes, p.off);
+            prev = p.doc;
+        }
+        if packs.last().is_some_and(|p| !p.is_empty() && p.len() + bytes.len() > PACK_BYTES) {
+            packs.push(Vec::new());
+        }
+        let pack = packs.len() - 1;
+        let last = packs.last_mut().expect("one pack");
+        let line = format!("{term}\t{pack}\t{}\t{}\t{}\t{}\n", last.len(), bytes.len(), info.postings.len(), info.idf_micro);
+        hasher = hasher.wrapping_mul(31).wrapping_add(fnv1a(&line));
+        dict[(fnv1a(term) % shards) as usize].push_str(&line);
+        last.extend_from_slice(&bytes);
+    }
+    for (k, text) in dict.into_iter().enumerate() {
+        out.push(OutputFile { path: format!("search/d/{k}.txt"), bytes: text.into_bytes() });
+    }
+    let pack_names: Vec<String> = (0..packs.len()).map(|i| format!("p{i}.bin")).collect();
+    for (name, bytes) in pack_names.iter().zip(packs) {
+        out.push(OutputFile { path: format!("search/{name}"), bytes });
+    }
+    let manifest = Manifest {
+        v: VERSION,
+        id: format!("{hasher:08x}"),
+        params: index.params.clone(),
+        n: index.docs.len(),
+        total_len: index.total_len,
+        provinces,
+        types,
+        docs,
+        store,
+        packs: pack_names,
+        dict: shards,
+    };
+    out.push(OutputFile { path: "search/index.json".into(), bytes: serde_json::to_vec(&manifest).unwrap_or_default() });
+    out
+}
+
+/// Why a stored index could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("không đọc được chỉ mục tìm kiếm {path}: {source}")]
+    Io { path: String, source: std::io::Error },
+    #[error("chỉ mục tìm kiếm {path} bị hỏng: {message}")]
+    Corrupt { path: String, message: String },
+}
+
+/// Reads an index written by [`files`] from `dir` (the folder holding `index.json`).
+pub fn load(dir: &Path) -> Result<SearchIndex, LoadError> {
+    let read = |name: &str| std::fs::read(dir.join(name)).map_err(|source| LoadError::Io { path: dir.join(name).display().to_string(), source });
+    let corrupt = |name: &str, message: String| LoadError::Corrupt { path: dir.join(name).display().to_string(), message };
+    let m: Manifest = serde_json::from_slice(&read("index.json")?).map_err(|e| corrupt("index.json", e.to_string()))?;
+    if m.v != VERSION {
+        return Err(corrupt("index.json", format!("phiên bản {} (cần {VERSION})", m.v)));
+    }
+    let mut docs = Vec::with_capacity(m.n);
+    for (si, (name, first)) in m.store.iter().enumerate() {
+        let bytes = read(name)?;
+        let end = m.store.get(si + 1).map_or(m.n, |s| s.1);
+        let mut at = 0usize;
+        for i in *first..end {
+            let (hl, rl) = (m.docs.hl[i] as usize, m.docs.rl[i] as usize);
+            let rec = bytes.get(at..at + rl).ok_or_else(|| corrupt(name, format!("thiếu văn bản {i}")))?;
+            let h: Header = serde_json::from_slice(&rec[..hl]).map_err(|e| corrupt(name, e.to_string()))?;
+            let body = String::from_utf8(rec[hl..].to_vec()).map_err(|e| corrupt(name, e.to_string()))?;
+            docs.push(DocInfo { path: h.u, title: h.t, number: h.n, province: h.p, year: h.y, doc_type: h.k, len: m.docs.len[i], sections: h.s, body });
+            at += rl;
+        }
+    }
+    let packs: Vec<Vec<u8>> = m.packs.iter().map(|p| read(p)).collect::<Result<_, _>>()?;
+    let mut terms = HashMap::new();
+    for k in 0..m.dict {
+        let name = format!("d/{k}.txt");
+        let text = String::from_utf8(read(&name)?).map_err(|e| corrupt(&name, e.to_string()))?;
+        for line in text.lines() {
+            let f: Vec<&str> = line.split('\t').collect();
+            let num = |i: usize| f.get(i).and_then(|x| x.parse::<usize>().ok()).ok_or_else(|| corrupt(&name, format!("dòng hỏng: {line}")));
+            let (pack, off, len, df, idf) = (num(1)?, num(2)?, num(3)?, num(4)?, num(5)?);
+            let bytes = packs.get(pack).and_then(|p| p.get(off..off + len)).ok_or_else(|| corrupt(&name, format!("ngoài tệp: {line}")))?;
+            let mut postings = Vec::with_capacity(df);
+            let (mut i, mut doc) = (0usize, 0u32);
+            for _ in 0..df {
+                let bad = || corrupt(&name, format!("danh sách hỏng: {line}"));
+                doc += read_varint(bytes, &mut i).ok_or_else(bad)?;
+                let tf_body = read_varint(bytes, &mut i).ok_or_else(bad)?;
+                let tf_head = read_varint(bytes, &mut i).ok_or_else(bad)?;
+                let off = read_varint(bytes, &mut i).ok_or_else(bad)?;
+                postings.push(Posting { doc, tf_body, tf_head, off });
+            }
+            terms.insert(f[0].to_string(), TermInfo { idf_micro: idf as u32, postings });
+        }
+    }
+    Ok(SearchIndex { params: m.params, docs, total_len: m.total_len, terms })
+}
+

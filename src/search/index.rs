@@ -1,0 +1,180 @@
+//! The search index: per-term postings with the BM25 ingredients, built from a linked site.
+
+use super::analyzer::for_each_term;
+use crate::model::{Document, Site};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use rustc_hash::FxHashMap;
+use std::collections::HashMap;
+
+/// Ranking constants, exported with the index so the browser client ranks with the same numbers.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Params {
+    pub k1: f64,
+    pub b: f64,
+    /// Term-frequency weights in the head field: title, number, metadata (province, type, year).
+    pub h_title: u32,
+    pub h_number: u32,
+    pub h_meta: u32,
+    /// How much a head match counts against a body match (the head is not length-normalised).
+    pub head_boost: f64,
+    /// Query weight of a folded syllable, an exact-diacritic syllable, a bigram, a whole number.
+    pub q_folded: f64,
+    pub q_exact: f64,
+    pub q_bigram: f64,
+    pub q_number: f64,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params { k1: 1.2, b: 0.75, h_title: 1, h_number: 2, h_meta: 1, head_boost: 3.0, q_folded: 1.0, q_exact: 0.5, q_bigram: 1.0, q_number: 2.0 }
+    }
+}
+
+/// A section of a document body: heading anchor, heading text, byte where it starts in the body text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SectionInfo(pub String, pub String, pub u32);
+
+/// What search knows of one document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocInfo {
+    /// Site path, e.g. `/vinh-long/2024/17-ct-ubnd/`.
+    pub path: String,
+    pub title: String,
+    pub number: Option<String>,
+    pub province: String,
+    pub year: i32,
+    pub doc_type: String,
+    /// Number of syllables in title and body.
+    pub len: u32,
+    pub sections: Vec<SectionInfo>,
+    /// Searchable body text: each section's heading and text, sections separated by newlines.
+    pub body: String,
+}
+
+/// One document holding a term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Posting {
+    pub doc: u32,
+    /// Term frequency in the body.
+    pub tf_body: u32,
+    /// Weighted term frequency in the head (title, number, metadata).
+    pub tf_head: u32,
+    /// 1 + byte offset of the first occurrence in the body text; 0 when not in the body.
+    pub off: u32,
+}
+
+/// A term's postings and inverse document frequency.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TermInfo {
+    /// Inverse document frequency × 10⁶, rounded, at least 1 (an integer so both rankers read the same value).
+    pub idf_micro: u32,
+    /// Postings sorted by document.
+    pub postings: Vec<Posting>,
+}
+
+/// The whole index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchIndex {
+    pub params: Params,
+    pub docs: Vec<DocInfo>,
+    /// Sum of all documents' lengths.
+    pub total_len: u64,
+    pub terms: HashMap<String, TermInfo>,
+}
+
+impl SearchIndex {
+    /// Average document length.
+    pub fn avg_len(&self) -> f64 {
+        if self.docs.is_empty() { 1.0 } else { self.total_len as f64 / self.docs.len() as f64 }
+    }
+}
+
+/// BM25 inverse document frequency × 10⁶, rounded, at least 1 (a term in every document still counts a little).
+pub fn idf_micro(n: usize, df: usize) -> u32 {
+    let (n, df) = (n as f64, df as f64);
+    (((1.0 + (n - df + 0.5) / (df + 0.5)).ln() * 1e6).round() as u32).max(1)
+}
+
+/// Body text of a document as search sees it, with each section's start.
+pub fn body_text(d: &Document) -> (String, Vec<SectionInfo>) {
+    let mut body = String::new();
+    let mut sections = Vec::new();
+    for s in &d.body.sections {
+        if !body.is_empty() {
+            body.push('\n');
+        }
+        sections.push(SectionInfo(s.anchor.clone(), s.heading.clone(), body.len() as u32));
+        if !s.heading.is_empty() {
+            body.push_str(&s.heading);
+            body.push('\n');
+        }
+        body.push_str(&s.text);
+    }
+    (body, sections)
+}
+
+type DocTerms = Vec<(String, u32, u32, u32)>;
+
+fn analyse_doc(d: &Document, p: &Params) -> (DocInfo, DocTerms) {
+    let m = &d.meta;
+    let (body, sections) = body_text(d);
+    // The head (title, number, metadata) is small: a map by term text. The body is large: a map by
+    // the analyzer's term key (no string hashing per occurrence), joined with the head at the end.
+    let mut head: FxHashMap<String, u32> = FxHashMap::default();
+    let meta = format!("{} {} {}", m.province, m.doc_type, m.year);
+    let mut len = 0;
+    // The document length counts the title's and the body's words.
+    let fields = [(m.title.as_str(), p.h_title, true), (m.number.as_deref().unwrap_or(""), p.h_number, false), (meta.as_str(), p.h_meta, false)];
+    for (text, weight, counts) in fields {
+        let words = for_each_term(text, |t| *head.entry(t.text.to_string()).or_insert(0) += weight);
+        if counts {
+            len += words;
+        }
+    }
+    let mut body_terms: FxHashMap<u64, (u32, u32, String)> = FxHashMap::default();
+    len += for_each_term(&body, |t| {
+        body_terms.entry(t.key).and_modify(|e| e.0 += 1).or_insert_with(|| (1, t.from as u32 + 1, t.text.to_string()));
+    });
+    let mut terms: DocTerms = Vec::with_capacity(body_terms.len() + head.len());
+    for (_, (tf, off, text)) in body_terms {
+        let tf_head = head.remove(&text).unwrap_or(0);
+        terms.push((text, tf, tf_head, off));
+    }
+    terms.extend(head.into_iter().map(|(text, tf_head)| (text, 0, tf_head, 0)));
+    let len = len as u32;
+    let info = DocInfo {
+        path: d.path.clone(),
+        title: m.title.clone(),
+        number: m.number.clone(),
+        province: m.province.clone(),
+        year: m.year,
+        doc_type: m.doc_type.clone(),
+        len,
+        sections,
+        body,
+    };
+    (info, terms)
+}
+
+/// Builds the index of a site's documents (in the site's document order).
+pub fn build(site: &Site) -> SearchIndex {
+    let params = Params::default();
+    let analysed: Vec<(DocInfo, DocTerms)> = site.documents.par_iter().map(|d| analyse_doc(d, &params)).collect();
+    let mut postings: FxHashMap<String, Vec<Posting>> = FxHashMap::default();
+    let mut docs = Vec::with_capacity(analysed.len());
+    let mut total_len = 0u64;
+    for (i, (info, terms)) in analysed.into_iter().enumerate() {
+        total_len += u64::from(info.len);
+        docs.push(info);
+        for (term, tf_body, tf_head, off) in terms {
+            postings.entry(term).or_default().push(Posting { doc: i as u32, tf_body, tf_head, off });
+        }
+    }
+    let n = docs.len();
+    let terms = postings
+        .into_iter()
+        .map(|(k, postings)| (k, TermInfo { idf_micro: idf_micro(n, postings.len()), postings }))
+        .collect();
+    SearchIndex { params, docs, total_len, terms }
+}

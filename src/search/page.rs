@@ -1,0 +1,19 @@
+//! The search page `/tim-kiem/`: the browser client's frame, and browsing links for readers without JavaScript.
+
+use crate::render::pages::{Page, ui_str};
+use crate::render::views::{LinkView, Views};
+use serde_json::json;
+
+/// Site path of the search page.
+pub const PATH: &str = "/tim-kiem/";
+
+/// The search page, offering `provinces` and `years` to browse when JavaScript is off.
+pub fn page(v: &Views<'_>, home: LinkView, provinces: &[LinkView], years: &[LinkView]) -> Page {
+    Page {
+        path: PATH.into(),
+        template: "search.html",
+        title: ui_str(&v.catalog.ui, "search_title"),
+        breadcrumbs: vec![home],
+        data: json!({"provinces": provinces, "years": years, "index": v.url("/search/")}),
+    }
+}

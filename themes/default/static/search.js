@@ -1,0 +1,392 @@
+/* Tìm kiếm văn bản — the site's search client (no framework, no CDN).
+ * Its analyzer and ranking are the twins of src/search/analyzer.rs and src/search/rank.rs:
+ * same terms, same weights (read from search/index.json), same arithmetic in the same order,
+ * so it returns what `banhanh search` returns. Everything from the index is inserted as text. */
+(function () {
+  "use strict";
+
+  var FOLDED = 1, EXACT = 2, BIGRAM = 3, NUMBER = 4;
+  var WORD = /[\p{L}\p{N}]+/gu;
+  var NUM = /\p{N}+(?:[-/][\p{L}\p{N}]+)+/gu;
+  var LETTER = /\p{L}/u;
+  var BREAKS = /[.,;:!?()[\]{}"“”…\n]/;
+  var QUOTED = /["“”]([^"“”]*)["“”]/g;
+  var BEFORE = 90, AFTER = 200;
+
+  /** Lowercase without diacritics, đ → d (text::fold). */
+  function fold(s) {
+    return s.normalize("NFD").replace(/[đĐ]/g, "d").replace(/\p{M}/gu, "").toLowerCase();
+  }
+
+  /** Terms of a text, ordered by position (analyzer::analyze). */
+  function analyze(text) {
+    text = text.normalize("NFC");
+    var terms = [], starts = [], prev = null, pos = 0, m;
+    WORD.lastIndex = 0;
+    while ((m = WORD.exec(text))) {
+      var w = m[0], exact = w.toLowerCase(), folded = fold(w);
+      if (prev && !BREAKS.test(text.slice(prev.end, m.index))) {
+        terms.push({ text: prev.folded + " " + folded, kind: BIGRAM, pos: pos - 1 });
+      }
+      terms.push({ text: folded, kind: FOLDED, pos: pos });
+      if (exact !== folded) terms.push({ text: exact, kind: EXACT, pos: pos });
+      starts.push(m.index);
+      prev = { folded: folded, end: m.index + w.length };
+      pos++;
+    }
+    NUM.lastIndex = 0;
+    while ((m = NUM.exec(text))) {
+      if (!LETTER.test(m[0])) continue;
+      var p = 0;
+      while (p < starts.length && starts[p] < m.index) p++;
+      terms.push({ text: fold(m[0]), kind: NUMBER, pos: p });
+    }
+    return terms.map(function (t, i) { return [t, i]; })
+      .sort(function (a, b) { return a[0].pos - b[0].pos || a[1] - b[1]; })
+      .map(function (x) { return x[0]; });
+  }
+
+  /** An analysed query (rank::parse). */
+  function parse(q, params) {
+    var terms = [], words = [], required = [], seen = Object.create(null);
+    analyze(q).forEach(function (t) {
+      if (t.text in seen) return;
+      seen[t.text] = terms.length;
+      var w = t.kind === FOLDED ? params.q_folded : t.kind === EXACT ? params.q_exact : t.kind === BIGRAM ? params.q_bigram : params.q_number;
+      if (t.kind === FOLDED) words.push(t.text);
+      terms.push({ text: t.text, kind: t.kind, weight: w });
+    });
+    var m;
+    QUOTED.lastIndex = 0;
+    while ((m = QUOTED.exec(q))) {
+      analyze(m[1]).forEach(function (t) {
+        if (t.kind !== FOLDED && t.kind !== BIGRAM) return;
+        var i = seen[t.text];
+        if (i !== undefined && required.indexOf(i) < 0) required.push(i);
+      });
+    }
+    return { terms: terms, required: required, words: words };
+  }
+
+  /** FNV-1a of the UTF-8 bytes (export::fnv1a). */
+  function fnv1a(s) {
+    var b = new TextEncoder().encode(s), h = 0x811c9dc5;
+    for (var i = 0; i < b.length; i++) { h ^= b[i]; h = Math.imul(h, 0x01000193) >>> 0; }
+    return h >>> 0;
+  }
+
+  function varints(bytes, count) {
+    var out = [], i = 0, doc = 0;
+    for (var n = 0; n < count; n++) {
+      var vals = [];
+      for (var k = 0; k < 4; k++) {
+        var v = 0, mul = 1, byte;
+        do { byte = bytes[i++]; v += (byte & 0x7f) * mul; mul *= 128; } while (byte >= 0x80);
+        vals.push(v);
+      }
+      doc += vals[0];
+      out.push([doc, vals[1], vals[2], vals[3]]);
+    }
+    return out;
+  }
+
+  /** The index reader and ranker; `load(path, start, end)` resolves to the bytes of a file or of a byte range. */
+  function Engine(load) {
+    var self = this, dec = new TextDecoder();
+    this.load = load;
+    this.manifest = load("index.json").then(function (b) {
+      var m = JSON.parse(dec.decode(b));
+      var starts = [], pack = 0, at = 0;
+      for (var i = 0; i < m.n; i++) {
+        if (pack + 1 < m.store.length && m.store[pack + 1][1] === i) { pack++; at = 0; }
+        starts.push([pack, at]);
+        at += m.docs.rl[i];
+      }
+      m.starts = starts;
+      return m;
+    });
+    this.shards = {};
+    this.terms = {};
+    this.headers = {};
+    this.v = function (m) { return "?v=" + m.id; };
+    this.term = function (text) {
+      if (self.terms[text]) return self.terms[text];
+      self.terms[text] = self.manifest.then(function (m) {
+        var k = fnv1a(text) % m.dict;
+        if (!self.shards[k]) {
+          self.shards[k] = load("d/" + k + ".txt" + self.v(m)).then(function (b) {
+            var map = new Map();
+            dec.decode(b).split("\n").forEach(function (line) {
+              var f = line.split("\t");
+              if (f.length === 6) map.set(f[0], f.slice(1).map(Number));
+            });
+            return map;
+          });
+        }
+        return self.shards[k].then(function (map) {
+          var e = map.get(text);
+          if (!e) return null;
+          return load(m.packs[e[0]] + self.v(m), e[1], e[1] + e[2]).then(function (bytes) {
+            return { idf: e[4], postings: varints(bytes, e[3]) };
+          });
+        });
+      });
+      return self.terms[text];
+    };
+  }
+
+  function kindRank(kind) { return kind; }
+
+  /** Every matching document, best first (rank::rank), with facet counts. */
+  Engine.prototype.search = function (query) {
+    var self = this;
+    return this.manifest.then(function (m) {
+      var q = parse(query, m.params);
+      return Promise.all(q.terms.map(function (t) { return self.term(t.text); })).then(function (infos) {
+        var p = m.params, avg = m.n ? m.total_len / m.n : 1, acc = new Map();
+        q.terms.forEach(function (term, ti) {
+          var info = infos[ti];
+          if (!info) return;
+          var idf = info.idf / 1e6, strength = kindRank(term.kind) * 100000000 + info.idf;
+          var isRequired = q.required.indexOf(ti) >= 0;
+          info.postings.forEach(function (post) {
+            var dl = m.docs.len[post[0]];
+            var norm = p.k1 * (1.0 - p.b + p.b * (dl / avg));
+            var tb = post[1], th = post[2];
+            var body = tb > 0 ? idf * (tb * (p.k1 + 1.0)) / (tb + norm) : 0.0;
+            var head = th > 0 ? idf * p.head_boost * (th * (p.k1 + 1.0)) / (th + p.k1) : 0.0;
+            var a = acc.get(post[0]);
+            if (!a) { a = { doc: post[0], score: 0, matched: 0, required: 0, best: 0, off: 0 }; acc.set(post[0], a); }
+            a.score += term.weight * (body + head);
+            if (term.kind === FOLDED) a.matched += 1;
+            if (isRequired) a.required += 1;
+            if (post[3] > 0 && strength > a.best) { a.best = strength; a.off = post[3]; }
+          });
+        });
+        var hits = [];
+        acc.forEach(function (a) { if (a.required === q.required.length) hits.push(a); });
+        hits.sort(function (a, b) { return b.matched - a.matched || (b.score > a.score ? 1 : b.score < a.score ? -1 : 0) || a.doc - b.doc; });
+        return { query: q, hits: hits, manifest: m };
+      });
+    });
+  };
+
+  function pieces(text, cutStart, cutEnd, words) {
+    var out = [], last = 0, m, plain = cutStart ? "…" : "";
+    WORD.lastIndex = 0;
+    while ((m = WORD.exec(text))) {
+      if (words.indexOf(fold(m[0])) >= 0) {
+        plain += text.slice(last, m.index);
+        out.push({ text: plain, marked: false }, { text: m[0], marked: true });
+        plain = "";
+        last = m.index + m[0].length;
+      }
+    }
+    out.push({ text: plain + text.slice(last) + (cutEnd ? "…" : ""), marked: false });
+    return out.filter(function (x) { return x.text; }).map(function (x) { x.text = x.text.replace(/\n/g, " "); return x; });
+  }
+
+  /** What a result shows: title, URL with the best section's anchor, snippet pieces (search::search). */
+  Engine.prototype.details = function (m, q, hit) {
+    var self = this, doc = hit.doc, st = m.starts[doc], file = m.store[st[0]][0] + self.v(m);
+    var hl = m.docs.hl[doc], rl = m.docs.rl[doc];
+    if (!self.headers[doc]) {
+      self.headers[doc] = self.load(file, st[1], st[1] + hl).then(function (b) { return JSON.parse(new TextDecoder().decode(b)); });
+    }
+    // The snippet's bytes are known from the hit alone, so they are fetched alongside the header.
+    var bodyLen = rl - hl, center = Math.max(hit.off - 1, 0);
+    var from = Math.max(center - BEFORE - 4, 0), to = Math.min(center + AFTER + 4, bodyLen);
+    return Promise.all([self.headers[doc], self.load(file, st[1] + hl + from, st[1] + hl + to)]).then(function (both) {
+      var h = both[0], secs = h.s, si = -1;
+      if (secs.length) {
+        si = 0;
+        while (si + 1 < secs.length && secs[si + 1][2] <= center) si++;
+      }
+      var sec = si >= 0 ? secs[si] : null;
+      var text = new TextDecoder().decode(both[1]).replace(/^\uFFFD+|\uFFFD+$/g, "");
+      var cutStart = from > 0, cutEnd = to < bodyLen;
+      if (cutStart) text = text.replace(/^\S*\s/, "");
+      if (cutEnd) text = text.replace(/\s\S*$/, "");
+      return {
+        url: h.u + (sec && sec[0] ? "#" + sec[0] : ""),
+        title: h.t, number: h.n, province: h.p, year: h.y, type: h.k,
+        section: sec ? sec[1] : "",
+        pieces: pieces(text, cutStart, cutEnd, q.words),
+      };
+    });
+  };
+
+  /** Facet counts over hits, as [name, count] sorted by name (years newest first). */
+  function facets(m, hits) {
+    var f = { province: new Map(), year: new Map(), type: new Map() };
+    hits.forEach(function (h) {
+      [["province", m.provinces[m.docs.p[h.doc]]], ["year", String(m.docs.y[h.doc])], ["type", m.types[m.docs.t[h.doc]]]]
+        .forEach(function (kv) { f[kv[0]].set(kv[1], (f[kv[0]].get(kv[1]) || 0) + 1); });
+    });
+    return f;
+  }
+
+  var api = { analyze: analyze, parse: parse, fold: fold, fnv1a: fnv1a, Engine: Engine, facets: facets };
+  if (typeof module === "object" && module.exports) { module.exports = api; return; }
+  if (typeof document === "undefined") return;
+
+  /* ---- the page ---- */
+  var KEYS = { province: "tinh", year: "nam", type: "loai" };
+
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    if (attrs) Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+
+  function fetcher(base) {
+    return function (path, start, end) {
+      var opts = start === undefined ? {} : { headers: { Range: "bytes=" + start + "-" + (end - 1) } };
+      return fetch(base + path, opts).then(function (r) {
+        if (!r.ok) throw new Error(r.status + " " + path);
+        return r.arrayBuffer().then(function (buf) {
+          var b = new Uint8Array(buf);
+          // A server that ignores Range sends the whole file.
+          return start !== undefined && r.status === 200 ? b.subarray(start, end) : b;
+        });
+      });
+    };
+  }
+
+  function init() {
+    var root = document.getElementById("tim-kiem");
+    if (!root) return;
+    var d = root.dataset, base = d.base || "";
+    root.hidden = false;
+    var nojs = document.querySelector(".search-nojs");
+    if (nojs) nojs.hidden = true;
+    var input = root.querySelector("#q"), form = root.querySelector("form");
+    var status = root.querySelector(".search-status"), list = root.querySelector(".search-results");
+    var aside = root.querySelector(".search-facets");
+    var engine = new Engine(fetcher(d.index));
+    var seq = 0, timer = null, typing = false, typingTimer = null;
+    var state = readUrl();
+
+    function readUrl() {
+      var u = new URLSearchParams(location.search), s = { q: u.get("q") || "", province: [], year: [], type: [] };
+      Object.keys(KEYS).forEach(function (k) { s[k] = u.getAll(KEYS[k]); });
+      return s;
+    }
+
+    function urlOf(s) {
+      var u = new URLSearchParams();
+      if (s.q) u.set("q", s.q);
+      Object.keys(KEYS).forEach(function (k) { s[k].forEach(function (v) { u.append(KEYS[k], v); }); });
+      var qs = u.toString();
+      return location.pathname + (qs ? "?" + qs : "");
+    }
+
+    function commit(push) {
+      var url = urlOf(state);
+      if (url === location.pathname + location.search) return;
+      if (push) history.pushState(null, "", url); else history.replaceState(null, "", url);
+    }
+
+    function run() {
+      var my = ++seq, s = state;
+      if (!s.q.trim()) {
+        list.replaceChildren(); aside.replaceChildren(); status.textContent = "";
+        return;
+      }
+      status.textContent = d.loading;
+      engine.search(s.q).then(function (res) {
+        if (my !== seq) return;
+        var m = res.manifest;
+        var counts = facets(m, res.hits);
+        var kept = res.hits.filter(function (h) {
+          return (!s.province.length || s.province.indexOf(m.provinces[m.docs.p[h.doc]]) >= 0) &&
+            (!s.year.length || s.year.indexOf(String(m.docs.y[h.doc])) >= 0) &&
+            (!s.type.length || s.type.indexOf(m.types[m.docs.t[h.doc]]) >= 0);
+        });
+        return Promise.all(kept.slice(0, 10).map(function (h) { return engine.details(m, res.query, h); })).then(function (rows) {
+          if (my !== seq) return;
+          renderFacets(counts);
+          renderResults(rows, kept.length);
+        });
+      }).catch(function () {
+        if (my === seq) status.textContent = d.error;
+      });
+    }
+
+    function renderResults(rows, total) {
+      status.textContent = total ? total + " " + d.results : d.none;
+      list.replaceChildren.apply(list, rows.map(function (r) {
+        var li = el("li", { "class": "search-result" });
+        var h = el("h2", { "class": "result-title" });
+        h.appendChild(el("a", { href: base + r.url }, r.title));
+        li.appendChild(h);
+        var meta = [r.type];
+        if (r.number) meta.push("số " + r.number);
+        meta.push(r.province, "năm " + r.year);
+        li.appendChild(el("p", { "class": "doc-meta" }, meta.join(" · ")));
+        if (r.section) li.appendChild(el("p", { "class": "result-section" }, r.section));
+        var p = el("p", { "class": "snippet" });
+        r.pieces.forEach(function (x) { p.appendChild(x.marked ? el("mark", null, x.text) : document.createTextNode(x.text)); });
+        li.appendChild(p);
+        return li;
+      }));
+    }
+
+    function renderFacets(counts) {
+      var labels = { province: d.facetProvince, year: d.facetYear, type: d.facetType };
+      aside.replaceChildren.apply(aside, Object.keys(KEYS).map(function (k) {
+        var fs = el("fieldset", { "class": "facet facet-" + k });
+        fs.appendChild(el("legend", null, labels[k]));
+        var entries = Array.from(counts[k].entries());
+        entries.sort(function (a, b) { return k === "year" ? b[0].localeCompare(a[0]) : a[0].localeCompare(b[0], "vi"); });
+        state[k].forEach(function (v) { if (!counts[k].has(v)) entries.push([v, 0]); });
+        entries.forEach(function (e) {
+          var label = el("label");
+          var box = el("input", { type: "checkbox", name: KEYS[k], value: e[0] });
+          box.checked = state[k].indexOf(e[0]) >= 0;
+          box.addEventListener("change", function () {
+            state[k] = box.checked ? state[k].concat([e[0]]) : state[k].filter(function (v) { return v !== e[0]; });
+            commit(true);
+            run();
+          });
+          label.appendChild(box);
+          label.appendChild(document.createTextNode(" " + e[0] + " "));
+          label.appendChild(el("span", { "class": "count" }, "(" + e[1] + ")"));
+          fs.appendChild(label);
+        });
+        return fs;
+      }));
+    }
+
+    input.value = state.q;
+    input.addEventListener("input", function () {
+      state.q = input.value;
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        commit(!typing);
+        typing = true;
+        clearTimeout(typingTimer);
+        typingTimer = setTimeout(function () { typing = false; }, 1500);
+        run();
+      }, 60);
+    });
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      state.q = input.value;
+      typing = false;
+      commit(true);
+      run();
+    });
+    window.addEventListener("popstate", function () {
+      state = readUrl();
+      input.value = state.q;
+      run();
+    });
+    var header = document.getElementById("o-tim");
+    if (header) header.value = state.q;
+    run();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
+})();
