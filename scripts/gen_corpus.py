@@ -88,6 +88,8 @@ def main():
     ap.add_argument("--evil", action="store_true")
     a = ap.parse_args()
     rnd = random.Random(a.seed)
+    # Metadata (type, number, topic, date) has its own generator, so it does not depend on --size.
+    meta = random.Random(a.seed * 7919)
     provs, paras = provinces(), paragraphs()
     out = Path(a.out)
     (out / "content").mkdir(parents=True, exist_ok=True)
@@ -99,10 +101,11 @@ def main():
     for i in range(a.docs):
         prov = provs[i % len(provs)]
         year = 2020 + (i // len(provs)) % 6
-        kind, code = TYPES[rnd.randrange(len(TYPES))]
-        serials[(prov, year)] = serials.get((prov, year), rnd.randrange(1, 40)) + rnd.randrange(1, 9)
+        kind, code = TYPES[meta.randrange(len(TYPES))]
+        serials[(prov, year)] = serials.get((prov, year), meta.randrange(1, 40)) + meta.randrange(1, 9)
         number = f"{serials[(prov, year)]}/{code}-UBND"
-        topic = TOPICS[rnd.randrange(len(TOPICS))]
+        topic = TOPICS[meta.randrange(len(TOPICS))]
+        month, day = meta.randrange(1, 13), meta.randrange(1, 29)
         title = f"{kind} thực hiện Nghị quyết số 01/NQ-CP của Chính phủ về {topic} năm {year} trên địa bàn tỉnh {prov}"
         body, size, n = [], 0, 0
         while size < a.size:
@@ -114,7 +117,6 @@ def main():
             body.append(p)
             size += len(p.encode("utf-8"))
             n += 1
-        month, day = rnd.randrange(1, 13), rnd.randrange(1, 29)
         fm = [
             "---",
             f"title: {yaml_str(title)}",

@@ -127,7 +127,7 @@ pub fn build(opts: &BuildOptions, catalog: &Catalog) -> Result<BuildReport, Buil
     let out = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
     output::write::write_atomic(&out, &files).map_err(|source| BuildError::Write { path: out.clone(), source })?;
     // The cache only saves `banhanh search` a rebuild; without it search builds its index in memory.
-    search::cache::store(&opts.root, &files, &fingerprint).ok();
+    search::cache::store(&opts.root, &out, &fingerprint).ok();
     Ok(BuildReport {
         documents: loaded.site.documents.len(),
         pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),

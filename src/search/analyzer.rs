@@ -82,7 +82,8 @@ impl Interner {
 }
 
 /// Calls `f` for every term of NFC `text`: the words' terms in text order, then whole numbers.
-pub fn for_each_term(text: &str, mut f: impl FnMut(TermRef<'_>)) {
+/// Returns the number of words (syllable positions).
+pub fn for_each_term(text: &str, mut f: impl FnMut(TermRef<'_>)) -> usize {
     const EXACT: u64 = 1 << 62;
     const BIGRAM: u64 = 2 << 62;
     const NUMBER_KEY: u64 = 3 << 62;
@@ -125,11 +126,7 @@ pub fn for_each_term(text: &str, mut f: impl FnMut(TermRef<'_>)) {
             f(TermRef { text: &number, kind: TermKind::Number, position, from: m.start(), to: m.end(), key });
         }
     }
-}
-
-/// Number of syllable positions in `text` (the length BM25 normalises by).
-pub fn word_count(text: &str) -> usize {
-    WORD.find_iter(text).count()
+    starts.len()
 }
 
 /// The analyzer as a tantivy tokenizer, so a tantivy index can use exactly the same terms.

@@ -3,7 +3,6 @@
 use super::export;
 use super::index::{self, SearchIndex};
 use crate::data::Catalog;
-use crate::render::OutputFile;
 use std::path::{Path, PathBuf};
 
 /// Folder of the cached index of a site.
@@ -29,14 +28,30 @@ pub fn fingerprint(root: &Path) -> String {
     format!("{:08x}", export::fnv1a(&parts.join("\n")))
 }
 
-/// Saves the build's `search/` files and the fingerprint they were built from (replacing the old cache).
-pub fn store(root: &Path, files: &[OutputFile], fingerprint: &str) -> std::io::Result<()> {
-    let mut cached: Vec<OutputFile> = files
-        .iter()
-        .filter_map(|f| f.path.strip_prefix("search/").map(|p| OutputFile { path: p.to_string(), bytes: f.bytes.clone() }))
-        .collect();
-    cached.push(OutputFile { path: STAMP.into(), bytes: fingerprint.as_bytes().to_vec() });
-    crate::output::write::write_atomic(&dir(root), &cached)
+/// Keeps the `search/` folder a build wrote to `out` (hard links, copies where links fail) with the
+/// fingerprint it was built from, replacing the previous cache.
+pub fn store(root: &Path, out: &Path, fingerprint: &str) -> std::io::Result<()> {
+    let dir = dir(root);
+    let parent = dir.parent().unwrap_or(root);
+    std::fs::create_dir_all(parent)?;
+    let tmp = tempfile::Builder::new().prefix(".search.new-").tempdir_in(parent)?;
+    let src = out.join("search");
+    for e in walkdir::WalkDir::new(&src).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()) {
+        let rel = e.path().strip_prefix(&src).unwrap_or(e.path());
+        let to = tmp.path().join(rel);
+        if let Some(p) = to.parent() {
+            std::fs::create_dir_all(p)?;
+        }
+        if std::fs::hard_link(e.path(), &to).is_err() {
+            std::fs::copy(e.path(), &to)?;
+        }
+    }
+    std::fs::write(tmp.path().join(STAMP), fingerprint)?;
+    let staged = tmp.keep();
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir)?;
+    }
+    std::fs::rename(&staged, &dir)
 }
 
 /// Where the index used by a search came from.

@@ -1,6 +1,6 @@
 //! The search index: per-term postings with the BM25 ingredients, built from a linked site.
 
-use super::analyzer::{for_each_term, word_count};
+use super::analyzer::for_each_term;
 use crate::model::{Document, Site};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -119,31 +119,30 @@ type DocTerms = Vec<(String, u32, u32, u32)>;
 fn analyse_doc(d: &Document, p: &Params) -> (DocInfo, DocTerms) {
     let m = &d.meta;
     let (body, sections) = body_text(d);
-    // Keyed by the analyzer's per-call term key, so each field's keys are its own: one map per field.
-    let mut terms: FxHashMap<String, (u32, u32, u32)> = FxHashMap::default();
+    // The head (title, number, metadata) is small: a map by term text. The body is large: a map by
+    // the analyzer's term key (no string hashing per occurrence), joined with the head at the end.
+    let mut head: FxHashMap<String, u32> = FxHashMap::default();
     let meta = format!("{} {} {}", m.province, m.doc_type, m.year);
-    let fields: [(&str, u32, bool); 4] = [
-        (&m.title, p.h_title, false),
-        (m.number.as_deref().unwrap_or(""), p.h_number, false),
-        (&meta, p.h_meta, false),
-        (&body, 1, true),
-    ];
-    for (text, weight, is_body) in fields {
-        let mut by_key: FxHashMap<u64, (u32, u32, String)> = FxHashMap::default();
-        for_each_term(text, |t| {
-            let off = if is_body { t.from as u32 + 1 } else { 0 };
-            by_key.entry(t.key).and_modify(|e| e.0 += weight).or_insert_with(|| (weight, off, t.text.to_string()));
-        });
-        for (_, (tf, off, text)) in by_key {
-            let e = terms.entry(text).or_insert((0, 0, 0));
-            if is_body {
-                (e.0, e.2) = (tf, off);
-            } else {
-                e.1 += tf;
-            }
+    let mut len = 0;
+    // The document length counts the title's and the body's words.
+    let fields = [(m.title.as_str(), p.h_title, true), (m.number.as_deref().unwrap_or(""), p.h_number, false), (meta.as_str(), p.h_meta, false)];
+    for (text, weight, counts) in fields {
+        let words = for_each_term(text, |t| *head.entry(t.text.to_string()).or_insert(0) += weight);
+        if counts {
+            len += words;
         }
     }
-    let len = (word_count(&m.title) + word_count(&body)) as u32;
+    let mut body_terms: FxHashMap<u64, (u32, u32, String)> = FxHashMap::default();
+    len += for_each_term(&body, |t| {
+        body_terms.entry(t.key).and_modify(|e| e.0 += 1).or_insert_with(|| (1, t.from as u32 + 1, t.text.to_string()));
+    });
+    let mut terms: DocTerms = Vec::with_capacity(body_terms.len() + head.len());
+    for (_, (tf, off, text)) in body_terms {
+        let tf_head = head.remove(&text).unwrap_or(0);
+        terms.push((text, tf, tf_head, off));
+    }
+    terms.extend(head.into_iter().map(|(text, tf_head)| (text, 0, tf_head, 0)));
+    let len = len as u32;
     let info = DocInfo {
         path: d.path.clone(),
         title: m.title.clone(),
@@ -155,7 +154,7 @@ fn analyse_doc(d: &Document, p: &Params) -> (DocInfo, DocTerms) {
         sections,
         body,
     };
-    (info, terms.into_iter().map(|(k, (tf_body, tf_head, off))| (k, tf_body, tf_head, off)).collect())
+    (info, terms)
 }
 
 /// Builds the index of a site's documents (in the site's document order).

@@ -193,29 +193,26 @@
     if (!self.headers[doc]) {
       self.headers[doc] = self.load(file, st[1], st[1] + hl).then(function (b) { return JSON.parse(new TextDecoder().decode(b)); });
     }
-    var bodyLen = rl - hl;
-    return self.headers[doc].then(function (h) {
-      var secs = h.s, si = -1;
+    // The snippet's bytes are known from the hit alone, so they are fetched alongside the header.
+    var bodyLen = rl - hl, center = Math.max(hit.off - 1, 0);
+    var from = Math.max(center - BEFORE - 4, 0), to = Math.min(center + AFTER + 4, bodyLen);
+    return Promise.all([self.headers[doc], self.load(file, st[1] + hl + from, st[1] + hl + to)]).then(function (both) {
+      var h = both[0], secs = h.s, si = -1;
       if (secs.length) {
-        var at = Math.max(hit.off - 1, 0);
         si = 0;
-        while (si + 1 < secs.length && secs[si + 1][2] <= at) si++;
+        while (si + 1 < secs.length && secs[si + 1][2] <= center) si++;
       }
       var sec = si >= 0 ? secs[si] : null;
-      var center = hit.off > 0 ? hit.off - 1 : sec ? sec[2] : 0;
-      var from = Math.max(center - BEFORE - 4, 0), to = Math.min(center + AFTER + 4, bodyLen);
-      return self.load(file, st[1] + hl + from, st[1] + hl + to).then(function (b) {
-        var text = new TextDecoder().decode(b).replace(/^\uFFFD+|\uFFFD+$/g, "");
-        var cutStart = from > 0, cutEnd = to < bodyLen;
-        if (cutStart) text = text.replace(/^\S*\s/, "");
-        if (cutEnd) text = text.replace(/\s\S*$/, "");
-        return {
-          url: h.u + (sec && sec[0] ? "#" + sec[0] : ""),
-          title: h.t, number: h.n, province: h.p, year: h.y, type: h.k,
-          section: sec ? sec[1] : "",
-          pieces: pieces(text, cutStart, cutEnd, q.words),
-        };
-      });
+      var text = new TextDecoder().decode(both[1]).replace(/^\uFFFD+|\uFFFD+$/g, "");
+      var cutStart = from > 0, cutEnd = to < bodyLen;
+      if (cutStart) text = text.replace(/^\S*\s/, "");
+      if (cutEnd) text = text.replace(/\s\S*$/, "");
+      return {
+        url: h.u + (sec && sec[0] ? "#" + sec[0] : ""),
+        title: h.t, number: h.n, province: h.p, year: h.y, type: h.k,
+        section: sec ? sec[1] : "",
+        pieces: pieces(text, cutStart, cutEnd, q.words),
+      };
     });
   };
 
