@@ -16,12 +16,17 @@ cargo test --locked --all-targets 2>&1
 # ---- Search: ranking twin test and real-browser tests (tests/browser/) ----
 # Needs Debian's chromium (apt) and playwright-core (npm, from the committed package-lock.json).
 echo "== browser tests =="
-if ! command -v chromium >/dev/null 2>&1; then
+# ---- a11y: pdftotext (Debian poppler-utils) for the print test; Java 17 runs vnu-jar (npm) ----
+APT_PKGS=""
+command -v chromium >/dev/null 2>&1 || APT_PKGS="$APT_PKGS chromium"
+command -v pdftotext >/dev/null 2>&1 || APT_PKGS="$APT_PKGS poppler-utils"
+# ---- end a11y ----
+if [ -n "$APT_PKGS" ]; then
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $APT_PKGS >/dev/null
 fi
 cargo build --locked 2>&1
-(cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+(cd tests/browser && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
 BANHANH_BIN="$PWD/target/debug/banhanh" node --test --test-concurrency=1 tests/browser/ 2>&1
 # ---- end search ----
