@@ -138,7 +138,7 @@ def main():
             "type: Kế hoạch", "province: Hà Nội", "issuer: Ủy ban nhân dân thành phố Hà Nội",
             "number: 999/KH-UBND", "issued: 2024-03-03", "year: 2024", "---",
         ]
-        body = "## Mục thử <img src=x onerror=alert(2)>\n\nNội dung thử chống chèn mã &lt;script&gt;alert(3)&lt;/script&gt; kế hoạch thử.\n"
+        body = "## Mục thử <img src=https://example.org/x.png onerror=alert(2)>\n\nNội dung thử chống chèn mã &lt;script&gt;alert(3)&lt;/script&gt; kế hoạch thử.\n"
         (out / "content" / "evil.md").write_text("\n".join(fm) + "\n\n" + body, encoding="utf-8")
 
 

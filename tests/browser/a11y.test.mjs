@@ -41,7 +41,7 @@ for (const [name, url] of Object.entries(PAGES)) {
     const page = await open(url);
     assert.equal(await page.locator("h1").count(), 1);
     assert.equal(await page.locator("header.site-header").count(), 1);
-    assert.equal(await page.locator("main#noi-dung").count(), 1);
+    assert.equal(await page.locator("main#trang-noi-dung").count(), 1);
     assert.equal(await page.locator("footer").count(), 1);
     assert.ok(await page.locator("nav[aria-label]").count() >= 1);
     assert.equal(await page.locator("html").getAttribute("lang"), "vi");
@@ -52,7 +52,7 @@ for (const [name, url] of Object.entries(PAGES)) {
     const box = await skip.boundingBox();
     assert.ok(box && box.x >= 0 && box.y >= 0 && box.width > 24, JSON.stringify(box));
     await page.keyboard.press("Enter");
-    assert.equal(await page.evaluate(() => document.activeElement.id), "noi-dung");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "trang-noi-dung");
     await page.close();
   });
 }
