@@ -64,6 +64,7 @@ pub fn load_cached(root: &Path, base_url: Option<&str>, catalog: &Catalog, cache
     diagnostics.extend(ds);
     let finder = cache.finder(catalog);
     let renderer = MarkdownRenderer { finder: &finder, base_path: &config.base_path };
+    let t = Instant::now();
     let (results, stats) = cache.resolve(&sources, &config.base_path, |s, bytes| {
         let parsed = content::parse_bytes(&s.rel, bytes, catalog)?;
         let body = renderer.render(&parsed.markdown, parsed.body_line);
@@ -78,7 +79,10 @@ pub fn load_cached(root: &Path, base_url: Option<&str>, catalog: &Catalog, cache
             Err(ds) => diagnostics.extend(ds),
         }
     }
+    timing("  parse+markdown", t);
+    let t = Instant::now();
     let (site, ds) = link::link(documents, config, catalog);
+    timing("  link", t);
     diagnostics.extend(ds);
     diagnostics.sort();
     (Loaded { site, diagnostics, drafts }, stats)
@@ -105,13 +109,19 @@ pub struct BuildOptions {
 
 /// Loads, renders and checks links; returns the site and its files without writing anything.
 pub fn render_site(opts: &BuildOptions, catalog: &Catalog) -> Result<(Loaded, Vec<OutputFile>), BuildError> {
+    let t = Instant::now();
     let loaded = load(&opts.root, opts.base_url.as_deref(), catalog);
+    timing("load", t);
     if loaded.diagnostics.has_errors() {
         return Err(BuildError::Content(loaded.diagnostics));
     }
     let theme = render::templates::load(&opts.root, loaded.site.config.theme.as_deref())?;
+    let t = Instant::now();
     let files = render::render(&loaded.site, catalog, &theme)?;
+    timing("render", t);
+    let t = Instant::now();
     let broken = output::links::check(&files, &loaded.site.config.base_path);
+    timing("links", t);
     if !broken.is_empty() {
         let mut ds = loaded.diagnostics.clone();
         let templates = render::templates_by_file(&loaded.site, catalog);
@@ -128,7 +138,10 @@ pub fn build(opts: &BuildOptions, catalog: &Catalog) -> Result<BuildReport, Buil
     let fingerprint = search::cache::fingerprint(&opts.root);
     let (loaded, files) = render_site(opts, catalog)?;
     let out = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
-    output::write::write_atomic(&out, &files).map_err(|source| BuildError::Write { path: out.clone(), source })?;
+    let t = Instant::now();
+    let r = output::write::write_atomic(&out, &files);
+    timing("write", t);
+    r.map_err(|source| BuildError::Write { path: out.clone(), source })?;
     // The cache only saves `banhanh search` a rebuild; without it search builds its index in memory.
     search::cache::store(&opts.root, &out, &fingerprint).ok();
     Ok(BuildReport {
@@ -139,4 +152,10 @@ pub fn build(opts: &BuildOptions, catalog: &Catalog) -> Result<BuildReport, Buil
         warnings: loaded.diagnostics,
         elapsed: start.elapsed(),
     })
+}
+
+pub(crate) fn timing(stage: &str, t: Instant) {
+    if std::env::var_os("BANHANH_TIMINGS").is_some() {
+        eprintln!("{stage}: {:.3} s", t.elapsed().as_secs_f64());
+    }
 }

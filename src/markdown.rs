@@ -38,6 +38,8 @@ struct State<'a> {
     code_depth: usize,
     section: Section,
     raw_html: bool,
+    /// Inside an HTML comment (`<!-- … -->`, possibly over several lines).
+    in_comment: bool,
 }
 
 impl<'a> MarkdownRenderer<'a> {
@@ -55,6 +57,7 @@ impl<'a> MarkdownRenderer<'a> {
             code_depth: 0,
             section: Section { anchor: String::new(), heading: String::new(), text: String::new() },
             raw_html: false,
+            in_comment: false,
         };
         let mut events = Parser::new_ext(&markdown, options()).into_offset_iter().peekable();
         while let Some((event, range)) = events.next() {
@@ -124,8 +127,12 @@ impl<'a> MarkdownRenderer<'a> {
                 }
                 Event::Html(h) | Event::InlineHtml(h) => {
                     self.flush(&mut st, &lines);
-                    st.raw_html = true;
-                    st.out.push(Event::Html(h));
+                    // Editors' comments are notes, not content: dropped, so they need no sanitising.
+                    let rest = strip_comments(&h, &mut st.in_comment);
+                    if !rest.trim().is_empty() {
+                        st.raw_html = true;
+                        st.out.push(Event::Html(CowStr::from(rest)));
+                    }
                 }
                 Event::Code(c) => {
                     self.flush(&mut st, &lines);
@@ -231,6 +238,35 @@ impl<'a> MarkdownRenderer<'a> {
         }
         escape_html(&mut html, &text[last..]).ok();
         st.out.push(Event::Html(CowStr::from(html)));
+    }
+}
+
+/// `html` without its comments; `in_comment` carries an unfinished comment over to the next piece.
+fn strip_comments(html: &str, in_comment: &mut bool) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    loop {
+        if *in_comment {
+            match rest.find("-->") {
+                Some(i) => {
+                    rest = &rest[i + 3..];
+                    *in_comment = false;
+                }
+                None => return out,
+            }
+        } else {
+            match rest.find("<!--") {
+                Some(i) => {
+                    out.push_str(&rest[..i]);
+                    rest = &rest[i + 4..];
+                    *in_comment = true;
+                }
+                None => {
+                    out.push_str(rest);
+                    return out;
+                }
+            }
+        }
     }
 }
 
@@ -354,6 +390,18 @@ mod tests {
         let b = render("<a href=\"/x/\">\n\n| a | b |\n|---|---|\n| [^1] |\n\n[^1]: chú thích\n");
         assert_eq!(b.html.matches("<a ").count(), 1, "{}", b.html);
         assert_eq!(b.html.matches("</a>").count(), 1, "{}", b.html);
+    }
+
+    #[test]
+    fn editor_comments_are_dropped_without_sanitising() {
+        let b = render("<!-- ghi chú\ncủa biên tập viên -->\n\nĐoạn <!-- x --> một.\n");
+        assert!(!b.html.contains("ghi chú") && !b.html.contains("<!--"), "{}", b.html);
+        assert!(b.html.contains("Đoạn  một."), "{}", b.html);
+        let mut in_comment = false;
+        assert_eq!(strip_comments("a<!-- b", &mut in_comment), "a");
+        assert!(in_comment);
+        assert_eq!(strip_comments("c --> d<b>", &mut in_comment), " d<b>");
+        assert!(!in_comment);
     }
 
     #[test]

@@ -30,11 +30,17 @@ pub fn file_for(path: &str) -> String {
 /// Renders every page of the site and adds the theme's static files.
 pub fn render(site: &Site, catalog: &Catalog, theme: &Theme) -> Result<Vec<OutputFile>, ThemeError> {
     let views = Views::new(site, catalog);
+    let t = std::time::Instant::now();
     let pages = pages::pages(&views);
+    crate::timing("  pages data", t);
+    let t = std::time::Instant::now();
     let all: Vec<&Page> = pages.iter().collect();
     let mut files = render_pages(site, catalog, theme, &all)?;
+    crate::timing("  templates", t);
+    let t = std::time::Instant::now();
     files.extend(asset_files(theme));
     files.extend(site_files(site, catalog, &pages));
+    crate::timing("  site files", t);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }

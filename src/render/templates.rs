@@ -72,17 +72,8 @@ fn collect_embedded(dir: &Dir<'_>, templates: &mut BTreeMap<String, String>, ass
 
 /// Escapes text for HTML element content and quoted attributes (`/` is left as it is, unlike Tera's default).
 pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    let mut out = String::with_capacity(s.len() + 16);
+    pulldown_cmark_escape::escape_html(&mut out, s).expect("writing to a String cannot fail");
     out
 }
 
