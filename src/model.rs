@@ -87,8 +87,6 @@ pub struct Document {
     /// File stem, used for identity and URL when there is no number.
     pub stem: String,
     pub meta: Meta,
-    /// Markdown body (NFC).
-    pub markdown: String,
     /// 1-based line where the body starts in the source file.
     pub body_line: usize,
     /// Site path of the document page, e.g. `/kien-giang/2021/22-kh-ubnd/`.

@@ -29,7 +29,6 @@ impl Parsed {
             source: self.source,
             stem: self.stem,
             meta: self.meta,
-            markdown: self.markdown,
             body_line: self.body_line,
             path: String::new(),
             body,

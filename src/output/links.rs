@@ -176,8 +176,12 @@ pub fn diagnostics_with_templates(site: &Site, broken: &[BrokenLink], templates:
             let written = d.body.links.iter().find(|(url, _)| *url == b.href || (url.starts_with('/') && format!("{base}{url}") == b.href));
             match written {
                 Some((url, line)) => Some((d, url.clone(), *line)),
-                // Raw HTML in the body (`<a href="…">`): find it in the Markdown.
-                None => d.markdown.find(&b.href).map(|at| (d, b.href.clone(), d.body_line + d.markdown[..at].matches('\n').count())),
+                // Raw HTML in the body (`<a href="…">`): find it in the source file (read again:
+                // documents do not keep their Markdown once rendered).
+                None => std::fs::read_to_string(site.config.root.join(&d.source)).ok().and_then(|text| {
+                    let body_start = text.match_indices('\n').nth(d.body_line.saturating_sub(2)).map_or(0, |(i, _)| i + 1);
+                    text[body_start..].find(&b.href).map(|at| (d, b.href.clone(), d.body_line + text[body_start..body_start + at].matches('\n').count()))
+                }),
             }
         });
         match written {

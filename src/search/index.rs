@@ -157,18 +157,26 @@ fn analyse_doc(d: &Document, p: &Params) -> (DocInfo, DocTerms) {
     (info, terms)
 }
 
+/// Documents analysed together before their terms join the postings.
+const ANALYSE_CHUNK: usize = 64;
+
 /// Builds the index of a site's documents (in the site's document order).
 pub fn build(site: &Site) -> SearchIndex {
     let params = Params::default();
-    let analysed: Vec<(DocInfo, DocTerms)> = site.documents.par_iter().map(|d| analyse_doc(d, &params)).collect();
     let mut postings: FxHashMap<String, Vec<Posting>> = FxHashMap::default();
-    let mut docs = Vec::with_capacity(analysed.len());
+    let mut docs = Vec::with_capacity(site.documents.len());
     let mut total_len = 0u64;
-    for (i, (info, terms)) in analysed.into_iter().enumerate() {
-        total_len += u64::from(info.len);
-        docs.push(info);
-        for (term, tf_body, tf_head, off) in terms {
-            postings.entry(term).or_default().push(Posting { doc: i as u32, tf_body, tf_head, off });
+    // Analysed in parallel a chunk at a time, so the per-document term lists of the whole site
+    // never sit in memory together.
+    for chunk in site.documents.chunks(ANALYSE_CHUNK) {
+        let analysed: Vec<(DocInfo, DocTerms)> = chunk.par_iter().map(|d| analyse_doc(d, &params)).collect();
+        for (info, terms) in analysed {
+            let i = docs.len() as u32;
+            total_len += u64::from(info.len);
+            docs.push(info);
+            for (term, tf_body, tf_head, off) in terms {
+                postings.entry(term).or_default().push(Posting { doc: i, tf_body, tf_head, off });
+            }
         }
     }
     let n = docs.len();
