@@ -84,6 +84,12 @@ fn check_reports_errors_and_writes_nothing() {
     assert!(err.contains("lỗi: content/x.md:8:1: liên kết hỏng /khong-co/trang/: trang không tồn tại"), "{err}");
     assert!(err.contains("lỗi: content/x.md:10:1: liên kết hỏng #khong-co: không có mục #khong-co trong trang"), "{err}");
     assert!(!site.path().join("public").exists());
+
+    // A link written as raw HTML is found in the source file, at its own line.
+    std::fs::write(site.path().join("content/x.md"), "---\ntitle: X\ntype: Kế hoạch\nprovince: Vĩnh Long\nissuer: UBND\nyear: 2024\n---\nĐoạn một.\n\n<p>Xem <a href=\"/khong-co/html/\">đây</a>.</p>\n").unwrap();
+    let out = banhanh(&["check", "--root", site.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("lỗi: content/x.md:10:1: liên kết hỏng /khong-co/html/: trang không tồn tại"), "{}", stderr(&out));
 }
 
 #[test]
