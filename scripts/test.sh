@@ -26,7 +26,9 @@ if [ -n "$APT_PKGS" ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $APT_PKGS >/dev/null
 fi
-cargo build --locked 2>&1
+# `cargo test --all-targets` above already built target/debug/banhanh (integration tests run it):
+# a separate `cargo build` would only rebuild dependencies with other features.
+test -x target/debug/banhanh
 (cd tests/browser && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
 BANHANH_BIN="$PWD/target/debug/banhanh" node --test --test-concurrency=1 tests/browser/ 2>&1
 # ---- end search ----
