@@ -33,14 +33,16 @@ pub fn render(site: &Site, catalog: &Catalog, theme: &Theme) -> Result<Vec<Outpu
     let t = std::time::Instant::now();
     let pages = pages::pages(&views);
     crate::timing("  pages data", t);
+    // Whole-site files first: the search index's working memory is freed before the pages' HTML
+    // is held.
+    let t = std::time::Instant::now();
+    let mut files = site_files(site, catalog, &pages);
+    files.extend(asset_files(theme));
+    crate::timing("  site files", t);
     let t = std::time::Instant::now();
     let all: Vec<&Page> = pages.iter().collect();
-    let mut files = render_pages(site, catalog, theme, &all)?;
+    files.extend(render_pages(site, catalog, theme, &all)?);
     crate::timing("  templates", t);
-    let t = std::time::Instant::now();
-    files.extend(asset_files(theme));
-    files.extend(site_files(site, catalog, &pages));
-    crate::timing("  site files", t);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
