@@ -10,7 +10,7 @@ pub fn sitemap(base_url: &str, pages: &[Page]) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for u in urls {
         out.push_str("  <url><loc>");
-        out.push_str(&xml_escape(&u));
+        out.push_str(&crate::render::templates::escape_html(&u));
         out.push_str("</loc></url>\n");
     }
     out.push_str("</urlset>\n");
@@ -20,8 +20,4 @@ pub fn sitemap(base_url: &str, pages: &[Page]) -> String {
 /// `robots.txt` allowing everything and pointing at the sitemap.
 pub fn robots(base_url: &str) -> String {
     format!("User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n", base_url.trim_end_matches('/'))
-}
-
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }

@@ -10,7 +10,7 @@ const OVERLAY_STYLE: &str = "position:fixed;inset:auto 0 0 0;max-height:60vh;ove
 pub fn overlay(message: &str) -> String {
     format!(
         "<div id=\"banhanh-loi\" role=\"alert\" style=\"{OVERLAY_STYLE}\"><strong>{OVERLAY_TITLE}</strong><pre style=\"white-space:pre-wrap;font:14px/1.45 ui-monospace,monospace;margin:.5rem 0 0\">{}</pre></div>",
-        escape(message)
+        crate::render::templates::escape_html(message)
     )
 }
 
@@ -51,10 +51,6 @@ pub fn inject(html: &[u8], error: Option<&str>) -> Vec<u8> {
 
 fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).rposition(|w| w.eq_ignore_ascii_case(needle))
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 fn js_string(s: &str) -> String {
