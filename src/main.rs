@@ -160,13 +160,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Check { root, base_url, external, external_strict, external_timeout } => {
             let opts = BuildOptions { root, output: None, base_url };
             match banhanh::render_site(&opts, &catalog) {
-                Ok((loaded, files)) => {
+                Ok((loaded, rendered)) => {
                     eprint!("{}", loaded.diagnostics);
                     if external || external_strict {
                         let mut ext = banhanh::output::external::ExternalOptions::for_root(&opts.root);
                         ext.strict = external_strict;
                         ext.timeout = std::time::Duration::from_secs_f64(external_timeout.clamp(0.1, 600.0));
-                        let links = banhanh::output::external::collect(&loaded.site, &files);
+                        let links = banhanh::output::external::collect(&loaded.site, &rendered.links);
                         let (ds, sum) = banhanh::output::external::check(&links, &ext);
                         let mut ds = banhanh::diagnostics::Diagnostics(ds);
                         ds.sort();
@@ -182,7 +182,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     }
                     println!(
                         "Không có lỗi: {} văn bản, {} tệp, {} cảnh báo",
-                        loaded.site.documents.len(), files.len(), loaded.diagnostics.warning_count()
+                        loaded.site.documents.len(), rendered.files, loaded.diagnostics.warning_count()
                     );
                     Ok(ExitCode::SUCCESS)
                 }

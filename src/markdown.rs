@@ -36,7 +36,7 @@ struct State<'a> {
     anchors: HashSet<String>,
     link_depth: usize,
     code_depth: usize,
-    section: Section,
+    section: OpenSection,
     raw_html: bool,
     /// Inside an HTML comment (`<!-- … -->`, possibly over several lines).
     in_comment: bool,
@@ -55,7 +55,7 @@ impl<'a> MarkdownRenderer<'a> {
             anchors: HashSet::new(),
             link_depth: 0,
             code_depth: 0,
-            section: Section { anchor: String::new(), heading: String::new(), text: String::new() },
+            section: OpenSection::default(),
             raw_html: false,
             in_comment: false,
         };
@@ -152,7 +152,7 @@ impl<'a> MarkdownRenderer<'a> {
         push_section(&mut st.body.sections, std::mem::take(&mut st.section));
         let mut html = String::with_capacity(markdown.len() * 5 / 4);
         pulldown_cmark::html::push_html(&mut html, st.out.into_iter());
-        st.body.html = if st.raw_html { sanitize(&html) } else { html };
+        st.body.html = if st.raw_html { sanitize(&html) } else { html }.into();
         st.body
     }
 
@@ -170,7 +170,7 @@ impl<'a> MarkdownRenderer<'a> {
         // The page title is the only h1: body headings start at h2.
         let n = (level as usize).clamp(2, 6);
         push_section(&mut st.body.sections, std::mem::take(&mut st.section));
-        st.section = Section { anchor: anchor.to_string(), heading: text.to_string(), text: String::new() };
+        st.section = OpenSection { anchor: anchor.to_string(), heading: text.to_string(), text: String::new() };
         st.body.headings.push(Heading { level: n as u8, text: text.to_string(), anchor: anchor.to_string() });
         let mut open = format!("<h{n} id=\"");
         escape_html(&mut open, anchor).ok();
@@ -270,10 +270,18 @@ fn strip_comments(html: &str, in_comment: &mut bool) -> String {
     }
 }
 
-fn push_section(sections: &mut Vec<Section>, mut s: Section) {
-    s.text = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if !s.text.is_empty() || !s.heading.is_empty() {
-        sections.push(s);
+/// The section being read: its heading and the text so far.
+#[derive(Default)]
+struct OpenSection {
+    anchor: String,
+    heading: String,
+    text: String,
+}
+
+fn push_section(sections: &mut Vec<Section>, s: OpenSection) {
+    let text = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !text.is_empty() || !s.heading.is_empty() {
+        sections.push(Section { anchor: s.anchor, heading: s.heading, text: text.into() });
     }
 }
 
@@ -374,7 +382,7 @@ mod tests {
         let b = render("# Mục tiêu\n\ntext\n\n## Mục tiêu\n");
         assert_eq!(b.headings[0].anchor, "muc-tieu");
         assert_eq!(b.headings[1].anchor, "muc-tieu-1");
-        assert!(b.html.contains("<h2 id=\"muc-tieu\">Mục tiêu</h2>"), "{}", b.html);
+        assert!(b.html.get().contains("<h2 id=\"muc-tieu\">Mục tiêu</h2>"), "{}", b.html.get());
     }
 
     #[test]
@@ -382,21 +390,21 @@ mod tests {
         let b = render("Mở đầu.\n\nThực hiện Nghị quyết số 01/NQ-CP\nngày 05/01/2024 của Chính phủ.\n");
         assert_eq!(b.citations.len(), 1);
         assert_eq!(b.citations[0].line, 12);
-        assert!(b.html.contains('\u{E000}'));
+        assert!(b.html.get().contains('\u{E000}'));
     }
 
     #[test]
     fn links_are_never_nested() {
         let b = render("<a href=\"/x/\">\n\n| a | b |\n|---|---|\n| [^1] |\n\n[^1]: chú thích\n");
-        assert_eq!(b.html.matches("<a ").count(), 1, "{}", b.html);
-        assert_eq!(b.html.matches("</a>").count(), 1, "{}", b.html);
+        assert_eq!(b.html.get().matches("<a ").count(), 1, "{}", b.html.get());
+        assert_eq!(b.html.get().matches("</a>").count(), 1, "{}", b.html.get());
     }
 
     #[test]
     fn editor_comments_are_dropped_without_sanitising() {
         let b = render("<!-- ghi chú\ncủa biên tập viên -->\n\nĐoạn <!-- x --> một.\n");
-        assert!(!b.html.contains("ghi chú") && !b.html.contains("<!--"), "{}", b.html);
-        assert!(b.html.contains("Đoạn  một."), "{}", b.html);
+        assert!(!b.html.get().contains("ghi chú") && !b.html.get().contains("<!--"), "{}", b.html.get());
+        assert!(b.html.get().contains("Đoạn  một."), "{}", b.html.get());
         let mut in_comment = false;
         assert_eq!(strip_comments("a<!-- b", &mut in_comment), "a");
         assert!(in_comment);
@@ -407,8 +415,8 @@ mod tests {
     #[test]
     fn raw_html_is_sanitised() {
         let b = render("<script>alert(1)</script>\n\n<a href=\"javascript:alert(1)\" onclick=\"x()\">x</a>\n");
-        assert!(!b.html.contains("<script"), "{}", b.html);
-        assert!(!b.html.contains("javascript:"), "{}", b.html);
-        assert!(!b.html.contains("onclick"), "{}", b.html);
+        assert!(!b.html.get().contains("<script"), "{}", b.html.get());
+        assert!(!b.html.get().contains("javascript:"), "{}", b.html.get());
+        assert!(!b.html.get().contains("onclick"), "{}", b.html.get());
     }
 }

@@ -1,5 +1,6 @@
 //! The data model every stage shares: a parsed document, its metadata, and the linked site.
 
+use crate::stash::Stash;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -49,7 +50,7 @@ pub struct Section {
     /// Anchor of the heading that opens the section; empty for text before the first heading.
     pub anchor: String,
     pub heading: String,
-    pub text: String,
+    pub text: Stash,
 }
 
 /// A citation of another document found in a body ("Nghị quyết số 01/NQ-CP ngày 05/01/2024").
@@ -70,8 +71,9 @@ pub struct Citation {
 /// The rendered body of a document.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Body {
-    /// Sanitised HTML; citations are placeholders until the link stage fills them in.
-    pub html: String,
+    /// Sanitised HTML; citations are placeholders, filled in when the page is rendered
+    /// ([`crate::link::body_html`]).
+    pub html: Stash,
     pub headings: Vec<Heading>,
     pub sections: Vec<Section>,
     pub citations: Vec<Citation>,
@@ -141,6 +143,8 @@ pub struct DocLinks {
     pub cites: Vec<(Target, String)>,
     /// Documents that implement or cite this one (indices, sorted).
     pub cited_by: Vec<usize>,
+    /// Target of each body citation (same order as `Body::citations`); None when unresolved.
+    pub citations: Vec<Option<Target>>,
 }
 
 /// The whole linked site: documents, hubs and backlinks, ready to render.

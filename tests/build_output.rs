@@ -157,6 +157,28 @@ fn two_builds_are_byte_identical() {
     assert_eq!(ta, tb);
 }
 
+/// `build` sets bodies aside in a scratch file and writes pages as they are made; `serve` and
+/// `check` keep everything in memory. Both must give the same files, byte for byte.
+#[test]
+fn the_streamed_build_writes_exactly_what_the_in_memory_render_makes() {
+    let fixture = fixture_site("citations");
+    for root in [repo(), fixture.path().to_path_buf()] {
+        let out = tempfile::tempdir().unwrap();
+        build_ok(&root, &["--output", out.path().join("public").to_str().unwrap()]);
+        let written = tree(&out.path().join("public"));
+        let catalog = banhanh::data::Catalog::load();
+        let loaded = banhanh::load(&root, None, &catalog);
+        let theme = banhanh::render::templates::load(&root, loaded.site.config.theme.as_deref()).unwrap();
+        let rendered: std::collections::BTreeMap<String, Vec<u8>> =
+            banhanh::render::render(&loaded.site, &catalog, &theme).unwrap().into_iter().map(|f| (f.path, f.bytes)).collect();
+        assert!(written.len() > 20);
+        assert_eq!(written.keys().collect::<Vec<_>>(), rendered.keys().collect::<Vec<_>>());
+        for (path, bytes) in &written {
+            assert!(rendered[path] == *bytes, "{path} differs between build and the in-memory render");
+        }
+    }
+}
+
 #[test]
 fn the_repository_site_builds_with_no_warnings_and_resolving_links() {
     let out = tempfile::tempdir().unwrap();

@@ -136,7 +136,7 @@ fn final_html(body: &str) -> String {
     let renderer = MarkdownRenderer { finder: &FINDER, base_path: &config.base_path };
     let rendered = renderer.render(&parsed.markdown, parsed.body_line);
     let (site, _) = banhanh::link::link(vec![parsed.into_document(rendered)], config, &CATALOG);
-    site.documents[0].body.html.clone()
+    banhanh::link::body_html(&site, 0)
 }
 
 /// Checks that `<a …>` and `</a>` alternate: never nested, never closed twice, all closed.

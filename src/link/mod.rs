@@ -121,13 +121,19 @@ pub fn link(mut documents: Vec<Document>, config: SiteConfig, catalog: &Catalog)
         h.cited_by.sort();
         h.cited_by.dedup();
     }
-    let paths: Vec<String> = documents.iter().map(|d| d.path.clone()).collect();
-    for (i, doc) in documents.iter_mut().enumerate() {
-        if !doc.body.citations.is_empty() {
-            doc.body.html = fill_citations(&doc.body.html, &cite_targets[i], &paths, &config.base_path);
-        }
+    for (l, targets) in links.iter_mut().zip(cite_targets) {
+        l.citations = targets;
     }
     (Site { config, documents, links, hubs }, diagnostics)
+}
+
+/// The final body HTML of document `i`: its citations linked to their pages or hubs.
+pub fn body_html(site: &Site, i: usize) -> String {
+    let html = site.documents[i].body.html.get();
+    if site.documents[i].body.citations.is_empty() {
+        return html.into_owned();
+    }
+    fill_citations(&html, &site.links[i].citations, &site.documents, &site.config.base_path)
 }
 
 /// The one target a document already gives, with a date, to the number of its undated citation `j`.
@@ -150,9 +156,9 @@ fn same_document_target(doc: &Document, implements: &[Target], dated: &[Option<T
 }
 
 /// Site path a target points to.
-pub fn target_path<'a>(target: &'a Target, doc_paths: &'a [String]) -> &'a str {
+pub fn target_path<'a>(target: &'a Target, documents: &'a [Document]) -> &'a str {
     match target {
-        Target::Document(i) => &doc_paths[*i],
+        Target::Document(i) => &documents[*i].path,
         Target::Hub(p) => p,
     }
 }
@@ -173,7 +179,7 @@ fn anchor_depth(mut depth: usize, html: &str) -> usize {
 }
 
 /// Replaces citation placeholders with links (or plain text when a citation stays unresolved).
-fn fill_citations(html: &str, targets: &[Option<Target>], doc_paths: &[String], base_path: &str) -> String {
+fn fill_citations(html: &str, targets: &[Option<Target>], documents: &[Document], base_path: &str) -> String {
     let mut out = String::with_capacity(html.len() + targets.len() * 48);
     let mut rest = html;
     // Depth of `<a>` elements around the placeholder: a citation inside a link written as raw
@@ -192,7 +198,7 @@ fn fill_citations(html: &str, targets: &[Option<Target>], doc_paths: &[String], 
         match targets.get(idx).and_then(Option::as_ref).filter(|_| depth == 0) {
             Some(t) => {
                 out.push_str("<a class=\"cite\" href=\"");
-                let href = format!("{}{}", base_path.trim_end_matches('/'), target_path(t, doc_paths));
+                let href = format!("{}{}", base_path.trim_end_matches('/'), target_path(t, documents));
                 escape_href(&mut out, &href).ok();
                 out.push_str("\">");
                 out.push_str(text);

@@ -4,8 +4,7 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::model::Site;
-use crate::output::links::{hrefs, is_external};
-use crate::render::OutputFile;
+use crate::output::links::{PageLinks, is_external};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -80,17 +79,16 @@ struct Cache {
 }
 
 /// Every `http(s)` link of the site with where it was written (body lines first, then theme pages).
-pub fn collect(site: &Site, files: &[OutputFile]) -> BTreeMap<String, Vec<Place>> {
+pub fn collect(site: &Site, pages: &[PageLinks]) -> BTreeMap<String, Vec<Place>> {
     let mut links: BTreeMap<String, Vec<Place>> = BTreeMap::new();
     for d in &site.documents {
         for (url, line) in d.body.links.iter().filter(|(u, _)| is_http(u)) {
             links.entry(url.clone()).or_default().push(Place { path: d.source.clone(), line: *line });
         }
     }
-    for f in files.iter().filter(|f| f.path.ends_with(".html")) {
-        let text = String::from_utf8_lossy(&f.bytes);
-        for href in hrefs(&text).filter(|h| is_http(h)) {
-            let places = links.entry(href).or_default();
+    for f in pages.iter().filter(|f| f.path.ends_with(".html")) {
+        for href in f.hrefs.iter().filter(|h| is_http(h)) {
+            let places = links.entry(href.clone()).or_default();
             // Links written in a body are placed at their line; others name up to 3 output pages.
             if places.len() < 3 && places.iter().all(|p| p.line == 0) {
                 places.push(Place { path: format!("public/{}", f.path), line: 0 });

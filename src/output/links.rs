@@ -6,7 +6,7 @@ use crate::render::{OutputFile, file_for};
 use percent_encoding::percent_decode_str;
 use rayon::prelude::*;
 use regex::Regex;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::LazyLock;
 use url::Url;
 
@@ -39,20 +39,43 @@ pub fn is_external(href: &str) -> bool {
     href.starts_with("//") || SCHEME.is_match(href)
 }
 
+/// The links and anchors of one output page, kept for the check once the page itself is written.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageLinks {
+    /// Output file (e.g. `kien-giang/index.html`).
+    pub path: String,
+    /// Every distinct `href`/`src` value, entity-decoded, in first-seen order.
+    pub hrefs: Vec<String>,
+    /// The page's `id`s.
+    pub ids: BTreeSet<String>,
+}
+
+/// The links and anchors of an output file (none for files other than HTML pages).
+pub fn page_links(path: &str, bytes: &[u8]) -> PageLinks {
+    if !path.ends_with(".html") {
+        return PageLinks { path: path.to_string(), ..PageLinks::default() };
+    }
+    let text = String::from_utf8_lossy(bytes);
+    let mut seen = HashSet::new();
+    let hrefs = hrefs(&text).filter(|h| seen.insert(h.clone())).collect();
+    PageLinks { path: path.to_string(), hrefs, ids: anchors(&text) }
+}
+
 /// Finds internal links (`href`/`src`) whose file or `#anchor` does not exist in `files`.
 ///
 /// Relative links are resolved against the page that holds them; percent-encoded paths and
 /// fragments are decoded; a link that leaves the base path (e.g. `/x/` on a site under `/ct/`) is broken.
 pub fn check(files: &[OutputFile], base_path: &str) -> Vec<BrokenLink> {
-    let ids: BTreeMap<&str, BTreeSet<String>> = files
-        .par_iter()
-        .filter(|f| f.path.ends_with(".html"))
-        .map(|f| (f.path.as_str(), anchors(&String::from_utf8_lossy(&f.bytes))))
-        .collect();
+    let pages: Vec<PageLinks> = files.par_iter().map(|f| page_links(&f.path, &f.bytes)).collect();
     let existing: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    let exists = |p: &str| existing.contains(p);
-    let ids_of = |p: &str| ids.get(p);
-    files.par_iter().flat_map_iter(|f| check_file(&f.path, &f.bytes, base_path, &exists, &ids_of)).collect()
+    check_pages(&pages, &|p| existing.contains(p), base_path)
+}
+
+/// Like [`check`], over pages' link lists and a test of which output files exist.
+pub fn check_pages(pages: &[PageLinks], exists: &(dyn Fn(&str) -> bool + Sync), base_path: &str) -> Vec<BrokenLink> {
+    let ids: BTreeMap<&str, &BTreeSet<String>> = pages.iter().filter(|p| p.path.ends_with(".html")).map(|p| (p.path.as_str(), &p.ids)).collect();
+    let ids_of = |p: &str| ids.get(p).copied();
+    pages.par_iter().flat_map_iter(|p| check_hrefs(&p.path, &p.hrefs, base_path, exists, &ids_of)).collect()
 }
 
 /// The `id`s of an HTML page: what `#anchor` links to it may point at.
@@ -72,14 +95,27 @@ pub fn check_file<'a>(
         return Vec::new();
     }
     let text = String::from_utf8_lossy(bytes);
+    let hrefs: Vec<String> = hrefs(&text).collect();
+    check_hrefs(path, &hrefs, base_path, exists, ids)
+}
+
+/// Broken ones among the links of page `path`.
+fn check_hrefs<'a>(
+    path: &str,
+    hrefs: &[String],
+    base_path: &str,
+    exists: &dyn Fn(&str) -> bool,
+    ids: &dyn Fn(&str) -> Option<&'a BTreeSet<String>>,
+) -> Vec<BrokenLink> {
     let here = page_url(path, base_path);
-    hrefs(&text)
+    hrefs
+        .iter()
         .filter_map(|href| {
             let reason = match &here {
-                Some(here) => resolve(&href, here, base_path, exists, ids),
+                Some(here) => resolve(href, here, base_path, exists, ids),
                 None => Some("không đọc được địa chỉ trang".into()),
             };
-            reason.map(|reason| BrokenLink { page: path.to_string(), href, reason })
+            reason.map(|reason| BrokenLink { page: path.to_string(), href: href.clone(), reason })
         })
         .collect()
 }

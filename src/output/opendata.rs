@@ -61,7 +61,6 @@ pub const CSV_COLUMNS: [&str; 15] = [
 /// The records of every published document, in site order (by path).
 pub fn records(site: &Site, catalog: &Catalog) -> Vec<Record> {
     let base = site.config.base_url.trim_end_matches('/');
-    let paths: Vec<String> = site.documents.iter().map(|d| d.path.clone()).collect();
     let iso = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
     site.documents
         .iter()
@@ -90,7 +89,7 @@ pub fn records(site: &Site, catalog: &Catalog) -> Vec<Record> {
                         number: r.number.clone(),
                         date: iso(r.date),
                         title: r.title.clone(),
-                        url: format!("{base}{}", target_path(t, &paths)),
+                        url: format!("{base}{}", target_path(t, &site.documents)),
                     })
                     .collect(),
                 source: d.source.clone(),

@@ -45,7 +45,7 @@ pub fn page(v: &Views<'_>, i: usize, same_province: &[usize], home: LinkView) ->
             "fields": fields,
             "now_part_of": v.catalog.now_part_of(&m.province),
             "toc": d.body.headings,
-            "body": d.body.html,
+            "body": crate::link::body_html(v.site, i),
             "implements": implements,
             "cites": cites,
             "cited_by": v.summaries(&links.cited_by),

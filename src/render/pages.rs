@@ -16,8 +16,38 @@ pub struct Page {
     pub data: Value,
 }
 
+/// Every page of the site except the documents' (made one at a time by [`Plan::document`], so a
+/// build never holds them all).
+pub struct Plan {
+    pub pages: Vec<Page>,
+    by_province: BTreeMap<String, Vec<usize>>,
+    home: LinkView,
+}
+
+impl Plan {
+    /// The page of document `i`.
+    pub fn document(&self, v: &Views<'_>, i: usize) -> Page {
+        let same = self.by_province.get(&v.site.documents[i].meta.province).map_or(&[][..], Vec::as_slice);
+        super::document::page(v, i, same, self.home.clone())
+    }
+
+    /// Site paths of every page, documents' included.
+    pub fn paths<'a>(&'a self, v: &'a Views<'_>) -> impl Iterator<Item = &'a str> {
+        self.pages.iter().map(|p| p.path.as_str()).chain(v.site.documents.iter().map(|d| d.path.as_str()))
+    }
+}
+
 /// Lists every page of the site with its data.
 pub fn pages(v: &Views<'_>) -> Vec<Page> {
+    let plan = plan(v);
+    let mut pages = Vec::with_capacity(plan.pages.len() + v.site.documents.len());
+    pages.extend((0..v.site.documents.len()).map(|i| plan.document(v, i)));
+    pages.extend(plan.pages);
+    pages
+}
+
+/// The site's pages other than documents', and what document pages need.
+pub fn plan(v: &Views<'_>) -> Plan {
     let site = v.site;
     let ui = &v.catalog.ui;
     let home = home_link(v);
@@ -150,12 +180,9 @@ pub fn pages(v: &Views<'_>) -> Vec<Page> {
         });
     }
 
-    for (i, d) in site.documents.iter().enumerate() {
-        pages.push(super::document::page(v, i, &by_province[&d.meta.province], home.clone()));
-    }
     pages.push(crate::search::page::page(v, home.clone(), &province_links, &year_links));
     pages.push(Page { path: "/404.html".into(), template: "404.html", title: ui_str(ui, "not_found_title"), breadcrumbs: vec![], data: json!({}) });
-    pages
+    Plan { pages, by_province, home }
 }
 
 /// The breadcrumb to the home page.

@@ -37,13 +37,12 @@ pub struct DocSummary {
 pub struct Views<'a> {
     pub site: &'a Site,
     pub catalog: &'a Catalog,
-    doc_paths: Vec<String>,
 }
 
 impl<'a> Views<'a> {
     /// Views over a linked site.
     pub fn new(site: &'a Site, catalog: &'a Catalog) -> Self {
-        Views { site, catalog, doc_paths: site.documents.iter().map(|d| d.path.clone()).collect() }
+        Views { site, catalog }
     }
 
     /// A site path with the base path in front (`/kien-giang/` → `/ct/kien-giang/`).
@@ -105,7 +104,7 @@ impl<'a> Views<'a> {
                 (hub.label.clone(), hub.title.clone())
             }
         };
-        LinkView { label, url: self.url(target_path(target, &self.doc_paths)), count: None, note }
+        LinkView { label, url: self.url(target_path(target, &self.site.documents)), count: None, note }
     }
 }
 

@@ -8,7 +8,10 @@
 //! - `search/p{i}.bin`: postings packs; a term's postings are varints (doc delta, body tf, head tf, offset+1);
 //! - `search/s{i}.bin`: document store; per document a JSON header line then the body text.
 
-use super::index::{DocInfo, Params, Posting, SearchIndex, SectionInfo, TermInfo};
+use super::index::{ANALYSE_CHUNK, DocInfo, Params, Posting, SearchIndex, SectionInfo, TermInfo, analyse_doc, idf_micro};
+use crate::model::Site;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use crate::render::OutputFile;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -106,90 +109,123 @@ fn vocab<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
     v
 }
 
-/// The files of the static index, paths relative to the output folder.
-pub fn files(index: &SearchIndex) -> Vec<OutputFile> {
-    let mut out = Vec::new();
-    let provinces = vocab(index.docs.iter().map(|d| d.province.as_str()));
-    let types = vocab(index.docs.iter().map(|d| d.doc_type.as_str()));
+/// A term's postings as they are exported, encoded while documents are added.
+#[derive(Default)]
+struct Encoded {
+    bytes: Vec<u8>,
+    df: u32,
+    prev: u32,
+}
+
+/// Store pack being filled: file name, first document, bytes.
+type StorePack = (String, usize, Vec<u8>);
+
+/// The files of the site's static index, paths relative to the output folder.
+pub fn files(site: &Site) -> Vec<OutputFile> {
+    let out = std::sync::Mutex::new(Vec::new());
+    let keep = |f: OutputFile| -> std::io::Result<()> {
+        out.lock().unwrap_or_else(|e| e.into_inner()).push(f);
+        Ok(())
+    };
+    write(site, &keep).expect("collecting in memory cannot fail");
+    out.into_inner().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Writes the site's static index through `put`, a pack at a time: the documents are analysed in
+/// chunks, their store records go out as packs fill, and postings are held encoded (never the text).
+pub fn write(site: &Site, put: &(dyn Fn(OutputFile) -> std::io::Result<()> + Sync)) -> std::io::Result<()> {
+    let params = Params::default();
+    let provinces = vocab(site.documents.iter().map(|d| d.meta.province.as_str()));
+    let types = vocab(site.documents.iter().map(|d| d.meta.doc_type.as_str()));
     let pos = |v: &[String], s: &str| v.iter().position(|x| x == s).unwrap_or(0) as u32;
     let mut docs = DocArrays { p: vec![], y: vec![], t: vec![], len: vec![], hl: vec![], rl: vec![] };
-    let mut store: Vec<(String, usize, Vec<u8>)> = Vec::new();
+    let mut stores: Vec<(String, usize)> = Vec::new();
+    let mut pack: Option<StorePack> = None;
     let mut hasher = fnv1a("");
-    for (i, d) in index.docs.iter().enumerate() {
-        let header = Header { u: d.path.clone(), t: d.title.clone(), n: d.number.clone(), p: d.province.clone(), y: d.year, k: d.doc_type.clone(), s: d.sections.clone() };
-        let mut rec = serde_json::to_vec(&header).unwrap_or_default();
-        rec.push(b'\n');
-        let hl = rec.len() as u32;
-        rec.extend_from_slice(d.body.as_bytes());
-        if store.last().is_none_or(|s| !s.2.is_empty() && s.2.len() + rec.len() > PACK_BYTES) {
-            store.push((format!("s{}.bin", store.len()), i, Vec::new()));
-        }
-        hasher = hasher.wrapping_mul(31).wrapping_add(fnv1a(&d.path) ^ rec.len() as u32);
-        docs.p.push(pos(&provinces, &d.province));
-        docs.y.push(d.year);
-        docs.t.push(pos(&types, &d.doc_type));
-        docs.len.push(d.len);
-        docs.hl.push(hl);
-        docs.rl.push(rec.len() as u32);
-        if let Some(s) = store.last_mut() {
-            s.2.extend_from_slice(&rec);
+    let mut total_len = 0u64;
+    let mut terms: FxHashMap<String, Encoded> = FxHashMap::default();
+    let mut i = 0usize;
+    for chunk in site.documents.chunks(ANALYSE_CHUNK) {
+        let analysed: Vec<_> = chunk.par_iter().map(|d| analyse_doc(d, &params)).collect();
+        for (d, doc_terms) in analysed {
+            let header = Header { u: d.path.clone(), t: d.title.clone(), n: d.number.clone(), p: d.province.clone(), y: d.year, k: d.doc_type.clone(), s: d.sections.clone() };
+            let mut rec = serde_json::to_vec(&header).unwrap_or_default();
+            rec.push(b'\n');
+            let hl = rec.len() as u32;
+            rec.extend_from_slice(d.body.as_bytes());
+            if pack.as_ref().is_none_or(|s| !s.2.is_empty() && s.2.len() + rec.len() > PACK_BYTES) {
+                if let Some((name, first, bytes)) = pack.take() {
+                    put(OutputFile { path: format!("search/{name}"), bytes })?;
+                    stores.push((name, first));
+                }
+                pack = Some((format!("s{}.bin", stores.len()), i, Vec::new()));
+            }
+            hasher = hasher.wrapping_mul(31).wrapping_add(fnv1a(&d.path) ^ rec.len() as u32);
+            docs.p.push(pos(&provinces, &d.province));
+            docs.y.push(d.year);
+            docs.t.push(pos(&types, &d.doc_type));
+            docs.len.push(d.len);
+            docs.hl.push(hl);
+            docs.rl.push(rec.len() as u32);
+            total_len += u64::from(d.len);
+            if let Some(s) = pack.as_mut() {
+                s.2.extend_from_slice(&rec);
+            }
+            for (term, tf_body, tf_head, off) in doc_terms {
+                let e = terms.entry(term).or_default();
+                push_varint(&mut e.bytes, i as u32 - e.prev);
+                push_varint(&mut e.bytes, tf_body);
+                push_varint(&mut e.bytes, tf_head);
+                push_varint(&mut e.bytes, off);
+                e.prev = i as u32;
+                e.df += 1;
+            }
+            i += 1;
         }
     }
-    let store: Vec<(String, usize)> = store
-        .into_iter()
-        .map(|(name, first, bytes)| {
-            out.push(OutputFile { path: format!("search/{name}"), bytes });
-            (name, first)
-        })
-        .collect();
-
-    let shards = (index.terms.len() / TERMS_PER_SHARD).clamp(1, MAX_SHARDS).next_power_of_two() as u32;
+    if let Some((name, first, bytes)) = pack.take() {
+        put(OutputFile { path: format!("search/{name}"), bytes })?;
+        stores.push((name, first));
+    }
+    let n = i;
+    let shards = (terms.len() / TERMS_PER_SHARD).clamp(1, MAX_SHARDS).next_power_of_two() as u32;
     let mut dict: Vec<String> = vec![String::new(); shards as usize];
-    let mut sorted: Vec<(&String, &TermInfo)> = index.terms.iter().collect();
-    sorted.sort_by(|a, b| a.0.cmp(b.0));
-    let mut packs: Vec<Vec<u8>> = vec![Vec::new()];
-    for (term, info) in sorted {
-        let mut bytes = Vec::with_capacity(info.postings.len() * 4);
-        let mut prev = 0;
-        for p in &info.postings {
-            push_varint(&mut bytes, p.doc - prev);
-            push_varint(&mut bytes, p.tf_body);
-            push_varint(&mut bytes, p.tf_head);
-            push_varint(&mut bytes, p.off);
-            prev = p.doc;
+    let mut sorted: Vec<(String, Encoded)> = terms.into_iter().collect();
+    sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut pack_names: Vec<String> = Vec::new();
+    let mut current: Vec<u8> = Vec::new();
+    for (term, e) in sorted {
+        if !current.is_empty() && current.len() + e.bytes.len() > PACK_BYTES {
+            let name = format!("p{}.bin", pack_names.len());
+            put(OutputFile { path: format!("search/{name}"), bytes: std::mem::take(&mut current) })?;
+            pack_names.push(name);
         }
-        if packs.last().is_some_and(|p| !p.is_empty() && p.len() + bytes.len() > PACK_BYTES) {
-            packs.push(Vec::new());
-        }
-        let pack = packs.len() - 1;
-        let last = packs.last_mut().expect("one pack");
-        let line = format!("{term}\t{pack}\t{}\t{}\t{}\t{}\n", last.len(), bytes.len(), info.postings.len(), info.idf_micro);
+        let idf = idf_micro(n, e.df as usize);
+        let line = format!("{term}\t{}\t{}\t{}\t{}\t{idf}\n", pack_names.len(), current.len(), e.bytes.len(), e.df);
         hasher = hasher.wrapping_mul(31).wrapping_add(fnv1a(&line));
-        dict[(fnv1a(term) % shards) as usize].push_str(&line);
-        last.extend_from_slice(&bytes);
+        dict[(fnv1a(&term) % shards) as usize].push_str(&line);
+        current.extend_from_slice(&e.bytes);
     }
+    let name = format!("p{}.bin", pack_names.len());
+    put(OutputFile { path: format!("search/{name}"), bytes: current })?;
+    pack_names.push(name);
     for (k, text) in dict.into_iter().enumerate() {
-        out.push(OutputFile { path: format!("search/d/{k}.txt"), bytes: text.into_bytes() });
-    }
-    let pack_names: Vec<String> = (0..packs.len()).map(|i| format!("p{i}.bin")).collect();
-    for (name, bytes) in pack_names.iter().zip(packs) {
-        out.push(OutputFile { path: format!("search/{name}"), bytes });
+        put(OutputFile { path: format!("search/d/{k}.txt"), bytes: text.into_bytes() })?;
     }
     let manifest = Manifest {
         v: VERSION,
         id: format!("{hasher:08x}"),
-        params: index.params.clone(),
-        n: index.docs.len(),
-        total_len: index.total_len,
+        params,
+        n,
+        total_len,
         provinces,
         types,
         docs,
-        store,
+        store: stores,
         packs: pack_names,
         dict: shards,
     };
-    out.push(OutputFile { path: "search/index.json".into(), bytes: serde_json::to_vec(&manifest).unwrap_or_default() });
-    out
+    put(OutputFile { path: "search/index.json".into(), bytes: serde_json::to_vec(&manifest).unwrap_or_default() })
 }
 
 /// Why a stored index could not be read.

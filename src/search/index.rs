@@ -109,14 +109,16 @@ pub fn body_text(d: &Document) -> (String, Vec<SectionInfo>) {
             body.push_str(&s.heading);
             body.push('\n');
         }
-        body.push_str(&s.text);
+        body.push_str(&s.text.get());
     }
     (body, sections)
 }
 
-type DocTerms = Vec<(String, u32, u32, u32)>;
+/// A document's terms: text, body tf, weighted head tf, 1 + first body offset (0 when not in the body).
+pub(crate) type DocTerms = Vec<(String, u32, u32, u32)>;
 
-fn analyse_doc(d: &Document, p: &Params) -> (DocInfo, DocTerms) {
+/// What search records of one document: its info and its terms.
+pub(crate) fn analyse_doc(d: &Document, p: &Params) -> (DocInfo, DocTerms) {
     let m = &d.meta;
     let (body, sections) = body_text(d);
     // The head (title, number, metadata) is small: a map by term text. The body is large: a map by
@@ -158,7 +160,7 @@ fn analyse_doc(d: &Document, p: &Params) -> (DocInfo, DocTerms) {
 }
 
 /// Documents analysed together before their terms join the postings.
-const ANALYSE_CHUNK: usize = 64;
+pub(crate) const ANALYSE_CHUNK: usize = 64;
 
 /// Builds the index of a site's documents (in the site's document order).
 pub fn build(site: &Site) -> SearchIndex {

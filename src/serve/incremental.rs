@@ -132,7 +132,7 @@ impl Incremental {
         let all: &[Page] = if body_only { &self.pages } else { &work };
         let mut site_file_paths = self.site_file_paths.clone();
         if pages_rendered > 0 || fresh_theme {
-            let whole = render::site_files(site, &self.catalog, all);
+            let whole = render::site_files(site, &self.catalog, all.iter().map(|p| p.path.as_str()));
             site_file_paths = whole.iter().map(|f| f.path.clone()).collect();
             out.extend(whole);
         }

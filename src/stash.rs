@@ -1,0 +1,136 @@
+//! Large text of a document (body HTML, search text) held in memory or set aside in a spill file,
+//! so a build holds only metadata however many documents the site has.
+
+use serde::{Serialize, Serializer};
+use std::borrow::Cow;
+use std::fs::File;
+use std::io::{self, Write};
+use std::os::unix::fs::FileExt;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+/// An append-only temporary file that texts are set aside in (deleted when the last handle goes).
+#[derive(Debug)]
+pub struct SpillFile {
+    file: File,
+    /// Bytes written so far (the next text's offset), behind the lock appends take.
+    end: Mutex<u64>,
+}
+
+impl SpillFile {
+    /// Creates an anonymous spill file in `dir` (on the output's file system, not in memory).
+    pub fn new_in(dir: &Path) -> io::Result<Arc<SpillFile>> {
+        Ok(Arc::new(SpillFile { file: tempfile::tempfile_in(dir)?, end: Mutex::new(0) }))
+    }
+
+    /// Sets `text` aside and returns the handle that reads it back.
+    pub fn put(self: &Arc<Self>, text: String) -> Stash {
+        if text.is_empty() {
+            return Stash::default();
+        }
+        let mut end = self.end.lock().unwrap_or_else(|e| e.into_inner());
+        let at = *end;
+        match (&self.file).write_all(text.as_bytes()) {
+            Ok(()) => {
+                *end += text.len() as u64;
+                Stash(Inner::Spilled { file: Arc::clone(self), at, len: text.len() })
+            }
+            // The disk is full or gone: keep the text in memory rather than lose it.
+            Err(_) => Stash(Inner::Memory(text)),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Inner {
+    Memory(String),
+    Spilled { file: Arc<SpillFile>, at: u64, len: usize },
+}
+
+/// A text in memory or in a [`SpillFile`]; reading it back gives exactly what was put.
+#[derive(Debug, Clone)]
+pub struct Stash(Inner);
+
+impl Default for Stash {
+    fn default() -> Self {
+        Stash(Inner::Memory(String::new()))
+    }
+}
+
+impl From<String> for Stash {
+    fn from(s: String) -> Self {
+        Stash(Inner::Memory(s))
+    }
+}
+
+impl Stash {
+    /// The text (read from the spill file when it was set aside).
+    pub fn get(&self) -> Cow<'_, str> {
+        match &self.0 {
+            Inner::Memory(s) => Cow::Borrowed(s),
+            Inner::Spilled { file, at, len } => {
+                let mut buf = vec![0; *len];
+                match file.file.read_exact_at(&mut buf, *at) {
+                    // Only valid UTF-8 was written, so this cannot fail unless the file was tampered with.
+                    Ok(()) => Cow::Owned(String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())),
+                    Err(e) => Cow::Owned(format!("(không đọc lại được nội dung: {e})")),
+                }
+            }
+        }
+    }
+
+    /// Byte length of the text.
+    pub fn len(&self) -> usize {
+        match &self.0 {
+            Inner::Memory(s) => s.len(),
+            Inner::Spilled { len, .. } => *len,
+        }
+    }
+
+    /// Whether the text is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Moves the text into `file` when there is one (keeps it in memory otherwise).
+    pub fn spill(self, file: Option<&Arc<SpillFile>>) -> Stash {
+        match (self.0, file) {
+            (Inner::Memory(s), Some(f)) => f.put(s),
+            (inner, _) => Stash(inner),
+        }
+    }
+}
+
+impl PartialEq for Stash {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (Inner::Memory(a), Inner::Memory(b)) => a == b,
+            _ => self.len() == other.len() && self.get() == other.get(),
+        }
+    }
+}
+
+impl Serialize for Stash {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.get())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spilled_texts_read_back_exactly() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = SpillFile::new_in(dir.path()).unwrap();
+        let a = f.put("Nghị quyết số 01/NQ-CP".into());
+        let b = Stash::from("đầu tư công".to_string()).spill(Some(&f));
+        let empty = f.put(String::new());
+        assert_eq!(a.get(), "Nghị quyết số 01/NQ-CP");
+        assert_eq!(b.get(), "đầu tư công");
+        assert_eq!(empty.get(), "");
+        assert_eq!(a, Stash::from("Nghị quyết số 01/NQ-CP".to_string()));
+        assert_ne!(a, b);
+    }
+}
