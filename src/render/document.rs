@@ -73,7 +73,7 @@ fn other_years(v: &Views<'_>, i: usize, same_province: &[usize], province_path: 
         .iter()
         .rev()
         .map(|(y, docs)| {
-            let shown: Vec<_> = v.summaries(docs).into_iter().take(PER_OTHER_YEAR).collect();
+            let shown = v.newest(docs, PER_OTHER_YEAR);
             json!({"year": y, "url": v.url(&format!("{province_path}{y}/")), "count": docs.len(),
                    "more": docs.len().saturating_sub(shown.len()), "docs": shown})
         })

@@ -71,7 +71,7 @@ pub fn render_to(site: &Site, catalog: &Catalog, theme: &Theme, put: &Put<'_>) -
     }
     crate::timing("  site files", t);
     let t = std::time::Instant::now();
-    plan.pages.par_iter().try_for_each(|p| -> Result<(), RenderError> { Ok(put(render_page(site, catalog, theme, p)?)?) })?;
+    plan.pages.par_iter().try_for_each(|p| -> Result<(), RenderError> { Ok(put(render_page(site, catalog, theme, &p.page(&views))?)?) })?;
     (0..site.documents.len())
         .into_par_iter()
         .try_for_each(|i| -> Result<(), RenderError> { Ok(put(render_page(site, catalog, theme, &plan.document(&views, i))?)?) })?;

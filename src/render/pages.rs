@@ -16,10 +16,27 @@ pub struct Page {
     pub data: Value,
 }
 
-/// Every page of the site except the documents' (made one at a time by [`Plan::document`], so a
-/// build never holds them all).
+/// A page known by its path; its data is made only when it is rendered.
+pub struct Lazy {
+    pub path: String,
+    make: Box<dyn Fn(&Views<'_>) -> Page + Send + Sync>,
+}
+
+impl Lazy {
+    fn new(path: String, make: impl Fn(&Views<'_>) -> Page + Send + Sync + 'static) -> Lazy {
+        Lazy { path, make: Box::new(make) }
+    }
+
+    /// The page with its data.
+    pub fn page(&self, v: &Views<'_>) -> Page {
+        (self.make)(v)
+    }
+}
+
+/// Every page of the site, each made when asked for (so a build holds a few pages' data at a time).
 pub struct Plan {
-    pub pages: Vec<Page>,
+    /// The pages other than documents'.
+    pub pages: Vec<Lazy>,
     by_province: BTreeMap<String, Vec<usize>>,
     home: LinkView,
 }
@@ -42,17 +59,22 @@ pub fn pages(v: &Views<'_>) -> Vec<Page> {
     let plan = plan(v);
     let mut pages = Vec::with_capacity(plan.pages.len() + v.site.documents.len());
     pages.extend((0..v.site.documents.len()).map(|i| plan.document(v, i)));
-    pages.extend(plan.pages);
+    pages.extend(plan.pages.iter().map(|p| p.page(v)));
     pages
 }
 
-/// The site's pages other than documents', and what document pages need.
+/// A breadcrumb link.
+fn crumb(v: &Views<'_>, label: String, path: &str) -> LinkView {
+    LinkView { label, url: v.url(path), count: None, note: None }
+}
+
+/// Every page of the site: what each one lists, not yet its data.
 pub fn plan(v: &Views<'_>) -> Plan {
     let site = v.site;
     let ui = &v.catalog.ui;
     let home = home_link(v);
-    let mut pages = Vec::new();
-    let all: Vec<usize> = (0..site.documents.len()).collect();
+    let mut pages: Vec<Lazy> = Vec::new();
+    let ready = |p: Page| Lazy::new(p.path.clone(), move |_| p.clone());
 
     let mut by_province: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut by_province_year: BTreeMap<(String, i32), Vec<usize>> = BTreeMap::new();
@@ -84,104 +106,121 @@ pub fn plan(v: &Views<'_>) -> Plan {
         label: name.clone(), url: v.url(&format!("/linh-vuc/{slug}/")), count: Some(docs.len()), note: None,
     }));
 
-    pages.push(Page {
+    let all: Vec<usize> = (0..site.documents.len()).collect();
+    pages.push(ready(Page {
         path: "/".into(),
         template: "index.html",
         title: site.config.title.clone(),
         breadcrumbs: vec![],
         data: json!({
-            "latest": v.summaries(&all).into_iter().take(20).collect::<Vec<_>>(),
+            "latest": v.newest(&all, 20),
             "provinces": province_links, "years": year_links, "types": type_links, "fields": field_links,
         }),
-    });
+    }));
 
-    let crumb = |label: String, path: &str| LinkView { label, url: v.url(path), count: None, note: None };
-    list_index(&mut pages, "/nam/", ui_str(ui, "by_year"), &year_links, vec![home.clone()]);
-    list_index(&mut pages, "/loai/", ui_str(ui, "by_type"), &type_links, vec![home.clone()]);
-    list_index(&mut pages, "/linh-vuc/", ui_str(ui, "by_field"), &field_links, vec![home.clone()]);
-    list_index(&mut pages, "/tinh/", ui_str(ui, "by_province"), &province_links, vec![home.clone()]);
+    for (path, key, links) in [("/nam/", "by_year", &year_links), ("/loai/", "by_type", &type_links),
+                               ("/linh-vuc/", "by_field", &field_links), ("/tinh/", "by_province", &province_links)] {
+        pages.push(ready(list_index(path, ui_str(ui, key), links, vec![home.clone()])));
+    }
 
     for (p, docs) in &by_province {
         let path = Views::province_path(p);
-        let groups: Vec<Value> = by_province_year.range((p.clone(), i32::MIN)..=(p.clone(), i32::MAX)).rev()
-            .map(|((_, y), docs)| json!({"heading": format!("{} {y}", ui_str(ui, "year_heading")), "url": v.url(&format!("{path}{y}/")), "docs": v.summaries(docs)}))
-            .collect();
-        let note = v.catalog.now_part_of(p).map(|n| json!({"text": ui_str(ui, "now_part_of"), "name": n}));
-        let took_in = v.catalog.took_in(p);
-        pages.push(Page {
-            path: path.clone(),
-            template: "list.html",
-            title: p.clone(),
-            breadcrumbs: vec![home.clone(), crumb(ui_str(ui, "by_province"), "/tinh/")],
-            data: json!({"groups": groups, "count": docs.len(), "merger_note": note,
-                         "took_in": (!took_in.is_empty()).then(|| json!({"text": ui_str(ui, "took_in"), "names": took_in}))}),
-        });
+        let years: Vec<(i32, Vec<usize>)> = by_province_year.range((p.clone(), i32::MIN)..=(p.clone(), i32::MAX)).rev()
+            .map(|((_, y), docs)| (*y, docs.clone())).collect();
+        let (p, count, home) = (p.clone(), docs.len(), home.clone());
+        pages.push(Lazy::new(path.clone(), move |v| {
+            let ui = &v.catalog.ui;
+            let groups: Vec<Value> = years.iter()
+                .map(|(y, docs)| json!({"heading": format!("{} {y}", ui_str(ui, "year_heading")), "url": v.url(&format!("{path}{y}/")), "docs": v.summaries(docs)}))
+                .collect();
+            let note = v.catalog.now_part_of(&p).map(|n| json!({"text": ui_str(ui, "now_part_of"), "name": n}));
+            let took_in = v.catalog.took_in(&p);
+            Page {
+                path: path.clone(),
+                template: "list.html",
+                title: p.clone(),
+                breadcrumbs: vec![home.clone(), crumb(v, ui_str(ui, "by_province"), "/tinh/")],
+                data: json!({"groups": groups, "count": count, "merger_note": note,
+                             "took_in": (!took_in.is_empty()).then(|| json!({"text": ui_str(ui, "took_in"), "names": took_in}))}),
+            }
+        }));
     }
     for ((p, y), docs) in &by_province_year {
         let ppath = Views::province_path(p);
-        pages.push(Page {
-            path: format!("{ppath}{y}/"),
+        let path = format!("{ppath}{y}/");
+        let (p, y, docs, home) = (p.clone(), *y, docs.clone(), home.clone());
+        pages.push(Lazy::new(path.clone(), move |v| Page {
+            path: path.clone(),
             template: "list.html",
-            title: format!("{p} — {} {y}", ui_str(ui, "year_heading")),
-            breadcrumbs: vec![home.clone(), crumb(p.clone(), &ppath)],
-            data: json!({"groups": [{"heading": null, "docs": v.summaries(docs)}], "count": docs.len()}),
-        });
+            title: format!("{p} — {} {y}", ui_str(&v.catalog.ui, "year_heading")),
+            breadcrumbs: vec![home.clone(), crumb(v, p.clone(), &ppath)],
+            data: json!({"groups": [{"heading": null, "docs": v.summaries(&docs)}], "count": docs.len()}),
+        }));
     }
     for (y, docs) in &by_year {
         let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for &i in docs {
             groups.entry(site.documents[i].meta.province.clone()).or_default().push(i);
         }
-        let groups: Vec<Value> = sorted_groups(groups).into_iter()
-            .map(|(p, docs)| json!({"heading": p, "url": v.url(&format!("{}{y}/", Views::province_path(&p))), "docs": v.summaries(&docs)}))
-            .collect();
-        pages.push(Page {
-            path: format!("/nam/{y}/"),
-            template: "list.html",
-            title: format!("{} {y}", ui_str(ui, "year_heading")),
-            breadcrumbs: vec![home.clone(), crumb(ui_str(ui, "by_year"), "/nam/")],
-            data: json!({"groups": groups, "count": docs.len()}),
-        });
+        let groups = sorted_groups(groups);
+        let (y, count, home, path) = (*y, docs.len(), home.clone(), format!("/nam/{y}/"));
+        pages.push(Lazy::new(path.clone(), move |v| {
+            let ui = &v.catalog.ui;
+            let groups: Vec<Value> = groups.iter()
+                .map(|(p, docs)| json!({"heading": p, "url": v.url(&format!("{}{y}/", Views::province_path(p))), "docs": v.summaries(docs)}))
+                .collect();
+            Page {
+                path: path.clone(),
+                template: "list.html",
+                title: format!("{} {y}", ui_str(ui, "year_heading")),
+                breadcrumbs: vec![home.clone(), crumb(v, ui_str(ui, "by_year"), "/nam/")],
+                data: json!({"groups": groups, "count": count}),
+            }
+        }));
     }
     for t in &v.catalog.types {
         if let Some(docs) = by_type.get(&t.name) {
-            pages.push(by_year_page(v, &format!("/loai/{}/", t.slug), t.plural.clone(),
-                vec![home.clone(), crumb(ui_str(ui, "by_type"), "/loai/")], docs));
+            pages.push(by_year_page(format!("/loai/{}/", t.slug), t.plural.clone(), "by_type", "/loai/", home.clone(), docs.clone()));
         }
     }
     for (slug, (name, docs)) in &by_field {
-        pages.push(by_year_page(v, &format!("/linh-vuc/{slug}/"), name.clone(),
-            vec![home.clone(), crumb(ui_str(ui, "by_field"), "/linh-vuc/")], docs));
+        pages.push(by_year_page(format!("/linh-vuc/{slug}/"), name.clone(), "by_field", "/linh-vuc/", home.clone(), docs.clone()));
     }
 
     let hub_links: Vec<LinkView> = site.hubs.values().map(|h| LinkView {
         label: h.label.clone(), url: v.url(&h.path), count: Some(h.cited_by.len()),
         note: h.province.clone().or_else(|| h.title.clone()),
     }).collect();
-    list_index(&mut pages, "/van-ban/", ui_str(ui, "nav_hubs"), &hub_links, vec![home.clone()]);
+    pages.push(ready(list_index("/van-ban/", ui_str(ui, "nav_hubs"), &hub_links, vec![home.clone()])));
     for h in site.hubs.values() {
-        let mut crumbs = vec![home.clone(), crumb(ui_str(ui, "nav_hubs"), "/van-ban/")];
         // A province only has a page when it has documents of its own.
-        if let Some(p) = h.province.as_ref().filter(|p| by_province.contains_key(*p)) {
-            crumbs.push(crumb(p.clone(), &Views::province_path(p)));
-        }
-        let scope = match &h.province {
-            Some(p) => format!("{} {p}", ui_str(ui, "hub_scope_province")),
-            None => ui_str(ui, "hub_scope_central"),
-        };
-        pages.push(Page {
-            path: h.path.clone(),
-            template: "hub.html",
-            title: h.label.clone(),
-            breadcrumbs: crumbs,
-            data: json!({"hub": {"number": h.number, "year": h.year, "title": h.title, "scope": scope,
-                                  "date": h.date.map(|d| d.format("%d/%m/%Y").to_string())},
-                         "docs": v.summaries(&h.cited_by)}),
-        });
+        let province_crumb = h.province.clone().filter(|p| by_province.contains_key(p));
+        let (key, home) = (h.path.clone(), home.clone());
+        pages.push(Lazy::new(h.path.clone(), move |v| {
+            let ui = &v.catalog.ui;
+            let h = &v.site.hubs[&key];
+            let mut crumbs = vec![home.clone(), crumb(v, ui_str(ui, "nav_hubs"), "/van-ban/")];
+            if let Some(p) = &province_crumb {
+                crumbs.push(crumb(v, p.clone(), &Views::province_path(p)));
+            }
+            let scope = match &h.province {
+                Some(p) => format!("{} {p}", ui_str(ui, "hub_scope_province")),
+                None => ui_str(ui, "hub_scope_central"),
+            };
+            Page {
+                path: h.path.clone(),
+                template: "hub.html",
+                title: h.label.clone(),
+                breadcrumbs: crumbs,
+                data: json!({"hub": {"number": h.number, "year": h.year, "title": h.title, "scope": scope,
+                                      "date": h.date.map(|d| d.format("%d/%m/%Y").to_string())},
+                             "docs": v.summaries(&h.cited_by)}),
+            }
+        }));
     }
 
-    pages.push(crate::search::page::page(v, home.clone(), &province_links, &year_links));
-    pages.push(Page { path: "/404.html".into(), template: "404.html", title: ui_str(ui, "not_found_title"), breadcrumbs: vec![], data: json!({}) });
+    pages.push(ready(crate::search::page::page(v, home.clone(), &province_links, &year_links)));
+    pages.push(ready(Page { path: "/404.html".into(), template: "404.html", title: ui_str(ui, "not_found_title"), breadcrumbs: vec![], data: json!({}) }));
     Plan { pages, by_province, home }
 }
 
@@ -199,20 +238,24 @@ pub fn document_pages(v: &Views<'_>, indices: &[usize]) -> Vec<Page> {
     }).collect()
 }
 
-fn by_year_page(v: &Views<'_>, path: &str, title: String, breadcrumbs: Vec<LinkView>, docs: &[usize]) -> Page {
-    let mut groups: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
-    for &i in docs {
-        groups.entry(v.site.documents[i].meta.year).or_default().push(i);
-    }
-    let ui = &v.catalog.ui;
-    let groups: Vec<Value> = groups.iter().rev()
-        .map(|(y, docs)| json!({"heading": format!("{} {y}", ui_str(ui, "year_heading")), "url": v.url(&format!("/nam/{y}/")), "docs": v.summaries(docs)}))
-        .collect();
-    Page { path: path.into(), template: "list.html", title, breadcrumbs, data: json!({"groups": groups, "count": docs.len()}) }
+/// A page listing `docs` grouped by year, newest first.
+fn by_year_page(path: String, title: String, crumb_key: &'static str, crumb_path: &'static str, home: LinkView, docs: Vec<usize>) -> Lazy {
+    Lazy::new(path.clone(), move |v| {
+        let mut groups: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
+        for &i in &docs {
+            groups.entry(v.site.documents[i].meta.year).or_default().push(i);
+        }
+        let ui = &v.catalog.ui;
+        let groups: Vec<Value> = groups.iter().rev()
+            .map(|(y, docs)| json!({"heading": format!("{} {y}", ui_str(ui, "year_heading")), "url": v.url(&format!("/nam/{y}/")), "docs": v.summaries(docs)}))
+            .collect();
+        Page { path: path.clone(), template: "list.html", title: title.clone(), breadcrumbs: vec![home.clone(), crumb(v, ui_str(ui, crumb_key), crumb_path)],
+               data: json!({"groups": groups, "count": docs.len()}) }
+    })
 }
 
-fn list_index(pages: &mut Vec<Page>, path: &str, title: String, terms: &[LinkView], breadcrumbs: Vec<LinkView>) {
-    pages.push(Page { path: path.into(), template: "terms.html", title, breadcrumbs, data: json!({"terms": terms}) });
+fn list_index(path: &str, title: String, terms: &[LinkView], breadcrumbs: Vec<LinkView>) -> Page {
+    Page { path: path.into(), template: "terms.html", title, breadcrumbs, data: json!({"terms": terms}) }
 }
 
 fn sorted_by_fold(items: impl Iterator<Item = LinkView>) -> Vec<LinkView> {

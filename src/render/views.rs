@@ -95,6 +95,13 @@ impl<'a> Views<'a> {
         idx.into_iter().map(|i| self.summary(i)).collect()
     }
 
+    /// Summaries of the `n` newest of several documents (same order as [`Views::summaries`]).
+    pub fn newest(&self, indices: &[usize], n: usize) -> Vec<DocSummary> {
+        let mut idx = indices.to_vec();
+        idx.sort_by(|&a, &b| newest_first(&self.site.documents[a], &self.site.documents[b]));
+        idx.into_iter().take(n).map(|i| self.summary(i)).collect()
+    }
+
     /// A link to where a target points, with a label.
     pub fn target(&self, target: &Target, label: &str) -> LinkView {
         let (label, note) = match target {
