@@ -81,7 +81,9 @@ pub fn load_spilled(root: &Path, base_url: Option<&str>, catalog: &Catalog, spil
         })
         .collect();
     timing("  parse+markdown", t);
-    finish(results, config, catalog, diagnostics)
+    let mut loaded = finish(results, config, catalog, diagnostics);
+    loaded.site.spill = spill.cloned();
+    loaded
 }
 
 /// Like [`load`], but re-parses only the files whose bytes changed since `cache` last saw them.

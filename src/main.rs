@@ -7,6 +7,10 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+// Building allocates many small strings from every thread: mimalloc does this much faster than glibc.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(name = "banhanh", version, about = "Dựng trang web tĩnh cho chương trình hành động của các tỉnh, thành phố")]
 struct Cli {
@@ -120,7 +124,22 @@ enum NewWhat {
     Site { dir: PathBuf },
 }
 
+/// mimalloc's `mi_option_arena_eager_commit` and `mi_option_purge_delay` (mimalloc.h, v3).
+const MI_OPTION_ARENA_EAGER_COMMIT: i32 = 4;
+const MI_OPTION_PURGE_DELAY: i32 = 15;
+
+/// Freed memory goes back to the system within a millisecond, and arenas are committed as used:
+/// a build's peak memory stays near what it holds, not what it once held.
+fn tune_allocator() {
+    // SAFETY: setting an option is a plain store mimalloc allows at any time from any thread.
+    unsafe {
+        libmimalloc_sys::mi_option_set(MI_OPTION_ARENA_EAGER_COMMIT, 0);
+        libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 1);
+    }
+}
+
 fn main() -> ExitCode {
+    tune_allocator();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,

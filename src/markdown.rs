@@ -279,10 +279,22 @@ struct OpenSection {
 }
 
 fn push_section(sections: &mut Vec<Section>, s: OpenSection) {
-    let text = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = collapse_whitespace(&s.text);
     if !text.is_empty() || !s.heading.is_empty() {
         sections.push(Section { anchor: s.anchor, heading: s.heading, text: text.into() });
     }
+}
+
+/// `text` with runs of whitespace made one space, and none at either end.
+fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 fn unique_anchor(seen: &mut HashSet<String>, base: String) -> String {

@@ -157,4 +157,7 @@ pub struct Site {
     pub links: Vec<DocLinks>,
     /// Hubs by site path.
     pub hubs: BTreeMap<String, Hub>,
+    /// Scratch file the build sets large texts and search postings aside in (None: all in memory).
+    #[serde(skip)]
+    pub spill: Option<std::sync::Arc<crate::stash::SpillFile>>,
 }

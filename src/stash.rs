@@ -23,18 +23,29 @@ impl SpillFile {
         Ok(Arc::new(SpillFile { file: tempfile::tempfile_in(dir)?, end: Mutex::new(0) }))
     }
 
+    /// Appends `bytes`; returns their offset.
+    pub fn append(&self, bytes: &[u8]) -> io::Result<u64> {
+        let mut end = self.end.lock().unwrap_or_else(|e| e.into_inner());
+        let at = *end;
+        (&self.file).write_all(bytes)?;
+        *end += bytes.len() as u64;
+        Ok(at)
+    }
+
+    /// Reads back `len` bytes appended at `at`.
+    pub fn read(&self, at: u64, len: usize) -> io::Result<Vec<u8>> {
+        let mut buf = vec![0; len];
+        self.file.read_exact_at(&mut buf, at)?;
+        Ok(buf)
+    }
+
     /// Sets `text` aside and returns the handle that reads it back.
     pub fn put(self: &Arc<Self>, text: String) -> Stash {
         if text.is_empty() {
             return Stash::default();
         }
-        let mut end = self.end.lock().unwrap_or_else(|e| e.into_inner());
-        let at = *end;
-        match (&self.file).write_all(text.as_bytes()) {
-            Ok(()) => {
-                *end += text.len() as u64;
-                Stash(Inner::Spilled { file: Arc::clone(self), at, len: text.len() })
-            }
+        match self.append(text.as_bytes()) {
+            Ok(at) => Stash(Inner::Spilled { file: Arc::clone(self), at, len: text.len() }),
             // The disk is full or gone: keep the text in memory rather than lose it.
             Err(_) => Stash(Inner::Memory(text)),
         }
@@ -69,10 +80,9 @@ impl Stash {
         match &self.0 {
             Inner::Memory(s) => Cow::Borrowed(s),
             Inner::Spilled { file, at, len } => {
-                let mut buf = vec![0; *len];
-                match file.file.read_exact_at(&mut buf, *at) {
+                match file.read(*at, *len) {
                     // Only valid UTF-8 was written, so this cannot fail unless the file was tampered with.
-                    Ok(()) => Cow::Owned(String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())),
+                    Ok(buf) => Cow::Owned(crate::text::utf8_lossy(&buf).into_owned()),
                     Err(e) => Cow::Owned(format!("(không đọc lại được nội dung: {e})")),
                 }
             }

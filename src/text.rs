@@ -12,6 +12,14 @@ pub fn nfc(s: &str) -> String {
     }
 }
 
+/// `bytes` as text, with U+FFFD for invalid sequences (checked with SIMD: most output is valid).
+pub fn utf8_lossy(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
+}
+
 /// Lowercase ASCII-ish form without diacritics (đ → d): "Đồng Tháp" → "dong thap".
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

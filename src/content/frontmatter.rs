@@ -25,7 +25,8 @@ pub struct Split<'a> {
 /// Decodes raw bytes as UTF-8, reporting the line and column of the first invalid byte.
 pub fn decode(path: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
+    // SIMD check first (most files are valid); the standard one only to say where a bad byte is.
+    match simdutf8::basic::from_utf8(bytes).map_err(|_| std::str::from_utf8(bytes).expect_err("invalid for both")) {
         Ok(s) => Ok(if s.contains('\r') { s.replace("\r\n", "\n").replace('\r', "\n") } else { s.to_string() }),
         Err(e) => {
             let good = &bytes[..e.valid_up_to()];

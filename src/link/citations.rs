@@ -2,6 +2,7 @@
 
 use crate::data::Catalog;
 use crate::text::tone_key;
+use aho_corasick::AhoCorasick;
 use chrono::NaiveDate;
 use regex::Regex;
 
@@ -22,6 +23,8 @@ pub struct CitationFinder {
     re: Regex,
     /// (tone key of a province spelling, canonical name), longest first.
     provinces: Vec<(String, String)>,
+    /// Finds every spelling of `provinces` at once (pattern i is `provinces[i]`).
+    province_keys: AhoCorasick,
 }
 
 const NUMBER: &str = r"\d{1,5}(?:/\d{4})?[/-]\p{L}[\p{L}\d]*(?:[-/][\p{L}\d]+)*";
@@ -52,7 +55,8 @@ impl CitationFinder {
         }
         provinces.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
         provinces.dedup();
-        CitationFinder { re, provinces }
+        let province_keys = AhoCorasick::new(provinces.iter().map(|(k, _)| k)).expect("province spellings build an automaton");
+        CitationFinder { re, provinces, province_keys }
     }
 
     /// Every citation in `text`, in order.
@@ -91,12 +95,27 @@ impl CitationFinder {
             return None;
         }
         let key = tone_key(window);
-        self.provinces
-            .iter()
-            .filter_map(|(k, name)| find_word(&key, k).map(|pos| (pos, name)))
-            .min_by_key(|(pos, _)| *pos)
-            .map(|(_, name)| name.clone())
+        // Per spelling, its first whole-word occurrence, looking at occurrences one after another
+        // without overlap; the earliest wins, the longest spelling on a tie.
+        let mut examined_to: Vec<usize> = vec![0; self.provinces.len()];
+        let mut first: Vec<Option<usize>> = vec![None; self.provinces.len()];
+        for m in self.province_keys.find_overlapping_iter(&key) {
+            let k = m.pattern().as_usize();
+            if first[k].is_some() || m.start() < examined_to[k] {
+                continue;
+            }
+            examined_to[k] = m.end().max(m.start() + 1);
+            if is_whole_word(&key, m.start(), m.end()) {
+                first[k] = Some(m.start());
+            }
+        }
+        first.iter().enumerate().filter_map(|(k, pos)| pos.map(|p| (p, k))).min().map(|(_, k)| self.provinces[k].1.clone())
     }
+}
+
+/// Whether `hay[start..end]` is a whole word (no letter or digit right before or after it).
+fn is_whole_word(hay: &str, start: usize, end: usize) -> bool {
+    hay[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric()) && hay[end..].chars().next().is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// The rest of the citation's sentence: up to `;`, a sentence-ending `.`, or a line break.
@@ -122,14 +141,13 @@ fn sentence_window(rest: &str) -> &str {
 }
 
 /// Position of `word` in `hay` at word boundaries.
+#[cfg(test)]
 fn find_word(hay: &str, word: &str) -> Option<usize> {
     let mut from = 0;
     while let Some(p) = hay[from..].find(word) {
         let start = from + p;
         let end = start + word.len();
-        let before_ok = hay[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        let after_ok = hay[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-        if before_ok && after_ok {
+        if is_whole_word(hay, start, end) {
             return Some(start);
         }
         from = start + word.len().max(1);
@@ -152,6 +170,37 @@ mod tests {
 
     fn finder() -> CitationFinder {
         CitationFinder::new(&Catalog::load())
+    }
+
+    /// The province of a window as found one spelling at a time (the plain reference).
+    fn province_one_by_one(f: &CitationFinder, window: &str) -> Option<String> {
+        let key = tone_key(window);
+        f.provinces.iter().filter_map(|(k, name)| find_word(&key, k).map(|pos| (pos, name))).min_by_key(|(pos, _)| *pos).map(|(_, n)| n.clone())
+    }
+
+    #[test]
+    fn the_province_automaton_finds_what_one_by_one_search_finds() {
+        let f = finder();
+        let names: Vec<String> = f.provinces.iter().map(|(_, n)| n.clone()).collect();
+        let fillers = ["của", "Ủy ban nhân dân tỉnh", "và", "thành phố", "Hà", "Nam", "Định", "Giang", "x", ""];
+        let mut windows = vec![
+            "của Hội đồng nhân dân tỉnh Vĩnh Long về kế hoạch".to_string(),
+            "tỉnh Hà Nam Định".to_string(),
+            "Hà Giang và Kiên Giang".to_string(),
+            "Hậu Giang, Hà Nội".to_string(),
+            "Tp. Hồ Chí Minh".to_string(),
+            "LongAn Long An".to_string(),
+        ];
+        for (i, a) in names.iter().enumerate() {
+            let b = &names[(i * 7 + 3) % names.len()];
+            let filler = fillers[i % fillers.len()];
+            windows.push(format!("{filler} {a} {b}"));
+            windows.push(format!("{b}{filler}{a}"));
+            windows.push(format!("{a}{a} {b}"));
+        }
+        for w in &windows {
+            assert_eq!(f.province_in(w), province_one_by_one(&f, w), "{w}");
+        }
     }
 
     #[test]

@@ -124,7 +124,7 @@ pub fn link(mut documents: Vec<Document>, config: SiteConfig, catalog: &Catalog)
     for (l, targets) in links.iter_mut().zip(cite_targets) {
         l.citations = targets;
     }
-    (Site { config, documents, links, hubs }, diagnostics)
+    (Site { config, documents, links, hubs, spill: None }, diagnostics)
 }
 
 /// The final body HTML of document `i`: its citations linked to their pages or hubs.

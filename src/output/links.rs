@@ -24,14 +24,34 @@ pub struct BrokenLink {
 /// Host used to resolve relative links; never contacted.
 const LOCAL_ORIGIN: &str = "http://banhanh.invalid";
 
+// Attribute names start the patterns (so the regex engine skips to them with a literal search);
+// the whitespace an attribute name follows is checked by `after_space`.
 static ATTR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')"#).expect("valid"));
-static ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"\sid\s*=\s*(?:"([^"]*)"|'([^']*)')"#).expect("valid"));
+    LazyLock::new(|| Regex::new(r#"(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')"#).expect("valid"));
+static ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"id\s*=\s*(?:"([^"]*)"|'([^']*)')"#).expect("valid"));
+
+/// Captures of `re` in `html` that follow whitespace (attribute values, not text like `valid="`).
+fn attributes<'h>(re: &'static Regex, html: &'h str) -> impl Iterator<Item = &'h str> + 'h {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(c) = re.captures_at(html, at) {
+            let m = c.get(0).expect("whole match");
+            let after_space = html[..m.start()].chars().next_back().is_some_and(char::is_whitespace);
+            if after_space {
+                at = m.end();
+                return Some(c.get(1).or(c.get(2)).map_or("", |v| v.as_str()));
+            }
+            // Not an attribute: look again one character further (a shorter match may start inside).
+            at = m.start() + html[m.start()..].chars().next().map_or(1, char::len_utf8);
+        }
+        None
+    })
+}
 static SCHEME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Za-z][A-Za-z0-9+.\-]*:").expect("valid"));
 
 /// Every `href`/`src` value of an HTML page, entity-decoded, in order.
 pub fn hrefs(html: &str) -> impl Iterator<Item = String> + '_ {
-    ATTR.captures_iter(html).map(|c| unescape(c.get(1).or(c.get(2)).map_or("", |m| m.as_str())))
+    attributes(&ATTR, html).map(unescape)
 }
 
 /// Whether a link leaves the site (has a scheme such as `https:` or `mailto:`, or starts with `//`).
@@ -55,7 +75,7 @@ pub fn page_links(path: &str, bytes: &[u8]) -> PageLinks {
     if !path.ends_with(".html") {
         return PageLinks { path: path.to_string(), ..PageLinks::default() };
     }
-    let text = String::from_utf8_lossy(bytes);
+    let text = crate::text::utf8_lossy(bytes);
     let mut seen = HashSet::new();
     let hrefs = hrefs(&text).filter(|h| seen.insert(h.clone())).collect();
     PageLinks { path: path.to_string(), hrefs, ids: anchors(&text) }
@@ -80,7 +100,7 @@ pub fn check_pages(pages: &[PageLinks], exists: &(dyn Fn(&str) -> bool + Sync), 
 
 /// The `id`s of an HTML page: what `#anchor` links to it may point at.
 pub fn anchors(html: &str) -> BTreeSet<String> {
-    ID.captures_iter(html).map(|c| unescape(c.get(1).or(c.get(2)).map_or("", |m| m.as_str()))).collect()
+    attributes(&ID, html).map(unescape).collect()
 }
 
 /// Broken internal links of one output file, given which output files exist and the anchors of each page.
@@ -94,7 +114,7 @@ pub fn check_file<'a>(
     if !path.ends_with(".html") {
         return Vec::new();
     }
-    let text = String::from_utf8_lossy(bytes);
+    let text = crate::text::utf8_lossy(bytes);
     let hrefs: Vec<String> = hrefs(&text).collect();
     check_hrefs(path, &hrefs, base_path, exists, ids)
 }

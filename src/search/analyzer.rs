@@ -11,7 +11,8 @@ use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
-static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{L}\p{N}]+").expect("valid"));
+/// One letter or number, for the characters [`is_word_char`] does not decide itself.
+static WORD_CHAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\p{L}\p{N}]$").expect("valid"));
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{N}+(?:[-/][\p{L}\p{N}]+)+").expect("valid"));
 static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}").expect("valid"));
 /// Characters between two words that end a phrase: no bigram is made across them.
@@ -92,31 +93,31 @@ pub fn for_each_term(text: &str, mut f: impl FnMut(TermRef<'_>)) -> usize {
     let mut starts = Vec::new();
     let (mut prev, mut bigram) = (String::new(), String::new());
     let (mut prev_from, mut prev_end, mut prev_id) = (0, None, 0);
-    for (position, m) in WORD.find_iter(text).enumerate() {
-        let word = m.as_str();
+    for (position, (m_start, m_end)) in words(text).enumerate() {
+        let word = &text[m_start..m_end];
         let (exact, folded, fid, eid) = forms.entry(word).or_insert_with(|| {
             let (exact, folded) = (word.to_lowercase(), fold(word));
             let (fid, eid) = (folded_ids.id(&folded), exact_ids.id(&exact));
             (exact, folded, fid, eid)
         });
         if let Some(end) = prev_end
-            && !text[end..m.start()].contains(BREAKS)
+            && !text[end..m_start].contains(BREAKS)
         {
             bigram.clear();
             bigram.push_str(&prev);
             bigram.push(' ');
             bigram.push_str(folded);
             let key = BIGRAM | (prev_id << 31) | *fid;
-            f(TermRef { text: &bigram, kind: TermKind::Bigram, position: position - 1, from: prev_from, to: m.end(), key });
+            f(TermRef { text: &bigram, kind: TermKind::Bigram, position: position - 1, from: prev_from, to: m_end, key });
         }
-        f(TermRef { text: folded, kind: TermKind::Folded, position, from: m.start(), to: m.end(), key: *fid });
+        f(TermRef { text: folded, kind: TermKind::Folded, position, from: m_start, to: m_end, key: *fid });
         if exact != folded {
-            f(TermRef { text: exact, kind: TermKind::Exact, position, from: m.start(), to: m.end(), key: EXACT | *eid });
+            f(TermRef { text: exact, kind: TermKind::Exact, position, from: m_start, to: m_end, key: EXACT | *eid });
         }
-        starts.push(m.start());
+        starts.push(m_start);
         prev.clear();
         prev.push_str(folded);
-        (prev_from, prev_end, prev_id) = (m.start(), Some(m.end()), *fid);
+        (prev_from, prev_end, prev_id) = (m_start, Some(m_end), *fid);
     }
     for m in NUMBER.find_iter(text) {
         if LETTER.is_match(m.as_str()) {
@@ -127,6 +128,47 @@ pub fn for_each_term(text: &str, mut f: impl FnMut(TermRef<'_>)) -> usize {
         }
     }
     starts.len()
+}
+
+/// Whether `c` is a letter or a number: `[\p{L}\p{N}]`, the browser client's `WORD` class.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    let u = c as u32;
+    // Vietnamese letters: U+00C0–U+024F (but × and ÷) and Latin Extended Additional are all letters.
+    if (0xC0..0x250).contains(&u) {
+        return u != 0xD7 && u != 0xF7;
+    }
+    if (0x1E00..=0x1EFF).contains(&u) {
+        return true;
+    }
+    // The rest of Latin-1 holds no mark with the Alphabetic property: "alphanumeric" is exactly \p{L} ∪ \p{N}.
+    if u < 0xC0 {
+        return c.is_alphanumeric();
+    }
+    let mut buf = [0u8; 4];
+    WORD_CHAR.is_match(c.encode_utf8(&mut buf))
+}
+
+/// Byte ranges of the words (runs of letters and numbers) of `text`, in order.
+fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let start = loop {
+            let (i, c) = chars.next()?;
+            if is_word_char(c) {
+                break i;
+            }
+        };
+        while let Some(&(i, c)) = chars.peek() {
+            if !is_word_char(c) {
+                return Some((start, i));
+            }
+            chars.next();
+        }
+        Some((start, text.len()))
+    })
 }
 
 /// The analyzer as a tantivy tokenizer, so a tantivy index can use exactly the same terms.
@@ -195,6 +237,29 @@ mod tests {
     fn no_bigram_across_punctuation() {
         assert!(!texts("xã hội; phát triển").contains(&"hoi phat".to_string()));
         assert!(texts("xã hội - phát triển").contains(&"hoi phat".to_string()));
+    }
+
+    #[test]
+    fn words_are_the_runs_of_letters_and_numbers() {
+        let word = Regex::new(r"[\p{L}\p{N}]+").unwrap();
+        let samples = [
+            "Nghị quyết số 01/NQ-CP ngày 05/01/2024 — đầu tư công, chuyển đổi số!",
+            "ǀ ª µ º ² ½ × ÷ ͅ ̀ a\u{0301}b Ω Ж ٣ 中文 𝔸𝟙 ⅫⅠ ß ʰ ˆ ﬁ 1️⃣ ‿ _x_ 𝑥",
+            "",
+            "   ",
+            "x",
+        ];
+        for s in samples {
+            let want: Vec<(usize, usize)> = word.find_iter(s).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(words(s).collect::<Vec<_>>(), want, "{s}");
+        }
+        // Every character of the basic multilingual plane and beyond, one at a time.
+        for u in (0..0x30000u32).step_by(1) {
+            if let Some(c) = char::from_u32(u) {
+                let mut buf = [0u8; 4];
+                assert_eq!(is_word_char(c), word.is_match(c.encode_utf8(&mut buf)), "U+{u:04X}");
+            }
+        }
     }
 
     #[test]

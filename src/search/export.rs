@@ -8,10 +8,11 @@
 //! - `search/p{i}.bin`: postings packs; a term's postings are varints (doc delta, body tf, head tf, offset+1);
 //! - `search/s{i}.bin`: document store; per document a JSON header line then the body text.
 
-use super::index::{ANALYSE_CHUNK, DocInfo, Params, Posting, SearchIndex, SectionInfo, TermInfo, analyse_doc, idf_micro};
+use super::index::{ANALYSE_CHUNK, DocInfo, DocTerms, Params, Posting, SearchIndex, SectionInfo, TermInfo, analyse_doc, idf_micro};
 use crate::model::Site;
+use crate::render::Put;
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use hashbrown::hash_table::{Entry, HashTable};
 use crate::render::OutputFile;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -112,13 +113,26 @@ fn vocab<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
 /// A term's postings as they are exported, encoded while documents are added.
 #[derive(Default)]
 struct Encoded {
+    /// Encoded postings not yet set aside.
     bytes: Vec<u8>,
+    /// Pieces set aside in the scratch file, in document order: offset and length.
+    pieces: Vec<(u64, usize)>,
     df: u32,
+    /// Last document holding the term (postings are delta-encoded across pieces).
     prev: u32,
+}
+
+/// Hash of a term in the export's table.
+fn term_hash(term: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(term)
 }
 
 /// Store pack being filled: file name, first document, bytes.
 type StorePack = (String, usize, Vec<u8>);
+
+/// Encoded postings held in memory before they are set aside in the scratch file.
+const POSTINGS_BUDGET: usize = 32 << 20;
 
 /// The files of the site's static index, paths relative to the output folder.
 pub fn files(site: &Site) -> Vec<OutputFile> {
@@ -131,101 +145,187 @@ pub fn files(site: &Site) -> Vec<OutputFile> {
     out.into_inner().unwrap_or_else(|e| e.into_inner())
 }
 
-/// Writes the site's static index through `put`, a pack at a time: the documents are analysed in
-/// chunks, their store records go out as packs fill, and postings are held encoded (never the text).
-pub fn write(site: &Site, put: &(dyn Fn(OutputFile) -> std::io::Result<()> + Sync)) -> std::io::Result<()> {
+/// Writes the site's static index through `put`, a pack at a time: documents are analysed in
+/// chunks (the next chunk while the last one is added), store records go out as packs fill, and
+/// postings are held encoded, set aside in the site's scratch file past a budget.
+pub fn write(site: &Site, put: &Put<'_>) -> std::io::Result<()> {
     let params = Params::default();
-    let provinces = vocab(site.documents.iter().map(|d| d.meta.province.as_str()));
-    let types = vocab(site.documents.iter().map(|d| d.meta.doc_type.as_str()));
-    let pos = |v: &[String], s: &str| v.iter().position(|x| x == s).unwrap_or(0) as u32;
-    let mut docs = DocArrays { p: vec![], y: vec![], t: vec![], len: vec![], hl: vec![], rl: vec![] };
-    let mut stores: Vec<(String, usize)> = Vec::new();
-    let mut pack: Option<StorePack> = None;
-    let mut hasher = fnv1a("");
-    let mut total_len = 0u64;
-    let mut terms: FxHashMap<String, Encoded> = FxHashMap::default();
-    let mut i = 0usize;
-    for chunk in site.documents.chunks(ANALYSE_CHUNK) {
-        let analysed: Vec<_> = chunk.par_iter().map(|d| analyse_doc(d, &params)).collect();
-        for (d, doc_terms) in analysed {
+    let mut w = Writer::new(site, put);
+    let mut pending: Option<Vec<(DocInfo, DocTerms, Vec<u64>)>> = None;
+    let mut chunks = site.documents.chunks(ANALYSE_CHUNK);
+    loop {
+        let next = chunks.next();
+        if pending.is_none() && next.is_none() {
+            break;
+        }
+        let (added, analysed) = rayon::join(
+            || pending.take().map_or(Ok(()), |p| w.add(p)),
+            || {
+                next.map(|c| {
+                    c.par_iter()
+                        .map(|d| {
+                            let (info, terms) = analyse_doc(d, &params);
+                            // Hashed here, in parallel: adding the terms is the sequential part.
+                            let hashes = terms.iter().map(|t| term_hash(&t.0)).collect();
+                            (info, terms, hashes)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            },
+        );
+        added?;
+        pending = analysed;
+    }
+    w.finish(params)
+}
+
+/// The state of an export between chunks of documents.
+struct Writer<'a> {
+    site: &'a Site,
+    put: &'a Put<'a>,
+    provinces: Vec<String>,
+    types: Vec<String>,
+    docs: DocArrays,
+    stores: Vec<(String, usize)>,
+    pack: Option<StorePack>,
+    hasher: u32,
+    total_len: u64,
+    terms: HashTable<(String, Encoded)>,
+    /// Bytes in `terms` not yet set aside.
+    held: usize,
+    n: usize,
+}
+
+impl<'a> Writer<'a> {
+    fn new(site: &'a Site, put: &'a Put<'a>) -> Self {
+        Writer {
+            site,
+            put,
+            provinces: vocab(site.documents.iter().map(|d| d.meta.province.as_str())),
+            types: vocab(site.documents.iter().map(|d| d.meta.doc_type.as_str())),
+            docs: DocArrays { p: vec![], y: vec![], t: vec![], len: vec![], hl: vec![], rl: vec![] },
+            stores: Vec::new(),
+            pack: None,
+            hasher: fnv1a(""),
+            total_len: 0,
+            terms: HashTable::new(),
+            held: 0,
+            n: 0,
+        }
+    }
+
+    /// Adds analysed documents (the next ones in site order).
+    fn add(&mut self, analysed: Vec<(DocInfo, DocTerms, Vec<u64>)>) -> std::io::Result<()> {
+        let pos = |v: &[String], s: &str| v.iter().position(|x| x == s).unwrap_or(0) as u32;
+        for (d, doc_terms, hashes) in analysed {
+            let i = self.n;
             let header = Header { u: d.path.clone(), t: d.title.clone(), n: d.number.clone(), p: d.province.clone(), y: d.year, k: d.doc_type.clone(), s: d.sections.clone() };
             let mut rec = serde_json::to_vec(&header).unwrap_or_default();
             rec.push(b'\n');
             let hl = rec.len() as u32;
             rec.extend_from_slice(d.body.as_bytes());
-            if pack.as_ref().is_none_or(|s| !s.2.is_empty() && s.2.len() + rec.len() > PACK_BYTES) {
-                if let Some((name, first, bytes)) = pack.take() {
-                    put(OutputFile { path: format!("search/{name}"), bytes })?;
-                    stores.push((name, first));
+            if self.pack.as_ref().is_none_or(|s| !s.2.is_empty() && s.2.len() + rec.len() > PACK_BYTES) {
+                if let Some((name, first, bytes)) = self.pack.take() {
+                    (self.put)(OutputFile { path: format!("search/{name}"), bytes })?;
+                    self.stores.push((name, first));
                 }
-                pack = Some((format!("s{}.bin", stores.len()), i, Vec::new()));
+                // Reserved whole: a pack grown by doubling would hold twice its size at the end.
+                self.pack = Some((format!("s{}.bin", self.stores.len()), i, Vec::with_capacity(PACK_BYTES.max(rec.len()))));
             }
-            hasher = hasher.wrapping_mul(31).wrapping_add(fnv1a(&d.path) ^ rec.len() as u32);
-            docs.p.push(pos(&provinces, &d.province));
-            docs.y.push(d.year);
-            docs.t.push(pos(&types, &d.doc_type));
-            docs.len.push(d.len);
-            docs.hl.push(hl);
-            docs.rl.push(rec.len() as u32);
-            total_len += u64::from(d.len);
-            if let Some(s) = pack.as_mut() {
+            self.hasher = self.hasher.wrapping_mul(31).wrapping_add(fnv1a(&d.path) ^ rec.len() as u32);
+            self.docs.p.push(pos(&self.provinces, &d.province));
+            self.docs.y.push(d.year);
+            self.docs.t.push(pos(&self.types, &d.doc_type));
+            self.docs.len.push(d.len);
+            self.docs.hl.push(hl);
+            self.docs.rl.push(rec.len() as u32);
+            self.total_len += u64::from(d.len);
+            if let Some(s) = self.pack.as_mut() {
                 s.2.extend_from_slice(&rec);
             }
-            for (term, tf_body, tf_head, off) in doc_terms {
-                let e = terms.entry(term).or_default();
+            for ((term, tf_body, tf_head, off), hash) in doc_terms.into_iter().zip(hashes) {
+                let e = match self.terms.entry(hash, |(k, _)| *k == term, |(k, _)| term_hash(k)) {
+                    Entry::Occupied(o) => &mut o.into_mut().1,
+                    Entry::Vacant(v) => &mut v.insert((term, Encoded::default())).into_mut().1,
+                };
+                let before = e.bytes.len();
                 push_varint(&mut e.bytes, i as u32 - e.prev);
                 push_varint(&mut e.bytes, tf_body);
                 push_varint(&mut e.bytes, tf_head);
                 push_varint(&mut e.bytes, off);
+                self.held += e.bytes.len() - before;
                 e.prev = i as u32;
                 e.df += 1;
             }
-            i += 1;
+            self.n += 1;
         }
-    }
-    if let Some((name, first, bytes)) = pack.take() {
-        put(OutputFile { path: format!("search/{name}"), bytes })?;
-        stores.push((name, first));
-    }
-    let n = i;
-    let shards = (terms.len() / TERMS_PER_SHARD).clamp(1, MAX_SHARDS).next_power_of_two() as u32;
-    let mut dict: Vec<String> = vec![String::new(); shards as usize];
-    let mut sorted: Vec<(String, Encoded)> = terms.into_iter().collect();
-    sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let mut pack_names: Vec<String> = Vec::new();
-    let mut current: Vec<u8> = Vec::new();
-    for (term, e) in sorted {
-        if !current.is_empty() && current.len() + e.bytes.len() > PACK_BYTES {
-            let name = format!("p{}.bin", pack_names.len());
-            put(OutputFile { path: format!("search/{name}"), bytes: std::mem::take(&mut current) })?;
-            pack_names.push(name);
+        if self.held > POSTINGS_BUDGET
+            && let Some(spill) = &self.site.spill
+        {
+            for (_, e) in self.terms.iter_mut().filter(|(_, e)| !e.bytes.is_empty()) {
+                let at = spill.append(&e.bytes)?;
+                e.pieces.push((at, e.bytes.len()));
+                e.bytes = Vec::new();
+            }
+            self.held = 0;
         }
-        let idf = idf_micro(n, e.df as usize);
-        let line = format!("{term}\t{}\t{}\t{}\t{}\t{idf}\n", pack_names.len(), current.len(), e.bytes.len(), e.df);
-        hasher = hasher.wrapping_mul(31).wrapping_add(fnv1a(&line));
-        dict[(fnv1a(&term) % shards) as usize].push_str(&line);
-        current.extend_from_slice(&e.bytes);
+        Ok(())
     }
-    let name = format!("p{}.bin", pack_names.len());
-    put(OutputFile { path: format!("search/{name}"), bytes: current })?;
-    pack_names.push(name);
-    for (k, text) in dict.into_iter().enumerate() {
-        put(OutputFile { path: format!("search/d/{k}.txt"), bytes: text.into_bytes() })?;
+
+    /// Writes the last store pack, the postings packs, the dictionary and the manifest.
+    fn finish(mut self, params: Params) -> std::io::Result<()> {
+        let put = self.put;
+        if let Some((name, first, bytes)) = self.pack.take() {
+            put(OutputFile { path: format!("search/{name}"), bytes })?;
+            self.stores.push((name, first));
+        }
+        let n = self.n;
+        let shards = (self.terms.len() / TERMS_PER_SHARD).clamp(1, MAX_SHARDS).next_power_of_two() as u32;
+        let mut dict: Vec<String> = vec![String::new(); shards as usize];
+        let mut sorted: Vec<(String, Encoded)> = self.terms.into_iter().collect();
+        sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut pack_names: Vec<String> = Vec::new();
+        let mut current: Vec<u8> = Vec::new();
+        let mut hasher = self.hasher;
+        for (term, e) in sorted {
+            let len = e.pieces.iter().map(|p| p.1).sum::<usize>() + e.bytes.len();
+            if !current.is_empty() && current.len() + len > PACK_BYTES {
+                let name = format!("p{}.bin", pack_names.len());
+                put(OutputFile { path: format!("search/{name}"), bytes: std::mem::take(&mut current) })?;
+                pack_names.push(name);
+            }
+            let idf = idf_micro(n, e.df as usize);
+            let line = format!("{term}\t{}\t{}\t{len}\t{}\t{idf}\n", pack_names.len(), current.len(), e.df);
+            hasher = hasher.wrapping_mul(31).wrapping_add(fnv1a(&line));
+            dict[(fnv1a(&term) % shards) as usize].push_str(&line);
+            if let Some(spill) = &self.site.spill {
+                for &(at, len) in &e.pieces {
+                    current.extend_from_slice(&spill.read(at, len)?);
+                }
+            }
+            current.extend_from_slice(&e.bytes);
+        }
+        let name = format!("p{}.bin", pack_names.len());
+        put(OutputFile { path: format!("search/{name}"), bytes: current })?;
+        pack_names.push(name);
+        for (k, text) in dict.into_iter().enumerate() {
+            put(OutputFile { path: format!("search/d/{k}.txt"), bytes: text.into_bytes() })?;
+        }
+        let manifest = Manifest {
+            v: VERSION,
+            id: format!("{hasher:08x}"),
+            params,
+            n,
+            total_len: self.total_len,
+            provinces: self.provinces,
+            types: self.types,
+            docs: self.docs,
+            store: self.stores,
+            packs: pack_names,
+            dict: shards,
+        };
+        put(OutputFile { path: "search/index.json".into(), bytes: serde_json::to_vec(&manifest).unwrap_or_default() })
     }
-    let manifest = Manifest {
-        v: VERSION,
-        id: format!("{hasher:08x}"),
-        params,
-        n,
-        total_len,
-        provinces,
-        types,
-        docs,
-        store: stores,
-        packs: pack_names,
-        dict: shards,
-    };
-    put(OutputFile { path: "search/index.json".into(), bytes: serde_json::to_vec(&manifest).unwrap_or_default() })
 }
 
 /// Why a stored index could not be read.

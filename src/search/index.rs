@@ -160,7 +160,7 @@ pub(crate) fn analyse_doc(d: &Document, p: &Params) -> (DocInfo, DocTerms) {
 }
 
 /// Documents analysed together before their terms join the postings.
-pub(crate) const ANALYSE_CHUNK: usize = 64;
+pub(crate) const ANALYSE_CHUNK: usize = 16;
 
 /// Builds the index of a site's documents (in the site's document order).
 pub fn build(site: &Site) -> SearchIndex {

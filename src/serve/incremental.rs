@@ -169,7 +169,7 @@ impl Incremental {
         };
         for f in changed {
             if f.path.ends_with(".html") {
-                self.anchors.insert(f.path.clone(), links::anchors(&String::from_utf8_lossy(&f.bytes)));
+                self.anchors.insert(f.path.clone(), links::anchors(&crate::text::utf8_lossy(&f.bytes)));
             }
             self.files.insert(f.path, f.bytes.into());
         }
@@ -188,7 +188,7 @@ impl Incremental {
     /// Checks the links of the changed pages (of every page when files appeared or disappeared).
     fn check_links(&self, site: &Site, changed: &[OutputFile], live: &BTreeSet<String>, everything: bool) -> Result<(), String> {
         let new_ids: HashMap<&str, BTreeSet<String>> = changed.iter().filter(|f| f.path.ends_with(".html"))
-            .map(|f| (f.path.as_str(), links::anchors(&String::from_utf8_lossy(&f.bytes)))).collect();
+            .map(|f| (f.path.as_str(), links::anchors(&crate::text::utf8_lossy(&f.bytes)))).collect();
         let ids = |p: &str| new_ids.get(p).or_else(|| self.anchors.get(p));
         let exists = |p: &str| live.contains(p);
         let base = &site.config.base_path;
