@@ -109,17 +109,15 @@ impl<'c> Resolver<'c> {
     pub fn resolve_undated(&self, r: &Ref<'_>, own_province: &str, citing_year: i32) -> Option<Target> {
         let number = number_key(r.number);
         let scope = self.scope(r.number, r.province_hint, own_province);
+        // Keys sort by number, then year: the candidates are one range of each map.
+        let from = RefKey { number: number.clone(), year: i32::MIN, province: None };
+        let to = RefKey { number, year: citing_year.saturating_add(1), province: None };
         let mut found: Vec<Target> = self
             .docs
-            .iter()
-            .filter(|(k, _)| k.number == number && k.province == scope && k.year <= citing_year)
+            .range(from.clone()..to.clone())
+            .filter(|(k, _)| k.province == scope)
             .map(|(_, &i)| Target::Document(i))
-            .chain(
-                self.hubs
-                    .iter()
-                    .filter(|(k, _)| k.number == number && k.province == scope && k.year <= citing_year)
-                    .map(|(_, h)| Target::Hub(h.path.clone())),
-            )
+            .chain(self.hubs.range(from..to).filter(|(k, _)| k.province == scope).map(|(_, h)| Target::Hub(h.path.clone())))
             .collect();
         found.dedup();
         if found.len() == 1 { found.pop() } else { None }
