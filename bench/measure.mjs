@@ -3,10 +3,19 @@
 // milliseconds from the keystroke (or the search call) to results on screen. Prints JSON.
 // Usage: node bench/measure.mjs PUBLIC_DIR QUERY...
 import path from "node:path";
-import { serve, launch } from "../tests/browser/helpers.mjs";
+import { existsSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { launch } from "../tests/browser/helpers.mjs";
 
 const [dir, ...queries] = process.argv.slice(2);
-const { server, url } = await serve(path.resolve(dir));
+// The static host runs in its own process, as a real one would: not on the event loop that drives
+// the browser and reads its network events.
+const helpers = path.join(path.dirname(fileURLToPath(import.meta.url)), "../tests/browser/helpers.mjs");
+const server = spawn(process.execPath, ["--input-type=module", "-e",
+  `const { serve } = await import(${JSON.stringify(helpers)}); const { url } = await serve(${JSON.stringify(path.resolve(dir))}); console.log(url);`],
+  { stdio: ["ignore", "pipe", "inherit"] });
+const url = await new Promise((resolve) => server.stdout.once("data", (b) => resolve(String(b).trim())));
 
 async function measure(ctx, pageUrl, action) {
   const page = await ctx.newPage();
@@ -48,6 +57,8 @@ for (const q of queries) {
     return { ms: Math.round(ms), top };
   }) });
   await ctx.close();
+  // Pagefind only when its index is there (bench/search.sh makes one; a plain build has none).
+  if (!existsSync(path.join(dir, "pagefind"))) continue;
   ctx = await launch();
   results.pagefind.push({ q, ...await measure(ctx, "/pagefind-bench.html", async (page) => {
     const r = await page.evaluate(async (q) => {
@@ -62,5 +73,5 @@ for (const q of queries) {
   }) });
   await ctx.close();
 }
-server.close();
+server.kill();
 console.log(JSON.stringify(results));

@@ -115,3 +115,20 @@ fn a_folder_without_content_is_a_clear_error() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.starts_with("lỗi: không có thư mục") && err.contains("gợi ý: chạy lệnh trong thư mục trang"), "{err}");
 }
+
+/// The search page names the index it was built with, so the browser can fetch a query's
+/// dictionary shards before `index.json` arrives: the names must be the index's own.
+#[test]
+fn the_search_page_names_the_index_it_was_built_with() {
+    let dir = site();
+    Command::cargo_bin("banhanh").unwrap().args(["build", "--root"]).arg(dir.path()).assert().success();
+    let page = std::fs::read_to_string(dir.path().join("public/tim-kiem/index.html")).unwrap();
+    let attr = |name: &str| {
+        let at = page.find(&format!("{name}=\"")).unwrap_or_else(|| panic!("no {name} in the search page")) + name.len() + 2;
+        page[at..at + page[at..].find('"').unwrap()].to_string()
+    };
+    let manifest: Value = serde_json::from_slice(&std::fs::read(dir.path().join("public/search/index.json")).unwrap()).unwrap();
+    assert_eq!(attr("data-index-id"), manifest["id"].as_str().unwrap());
+    assert_eq!(attr("data-index-dict"), manifest["dict"].to_string());
+    assert!(dir.path().join(format!("public/search/d/{}.txt", manifest["dict"].as_u64().unwrap() - 1)).is_file());
+}

@@ -65,13 +65,17 @@ pub fn render_to(site: &Site, catalog: &Catalog, theme: &Theme, put: &Put<'_>) -
     let plan = pages::plan(&views);
     crate::timing("  pages data", t);
     let t = std::time::Instant::now();
-    site_files_to(site, catalog, plan.paths(&views), put)?;
+    let index = site_files_to(site, catalog, plan.paths(&views), put)?;
     for f in asset_files(theme) {
         put(f)?;
     }
     crate::timing("  site files", t);
     let t = std::time::Instant::now();
-    plan.pages.par_iter().try_for_each(|p| -> Result<(), RenderError> { Ok(put(render_page(site, catalog, theme, &p.page(&views))?)?) })?;
+    plan.pages.par_iter().try_for_each(|p| -> Result<(), RenderError> {
+        let mut page = p.page(&views);
+        crate::search::page::add_index(&mut page, &index);
+        Ok(put(render_page(site, catalog, theme, &page)?)?)
+    })?;
     (0..site.documents.len())
         .into_par_iter()
         .try_for_each(|i| -> Result<(), RenderError> { Ok(put(render_page(site, catalog, theme, &plan.document(&views, i))?)?) })?;
@@ -105,7 +109,7 @@ pub fn site_files<'a>(site: &Site, catalog: &Catalog, page_paths: impl Iterator<
 }
 
 /// Like [`site_files`], handing each file to `put` as it is made.
-pub fn site_files_to<'a>(site: &Site, catalog: &Catalog, page_paths: impl Iterator<Item = &'a str>, put: &Put<'_>) -> std::io::Result<()> {
+pub fn site_files_to<'a>(site: &Site, catalog: &Catalog, page_paths: impl Iterator<Item = &'a str>, put: &Put<'_>) -> std::io::Result<crate::search::export::Written> {
     put(OutputFile { path: "sitemap.xml".into(), bytes: crate::output::sitemap::sitemap(&site.config.base_url, page_paths).into_bytes() })?;
     put(OutputFile { path: "robots.txt".into(), bytes: crate::output::sitemap::robots(&site.config.base_url).into_bytes() })?;
     for f in crate::output::feeds::feeds(site).into_iter().chain(crate::output::opendata::files(site, catalog)) {

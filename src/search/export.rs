@@ -148,7 +148,7 @@ pub fn files(site: &Site) -> Vec<OutputFile> {
 /// Writes the site's static index through `put`, a pack at a time: documents are analysed in
 /// chunks (the next chunk while the last one is added), store records go out as packs fill, and
 /// postings are held encoded, set aside in the site's scratch file past a budget.
-pub fn write(site: &Site, put: &Put<'_>) -> std::io::Result<()> {
+pub fn write(site: &Site, put: &Put<'_>) -> std::io::Result<Written> {
     let params = Params::default();
     let mut w = Writer::new(site, put);
     let mut pending: Option<Vec<(DocInfo, DocTerms, Vec<u64>)>> = None;
@@ -273,7 +273,7 @@ impl<'a> Writer<'a> {
     }
 
     /// Writes the last store pack, the postings packs, the dictionary and the manifest.
-    fn finish(mut self, params: Params) -> std::io::Result<()> {
+    fn finish(mut self, params: Params) -> std::io::Result<Written> {
         let put = self.put;
         if let Some((name, first, bytes)) = self.pack.take() {
             put(OutputFile { path: format!("search/{name}"), bytes })?;
@@ -324,8 +324,20 @@ impl<'a> Writer<'a> {
             packs: pack_names,
             dict: shards,
         };
-        put(OutputFile { path: "search/index.json".into(), bytes: serde_json::to_vec(&manifest).unwrap_or_default() })
+            let written = Written { id: manifest.id.clone(), dict: shards };
+        put(OutputFile { path: "search/index.json".into(), bytes: serde_json::to_vec(&manifest).unwrap_or_default() })?;
+        Ok(written)
     }
+}
+
+/// What the search page needs to know of the index written, to fetch dictionary shards before
+/// `index.json` arrives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    /// Build id of the index (`Manifest::id`).
+    pub id: String,
+    /// Number of dictionary shards.
+    pub dict: u32,
 }
 
 /// Why a stored index could not be read.

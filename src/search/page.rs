@@ -17,3 +17,12 @@ pub fn page(v: &Views<'_>, home: LinkView, provinces: &[LinkView], years: &[Link
         data: json!({"provinces": provinces, "years": years, "index": v.url("/search/")}),
     }
 }
+
+/// Tells the search page which index the build wrote (its id and dictionary shard count), so the
+/// client fetches a query's dictionary shards at once instead of after `index.json`.
+pub fn add_index(page: &mut Page, index: &super::export::Written) {
+    if page.path == PATH {
+        page.data["index_id"] = json!(index.id);
+        page.data["index_dict"] = json!(index.dict);
+    }
+}

@@ -31,7 +31,9 @@ async function typeQuery(page, q) {
   await page.locator("#q").pressSequentially(q, { delay: 15 });
   await page.waitForFunction((q) => {
     const s = document.querySelector(".search-status").textContent;
-    return new URL(location.href).searchParams.get("q") === q && /kết quả|Không tìm thấy/.test(s);
+    // The count shows first; the results list is busy until every result has its snippet.
+    return new URL(location.href).searchParams.get("q") === q && /kết quả|Không tìm thấy/.test(s) &&
+      document.querySelector(".search-results").getAttribute("aria-busy") === "false";
   }, q);
 }
 
@@ -84,9 +86,15 @@ test("the URL is shareable, facets filter with counts, and back restores the que
   const yearCount = Number(/\((\d+)\)/.exec(years[0])[1]);
   await firstYear.check();
   await page.waitForFunction((y) => new URL(location.href).searchParams.get("nam") === y, yearValue);
-  await page.waitForFunction((n) => document.querySelector(".search-status").textContent.startsWith(n + " "), yearCount);
+  await page.waitForFunction((n) => document.querySelector(".search-status").textContent.startsWith(n + " ") &&
+    document.querySelector(".search-results").getAttribute("aria-busy") === "false", yearCount);
   const metas = await page.locator(".search-results .doc-meta").allTextContents();
   assert.ok(metas.every((m) => m.includes(`năm ${yearValue}`)), metas.join("\n"));
+  // A facet's counts ignore its own choice and follow the others': every year is still offered
+  // with its count, while the provinces' counts now add up to the chosen year's.
+  assert.deepEqual(await page.locator(".facet-year label").allTextContents(), years);
+  const provinces = await page.locator(".facet-province label").allTextContents();
+  assert.equal(provinces.map((p) => Number(/\((\d+)\)/.exec(p)[1])).reduce((a, b) => a + b, 0), yearCount);
   await typeQuery(page, "giai ngan");
   await page.goBack();
   await page.waitForFunction(() => document.querySelector("#q").value === "dau tu cong");

@@ -12,6 +12,8 @@
   var BREAKS = /[.,;:!?()[\]{}"“”…\n]/;
   var QUOTED = /["“”]([^"“”]*)["“”]/g;
   var BEFORE = 90, AFTER = 200;
+  /** Most body bytes between a result's header and its snippet fetched to save a request. */
+  var JOIN_GAP = 2048;
 
   /** Lowercase without diacritics, đ → d (text::fold). */
   function fold(s) {
@@ -75,23 +77,24 @@
     return h >>> 0;
   }
 
+  /** `count` postings: a flat array of (doc, body tf, head tf, offset + 1), four numbers each. */
   function varints(bytes, count) {
-    var out = [], i = 0, doc = 0;
-    for (var n = 0; n < count; n++) {
-      var vals = [];
-      for (var k = 0; k < 4; k++) {
-        var v = 0, mul = 1, byte;
-        do { byte = bytes[i++]; v += (byte & 0x7f) * mul; mul *= 128; } while (byte >= 0x80);
-        vals.push(v);
-      }
-      doc += vals[0];
-      out.push([doc, vals[1], vals[2], vals[3]]);
+    var out = new Float64Array(count * 4), i = 0, doc = 0;
+    for (var n = 0; n < count * 4; n++) {
+      var v = 0, mul = 1, byte;
+      do { byte = bytes[i++]; v += (byte & 0x7f) * mul; mul *= 128; } while (byte >= 0x80);
+      if (n % 4 === 0) { doc += v; v = doc; }
+      out[n] = v;
     }
     return out;
   }
 
-  /** The index reader and ranker; `load(path, start, end)` resolves to the bytes of a file or of a byte range. */
-  function Engine(load) {
+  /**
+   * The index reader and ranker; `load(path, start, end)` resolves to the bytes of a file or of a
+   * byte range. `hint` ({id, dict}, from the search page) names the index the page was built with, so
+   * a query's dictionary shards are fetched at once, alongside `index.json` rather than after it.
+   */
+  function Engine(load, hint) {
     var self = this, dec = new TextDecoder();
     this.load = load;
     this.manifest = load("index.json").then(function (b) {
@@ -109,21 +112,28 @@
     this.terms = {};
     this.headers = {};
     this.v = function (m) { return "?v=" + m.id; };
+    /** Dictionary shard k of index `id`: term → [pack, offset, length, df, idf]. */
+    this.shard = function (k, id) {
+      var key = k + "?" + id;
+      if (!self.shards[key]) {
+        self.shards[key] = load("d/" + k + ".txt?v=" + id).then(function (b) {
+          var map = new Map();
+          dec.decode(b).split("\n").forEach(function (line) {
+            var f = line.split("\t");
+            if (f.length === 6) map.set(f[0], f.slice(1).map(Number));
+          });
+          return map;
+        });
+      }
+      return self.shards[key];
+    };
     this.term = function (text) {
       if (self.terms[text]) return self.terms[text];
+      var early = hint ? self.shard(fnv1a(text) % hint.dict, hint.id) : null;
       self.terms[text] = self.manifest.then(function (m) {
-        var k = fnv1a(text) % m.dict;
-        if (!self.shards[k]) {
-          self.shards[k] = load("d/" + k + ".txt" + self.v(m)).then(function (b) {
-            var map = new Map();
-            dec.decode(b).split("\n").forEach(function (line) {
-              var f = line.split("\t");
-              if (f.length === 6) map.set(f[0], f.slice(1).map(Number));
-            });
-            return map;
-          });
-        }
-        return self.shards[k].then(function (map) {
+        // The early shard only counts when the page and index.json name the same index.
+        var same = early && m.id === hint.id && m.dict === hint.dict;
+        return (same ? early : self.shard(fnv1a(text) % m.dict, m.id)).then(function (map) {
           var e = map.get(text);
           if (!e) return null;
           return load(m.packs[e[0]] + self.v(m), e[1], e[1] + e[2]).then(function (bytes) {
@@ -140,31 +150,40 @@
   /** Every matching document, best first (rank::rank), with facet counts. */
   Engine.prototype.search = function (query) {
     var self = this;
+    // The query's terms need no index: their dictionary shards are asked for now (with the page's
+    // hint), not after index.json. Weights come from index.json below.
+    parse(query, {}).terms.forEach(function (t) { self.term(t.text); });
     return this.manifest.then(function (m) {
       var q = parse(query, m.params);
       return Promise.all(q.terms.map(function (t) { return self.term(t.text); })).then(function (infos) {
-        var p = m.params, avg = m.n ? m.total_len / m.n : 1, acc = new Map();
+        // Per-document accumulators in flat arrays (one slot per document of the index).
+        var p = m.params, avg = m.n ? m.total_len / m.n : 1, n = m.n;
+        var score = new Float64Array(n), matched = new Int32Array(n), required = new Int32Array(n);
+        var best = new Float64Array(n), off = new Float64Array(n), seen = new Uint8Array(n), found = [];
         q.terms.forEach(function (term, ti) {
           var info = infos[ti];
           if (!info) return;
           var idf = info.idf / 1e6, strength = kindRank(term.kind) * 100000000 + info.idf;
-          var isRequired = q.required.indexOf(ti) >= 0;
-          info.postings.forEach(function (post) {
-            var dl = m.docs.len[post[0]];
+          var isRequired = q.required.indexOf(ti) >= 0, post = info.postings;
+          for (var i = 0; i < post.length; i += 4) {
+            var doc = post[i], dl = m.docs.len[doc];
             var norm = p.k1 * (1.0 - p.b + p.b * (dl / avg));
-            var tb = post[1], th = post[2];
+            var tb = post[i + 1], th = post[i + 2];
             var body = tb > 0 ? idf * (tb * (p.k1 + 1.0)) / (tb + norm) : 0.0;
             var head = th > 0 ? idf * p.head_boost * (th * (p.k1 + 1.0)) / (th + p.k1) : 0.0;
-            var a = acc.get(post[0]);
-            if (!a) { a = { doc: post[0], score: 0, matched: 0, required: 0, best: 0, off: 0 }; acc.set(post[0], a); }
-            a.score += term.weight * (body + head);
-            if (term.kind === FOLDED) a.matched += 1;
-            if (isRequired) a.required += 1;
-            if (post[3] > 0 && strength > a.best) { a.best = strength; a.off = post[3]; }
-          });
+            if (!seen[doc]) { seen[doc] = 1; found.push(doc); }
+            score[doc] += term.weight * (body + head);
+            if (term.kind === FOLDED) matched[doc] += 1;
+            if (isRequired) required[doc] += 1;
+            if (post[i + 3] > 0 && strength > best[doc]) { best[doc] = strength; off[doc] = post[i + 3]; }
+          }
         });
         var hits = [];
-        acc.forEach(function (a) { if (a.required === q.required.length) hits.push(a); });
+        found.forEach(function (doc) {
+          if (required[doc] === q.required.length) {
+            hits.push({ doc: doc, score: score[doc], matched: matched[doc], required: required[doc], best: best[doc], off: off[doc] });
+          }
+        });
         hits.sort(function (a, b) { return b.matched - a.matched || (b.score > a.score ? 1 : b.score < a.score ? -1 : 0) || a.doc - b.doc; });
         return { query: q, hits: hits, manifest: m };
       });
@@ -186,42 +205,82 @@
     return out.filter(function (x) { return x.text; }).map(function (x) { x.text = x.text.replace(/\n/g, " "); return x; });
   }
 
-  /** What a result shows: title, URL with the best section's anchor, snippet pieces (search::search). */
-  Engine.prototype.details = function (m, q, hit) {
+  /**
+   * A result in two parts: `head` (title, URL with the best section's anchor, metadata), fetched
+   * at once, and `pieces()`, the snippet, fetched when called (so a page's headers are requested
+   * before its snippets). A snippet near the header comes in the header's request.
+   */
+  Engine.prototype.parts = function (m, q, hit) {
     var self = this, doc = hit.doc, st = m.starts[doc], file = m.store[st[0]][0] + self.v(m);
     var hl = m.docs.hl[doc], rl = m.docs.rl[doc];
-    if (!self.headers[doc]) {
-      self.headers[doc] = self.load(file, st[1], st[1] + hl).then(function (b) { return JSON.parse(new TextDecoder().decode(b)); });
-    }
-    // The snippet's bytes are known from the hit alone, so they are fetched alongside the header.
     var bodyLen = rl - hl, center = Math.max(hit.off - 1, 0);
     var from = Math.max(center - BEFORE - 4, 0), to = Math.min(center + AFTER + 4, bodyLen);
-    return Promise.all([self.headers[doc], self.load(file, st[1] + hl + from, st[1] + hl + to)]).then(function (both) {
-      var h = both[0], secs = h.s, si = -1;
+    var header = function (b) { return JSON.parse(new TextDecoder().decode(b)); };
+    var snippet;
+    if (!self.headers[doc] && from <= JOIN_GAP) {
+      var whole = self.load(file, st[1], st[1] + hl + to);
+      self.headers[doc] = whole.then(function (b) { return header(b.subarray(0, hl)); });
+      snippet = function () { return whole.then(function (b) { return b.subarray(hl + from); }); };
+    } else {
+      if (!self.headers[doc]) self.headers[doc] = self.load(file, st[1], st[1] + hl).then(header);
+      snippet = function () { return self.load(file, st[1] + hl + from, st[1] + hl + to); };
+    }
+    var head = self.headers[doc].then(function (h) {
+      var secs = h.s, si = -1;
       if (secs.length) {
         si = 0;
         while (si + 1 < secs.length && secs[si + 1][2] <= center) si++;
       }
       var sec = si >= 0 ? secs[si] : null;
-      var text = new TextDecoder().decode(both[1]).replace(/^\uFFFD+|\uFFFD+$/g, "");
-      var cutStart = from > 0, cutEnd = to < bodyLen;
-      if (cutStart) text = text.replace(/^\S*\s/, "");
-      if (cutEnd) text = text.replace(/\s\S*$/, "");
       return {
         url: h.u + (sec && sec[0] ? "#" + sec[0] : ""),
         title: h.t, number: h.n, province: h.p, year: h.y, type: h.k,
         section: sec ? sec[1] : "",
-        pieces: pieces(text, cutStart, cutEnd, q.words),
       };
+    });
+    return {
+      head: head,
+      pieces: function () {
+        return snippet().then(function (bytes) {
+          var text = new TextDecoder().decode(bytes).replace(/^\uFFFD+|\uFFFD+$/g, "");
+          var cutStart = from > 0, cutEnd = to < bodyLen;
+          if (cutStart) text = text.replace(/^\S*\s/, "");
+          if (cutEnd) text = text.replace(/\s\S*$/, "");
+          return pieces(text, cutStart, cutEnd, q.words);
+        });
+      },
+    };
+  };
+
+  /** What a result shows: title, URL with the best section's anchor, snippet pieces (search::search). */
+  Engine.prototype.details = function (m, q, hit) {
+    var p = this.parts(m, q, hit);
+    return Promise.all([p.head, p.pieces()]).then(function (both) {
+      var row = Object.assign({}, both[0]);
+      row.pieces = both[1];
+      return row;
     });
   };
 
-  /** Facet counts over hits, as [name, count] sorted by name (years newest first). */
-  function facets(m, hits) {
-    var f = { province: new Map(), year: new Map(), type: new Map() };
+  /** A hit's facet values: {province, year, type}. */
+  function facetValues(m, h) {
+    return { province: m.provinces[m.docs.p[h.doc]], year: String(m.docs.y[h.doc]), type: m.types[m.docs.t[h.doc]] };
+  }
+
+  /**
+   * Facet counts: for each facet, how many hits each value has among the hits kept by the OTHER
+   * facets' choices (so ticking a province still shows the other provinces' counts). `chosen` maps a
+   * facet to its ticked values (none: no filter).
+   */
+  function facets(m, hits, chosen) {
+    chosen = chosen || {};
+    var names = ["province", "year", "type"], f = { province: new Map(), year: new Map(), type: new Map() };
+    var keeps = function (v, k) { return !(chosen[k] && chosen[k].length) || chosen[k].indexOf(v[k]) >= 0; };
     hits.forEach(function (h) {
-      [["province", m.provinces[m.docs.p[h.doc]]], ["year", String(m.docs.y[h.doc])], ["type", m.types[m.docs.t[h.doc]]]]
-        .forEach(function (kv) { f[kv[0]].set(kv[1], (f[kv[0]].get(kv[1]) || 0) + 1); });
+      var v = facetValues(m, h);
+      names.forEach(function (k) {
+        if (names.every(function (o) { return o === k || keeps(v, o); })) f[k].set(v[k], (f[k].get(v[k]) || 0) + 1);
+      });
     });
     return f;
   }
@@ -264,8 +323,9 @@
     var input = root.querySelector("#q"), form = root.querySelector("form");
     var status = root.querySelector(".search-status"), list = root.querySelector(".search-results");
     var aside = root.querySelector(".search-facets");
-    var engine = new Engine(fetcher(d.index));
-    var seq = 0, timer = null, typing = false, typingTimer = null;
+    var hint = d.indexId && Number(d.indexDict) > 0 ? { id: d.indexId, dict: Number(d.indexDict) } : null;
+    var engine = new Engine(fetcher(d.index), hint);
+    var seq = 0, timer = null, typing = false, typingTimer = null, lastRun = 0;
     var state = readUrl();
 
     function readUrl() {
@@ -292,45 +352,74 @@
       var my = ++seq, s = state;
       if (!s.q.trim()) {
         list.replaceChildren(); aside.replaceChildren(); status.textContent = "";
+        list.setAttribute("aria-busy", "false");
         return;
       }
       status.textContent = d.loading;
+      // Busy until every shown result has its snippet.
+      list.setAttribute("aria-busy", "true");
       engine.search(s.q).then(function (res) {
         if (my !== seq) return;
         var m = res.manifest;
-        var counts = facets(m, res.hits);
         var kept = res.hits.filter(function (h) {
-          return (!s.province.length || s.province.indexOf(m.provinces[m.docs.p[h.doc]]) >= 0) &&
-            (!s.year.length || s.year.indexOf(String(m.docs.y[h.doc])) >= 0) &&
-            (!s.type.length || s.type.indexOf(m.types[m.docs.t[h.doc]]) >= 0);
+          var v = facetValues(m, h);
+          return Object.keys(KEYS).every(function (k) { return !s[k].length || s[k].indexOf(v[k]) >= 0; });
         });
-        return Promise.all(kept.slice(0, 10).map(function (h) { return engine.details(m, res.query, h); })).then(function (rows) {
-          if (my !== seq) return;
-          renderFacets(counts);
-          renderResults(rows, kept.length);
+        // The first page's headers are asked for first, then its snippets; the count and facets
+        // show meanwhile, results when their headers are in, each snippet as it arrives.
+        var parts = kept.slice(0, 10).map(function (h) { return engine.parts(m, res.query, h); });
+        var snippets = parts.map(function (p) { return p.pieces(); });
+        renderFacets(facets(m, res.hits, s));
+        status.textContent = kept.length ? kept.length + " " + d.results : d.none;
+        if (!parts.length) list.replaceChildren();
+        // Results appear top-down as their headers arrive (the first replaces the last query's
+        // list); each snippet fills in when it is in.
+        var rows = [], pieces = [], holders = [], shown = 0;
+        var fill = function (i) {
+          pieces[i].forEach(function (x) { holders[i].appendChild(x.marked ? el("mark", null, x.text) : document.createTextNode(x.text)); });
+        };
+        var heads = parts.map(function (p, i) {
+          return p.head.then(function (row) {
+            if (my !== seq) return;
+            rows[i] = row;
+            while (shown < parts.length && rows[shown]) {
+              if (shown === 0) list.replaceChildren();
+              var item = resultItem(rows[shown]);
+              list.appendChild(item.li);
+              holders[shown] = item.snippet;
+              if (pieces[shown]) fill(shown);
+              shown++;
+            }
+          });
         });
+        return Promise.all(heads.concat(snippets.map(function (sp, i) {
+          return sp.then(function (pcs) {
+            if (my !== seq) return;
+            pieces[i] = pcs;
+            if (holders[i]) fill(i);
+          });
+        })));
       }).catch(function () {
         if (my === seq) status.textContent = d.error;
+      }).then(function () {
+        if (my === seq) list.setAttribute("aria-busy", "false");
       });
     }
 
-    function renderResults(rows, total) {
-      status.textContent = total ? total + " " + d.results : d.none;
-      list.replaceChildren.apply(list, rows.map(function (r) {
-        var li = el("li", { "class": "search-result" });
-        var h = el("h2", { "class": "result-title" });
-        h.appendChild(el("a", { href: base + r.url }, r.title));
-        li.appendChild(h);
-        var meta = [r.type];
-        if (r.number) meta.push("số " + r.number);
-        meta.push(r.province, "năm " + r.year);
-        li.appendChild(el("p", { "class": "doc-meta" }, meta.join(" · ")));
-        if (r.section) li.appendChild(el("p", { "class": "result-section" }, r.section));
-        var p = el("p", { "class": "snippet" });
-        r.pieces.forEach(function (x) { p.appendChild(x.marked ? el("mark", null, x.text) : document.createTextNode(x.text)); });
-        li.appendChild(p);
-        return li;
-      }));
+    /** A result's list item, and its (empty) snippet paragraph. */
+    function resultItem(r) {
+      var li = el("li", { "class": "search-result" });
+      var h = el("h2", { "class": "result-title" });
+      h.appendChild(el("a", { href: base + r.url }, r.title));
+      li.appendChild(h);
+      var meta = [r.type];
+      if (r.number) meta.push("số " + r.number);
+      meta.push(r.province, "năm " + r.year);
+      li.appendChild(el("p", { "class": "doc-meta" }, meta.join(" · ")));
+      if (r.section) li.appendChild(el("p", { "class": "result-section" }, r.section));
+      var p = el("p", { "class": "snippet" });
+      li.appendChild(p);
+      return { li: li, snippet: p };
     }
 
     function renderFacets(counts) {
@@ -363,13 +452,16 @@
     input.addEventListener("input", function () {
       state.q = input.value;
       clearTimeout(timer);
-      timer = setTimeout(function () {
+      var go = function () {
         commit(!typing);
         typing = true;
         clearTimeout(typingTimer);
         typingTimer = setTimeout(function () { typing = false; }, 1500);
+        lastRun = Date.now();
         run();
-      }, 60);
+      };
+      // The first keystroke searches at once; during fast typing, once the keys pause for 60 ms.
+      if (Date.now() - lastRun > 300) go(); else timer = setTimeout(go, 60);
     });
     form.addEventListener("submit", function (e) {
       e.preventDefault();
