@@ -132,7 +132,7 @@ fn term_hash(term: &str) -> u64 {
 type StorePack = (String, usize, Vec<u8>);
 
 /// Encoded postings held in memory before they are set aside in the scratch file.
-const POSTINGS_BUDGET: usize = 32 << 20;
+const POSTINGS_BUDGET: usize = 8 << 20;
 
 /// The files of the site's static index, paths relative to the output folder.
 pub fn files(site: &Site) -> Vec<OutputFile> {
@@ -149,10 +149,16 @@ pub fn files(site: &Site) -> Vec<OutputFile> {
 /// chunks (the next chunk while the last one is added), store records go out as packs fill, and
 /// postings are held encoded, set aside in the site's scratch file past a budget.
 pub fn write(site: &Site, put: &Put<'_>) -> std::io::Result<Written> {
+    write_with_budget(site, put, POSTINGS_BUDGET, ANALYSE_CHUNK)
+}
+
+/// [`write`], analysing `chunk` documents at a time and holding at most `budget` bytes of encoded
+/// postings before setting them aside.
+fn write_with_budget(site: &Site, put: &Put<'_>, budget: usize, chunk: usize) -> std::io::Result<Written> {
     let params = Params::default();
-    let mut w = Writer::new(site, put);
+    let mut w = Writer::new(site, put, budget);
     let mut pending: Option<Vec<(DocInfo, DocTerms, Vec<u64>)>> = None;
-    let mut chunks = site.documents.chunks(ANALYSE_CHUNK);
+    let mut chunks = site.documents.chunks(chunk);
     loop {
         let next = chunks.next();
         if pending.is_none() && next.is_none() {
@@ -191,13 +197,14 @@ struct Writer<'a> {
     hasher: u32,
     total_len: u64,
     terms: HashTable<(String, Encoded)>,
-    /// Bytes in `terms` not yet set aside.
+    /// Bytes in `terms` not yet set aside, and how many may be.
     held: usize,
+    budget: usize,
     n: usize,
 }
 
 impl<'a> Writer<'a> {
-    fn new(site: &'a Site, put: &'a Put<'a>) -> Self {
+    fn new(site: &'a Site, put: &'a Put<'a>, budget: usize) -> Self {
         Writer {
             site,
             put,
@@ -210,6 +217,7 @@ impl<'a> Writer<'a> {
             total_len: 0,
             terms: HashTable::new(),
             held: 0,
+            budget,
             n: 0,
         }
     }
@@ -259,7 +267,7 @@ impl<'a> Writer<'a> {
             }
             self.n += 1;
         }
-        if self.held > POSTINGS_BUDGET
+        if self.held > self.budget
             && let Some(spill) = &self.site.spill
         {
             for (_, e) in self.terms.iter_mut().filter(|(_, e)| !e.bytes.is_empty()) {
@@ -397,3 +405,34 @@ pub fn load(dir: &Path) -> Result<SearchIndex, LoadError> {
     Ok(SearchIndex { params: m.params, docs, total_len: m.total_len, terms })
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The index is the same whether postings stay in memory or go through the scratch file.
+    #[test]
+    fn postings_set_aside_give_the_same_index() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let catalog = crate::data::Catalog::load();
+        let scratch = tempfile::tempdir().unwrap();
+        let spill = crate::stash::SpillFile::new_in(scratch.path()).unwrap();
+        let spilled = crate::load_spilled(root, None, &catalog, Some(&spill)).site;
+        assert!(spilled.documents.len() >= 5);
+        let collect = |budget: usize| {
+            let out = std::sync::Mutex::new(std::collections::BTreeMap::new());
+            let keep = |f: OutputFile| -> std::io::Result<()> {
+                out.lock().unwrap().insert(f.path, f.bytes);
+                Ok(())
+            };
+            write_with_budget(&spilled, &keep, budget, 1).unwrap();
+            out.into_inner().unwrap()
+        };
+        let in_memory: std::collections::BTreeMap<String, Vec<u8>> =
+            files(&crate::load(root, None, &catalog).site).into_iter().map(|f| (f.path, f.bytes)).collect();
+        // Budget 0, one document at a time: each document's postings go to the scratch file, so a
+        // term's postings are read back from several pieces.
+        assert_eq!(collect(0), in_memory);
+        assert_eq!(collect(usize::MAX), in_memory);
+    }
+}
