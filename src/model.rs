@@ -91,6 +91,8 @@ pub struct Document {
     pub meta: Meta,
     /// 1-based line where the body starts in the source file.
     pub body_line: usize,
+    /// Where the identity is written (the `number:` value, else `year:`), for duplicate errors.
+    pub identity_at: (usize, usize),
     /// Site path of the document page, e.g. `/kien-giang/2021/22-kh-ubnd/`.
     pub path: String,
     pub body: Body,

@@ -19,7 +19,7 @@ fn every_frontmatter_error_is_reported_in_one_run_with_its_position() {
     let expected = [
         "lỗi: content/bad-date.md:7:9: `issued`: ngày 2023-02-30 không có thật",
         "lỗi: content/bad-province.md:5:11: không có tỉnh, thành phố nào tên \"Vinh Longg\"",
-        "lỗi: content/dup-b.md:1:1: trùng văn bản với content/dup-a.md: cùng tỉnh Vĩnh Long, năm 2024 và số hiệu 07/KH-UBND",
+        "lỗi: content/dup-b.md:6:9: trùng văn bản với content/dup-a.md: cùng tỉnh Vĩnh Long, năm 2024 và số hiệu 07/KH-UBND",
         "lỗi: content/empty.md:1:1: tệp rỗng",
         "lỗi: content/invalid-utf8.md:2:9: tệp không phải văn bản UTF-8 hợp lệ",
         "lỗi: content/missing-title.md:2:1: thiếu khóa bắt buộc `title`",
@@ -31,7 +31,7 @@ fn every_frontmatter_error_is_reported_in_one_run_with_its_position() {
         "lỗi: content/several.md:8:7: `year` phải là một số nguyên, không phải \"2024\"",
         "lỗi: content/titel.md:2:1: khóa không hợp lệ `titel`",
         "lỗi: content/unterminated.md:1:1: phần thông tin (frontmatter) mở bằng --- nhưng không có dòng --- đóng lại",
-        "lỗi: content/yaml-syntax.md:2:16: lỗi cú pháp YAML: mapping values are not allowed in this context",
+        "lỗi: content/yaml-syntax.md:2:16: lỗi cú pháp YAML: dấu hai chấm (:) không được đứng ở đây (mapping values are not allowed in this context)",
     ];
     assert_eq!(lines, expected, "full stderr:\n{err}");
     // Fixes where one is likely.

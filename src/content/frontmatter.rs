@@ -74,12 +74,12 @@ pub fn parse(path: &str, split: &Split<'_>) -> Result<Mapping, Diagnostic> {
             .with_help("ví dụ: title: Kế hoạch thực hiện Nghị quyết số 01/NQ-CP")),
         Err(e) => {
             let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
-            let message = yaml_message(&e.to_string());
-            let mut d = Diagnostic::error(path, split.yaml_line + line.saturating_sub(1), column.max(1), format!("lỗi cú pháp YAML: {message}"));
-            if let Some(help) = yaml_help(&message) {
-                d = d.with_help(help);
-            }
-            Err(d)
+            let (message, help) = yaml_vietnamese(&yaml_message(&e.to_string()));
+            let d = Diagnostic::error(path, split.yaml_line + line.saturating_sub(1), column.max(1), format!("lỗi cú pháp YAML: {message}"));
+            Err(match help {
+                Some(help) => d.with_help(help),
+                None => d,
+            })
         }
     }
 }
@@ -92,15 +92,24 @@ fn yaml_message(full: &str) -> String {
     }
 }
 
-fn yaml_help(message: &str) -> Option<&'static str> {
-    if message.contains("mapping values are not allowed") {
-        Some("giá trị có dấu hai chấm (:) cần đặt trong ngoặc kép, ví dụ: title: \"Kế hoạch: năm 2024\"")
-    } else if message.contains("duplicate entry") || message.contains("duplicate key") {
-        Some("mỗi khóa chỉ được viết một lần")
-    } else if message.contains("did not find expected") || message.contains("found character that cannot start") {
-        Some("kiểm tra thụt lề và dấu ngoặc kép của dòng này")
-    } else {
-        None
+/// A YAML syntax error worded in Vietnamese (`data/yaml-errors.vi.yaml`).
+#[derive(Debug, serde::Deserialize)]
+struct YamlErrorText {
+    #[serde(rename = "match")]
+    matches: String,
+    message: String,
+    help: String,
+}
+
+static YAML_ERRORS: std::sync::LazyLock<Vec<YamlErrorText>> = std::sync::LazyLock::new(|| {
+    serde_yaml::from_str(include_str!("../../data/yaml-errors.vi.yaml")).expect("data/yaml-errors.vi.yaml is valid")
+});
+
+/// The message in Vietnamese with the parser's own words in brackets, and a fix, when known.
+fn yaml_vietnamese(message: &str) -> (String, Option<&'static str>) {
+    match YAML_ERRORS.iter().find(|e| message.contains(&e.matches)) {
+        Some(e) => (format!("{} ({message})", e.message), Some(e.help.as_str())),
+        None => (message.to_string(), None),
     }
 }
 
@@ -117,6 +126,24 @@ pub fn scalar_text(v: &Value) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn yaml_errors_are_worded_in_vietnamese_with_a_fix() {
+        let cases = [
+            ("title: Kế hoạch: năm 2024\n", "dấu hai chấm (:) không được đứng ở đây (mapping values are not allowed in this context)"),
+            ("title: a\ntitle: b\n", "một khóa được viết hai lần"),
+            ("title: \"chưa đóng\n", "phần thông tin kết thúc giữa chừng"),
+            ("title: a\n\tyear: 2024\n", "thụt lề bằng phím Tab"),
+            ("title: @x\n", "có ký tự không thể mở đầu một giá trị"),
+        ];
+        for (yaml, want) in cases {
+            let text = format!("---\n{yaml}---\n");
+            let s = split("a.md", &text).unwrap();
+            let e = parse("a.md", &s).unwrap_err();
+            assert!(e.message.starts_with("lỗi cú pháp YAML: ") && e.message.contains(want), "{yaml:?} → {e}");
+            assert!(e.help.is_some(), "{yaml:?} → no fix offered: {e}");
+        }
+    }
 
     #[test]
     fn splits_on_closing_fence_line() {

@@ -20,6 +20,8 @@ pub struct Parsed {
     pub meta: Meta,
     pub markdown: String,
     pub body_line: usize,
+    /// Where the identity is written: the `number:` value, else the `year:` value (line, column).
+    pub identity_at: (usize, usize),
 }
 
 impl Parsed {
@@ -30,6 +32,7 @@ impl Parsed {
             stem: self.stem,
             meta: self.meta,
             body_line: self.body_line,
+            identity_at: self.identity_at,
             path: String::new(),
             body,
         }
@@ -52,5 +55,6 @@ pub fn parse_bytes(rel: &str, bytes: &[u8], catalog: &Catalog) -> Result<Parsed,
     let loc = locate::Locator::new(split.yaml, split.yaml_line);
     let meta = validate::validate(rel, &map, &loc, catalog)?;
     let stem = rel.rsplit('/').next().unwrap_or(rel).trim_end_matches(".md").to_string();
-    Ok(Parsed { source: rel.to_string(), stem, meta, markdown: split.body.to_string(), body_line: split.body_line })
+    let identity_at = loc.key(if meta.number.is_some() { "number" } else { "year" });
+    Ok(Parsed { source: rel.to_string(), stem, meta, markdown: split.body.to_string(), body_line: split.body_line, identity_at })
 }

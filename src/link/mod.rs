@@ -36,13 +36,13 @@ pub fn link(mut documents: Vec<Document>, config: SiteConfig, catalog: &Catalog)
         let key = (doc.meta.province.clone(), doc.meta.year, id);
         if let Some(first) = identities.get(&key) {
             diagnostics.push(
-                Diagnostic::error(&doc.source, 1, 1, format!("trùng văn bản với {first}: cùng tỉnh {}, năm {} và {shown}", key.0, key.1))
+                Diagnostic::error(&doc.source, doc.identity_at.0, doc.identity_at.1, format!("trùng văn bản với {first}: cùng tỉnh {}, năm {} và {shown}", key.0, key.1))
                     .with_help("mỗi văn bản chỉ có một tệp; xóa một trong hai tệp hoặc sửa số hiệu, năm"),
             );
             return false;
         }
         if let Some(first) = paths.get(&doc.path) {
-            diagnostics.push(Diagnostic::error(&doc.source, 1, 1, format!("trùng địa chỉ trang {} với {first}", doc.path))
+            diagnostics.push(Diagnostic::error(&doc.source, doc.identity_at.0, doc.identity_at.1, format!("trùng địa chỉ trang {} với {first}", doc.path))
                 .with_help("đổi tên tệp hoặc số hiệu để địa chỉ khác nhau"));
             return false;
         }
