@@ -172,7 +172,7 @@ fn write_with_budget(site: &Site, put: &Put<'_>, budget: usize, chunk: usize) ->
                         .map(|d| {
                             let (info, terms) = analyse_doc(d, &params);
                             // Hashed here, in parallel: adding the terms is the sequential part.
-                            let hashes = terms.iter().map(|t| term_hash(&t.0)).collect();
+                            let hashes = terms.iter().map(|t| term_hash(t.0)).collect();
                             (info, terms, hashes)
                         })
                         .collect::<Vec<_>>()
@@ -251,10 +251,10 @@ impl<'a> Writer<'a> {
             if let Some(s) = self.pack.as_mut() {
                 s.2.extend_from_slice(&rec);
             }
-            for ((term, tf_body, tf_head, off), hash) in doc_terms.into_iter().zip(hashes) {
-                let e = match self.terms.entry(hash, |(k, _)| *k == term, |(k, _)| term_hash(k)) {
+            for ((term, tf_body, tf_head, off), hash) in doc_terms.iter().zip(hashes) {
+                let e = match self.terms.entry(hash, |(k, _)| k == term, |(k, _)| term_hash(k)) {
                     Entry::Occupied(o) => &mut o.into_mut().1,
-                    Entry::Vacant(v) => &mut v.insert((term, Encoded::default())).into_mut().1,
+                    Entry::Vacant(v) => &mut v.insert((term.to_string(), Encoded::default())).into_mut().1,
                 };
                 let before = e.bytes.len();
                 push_varint(&mut e.bytes, i as u32 - e.prev);

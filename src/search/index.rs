@@ -114,8 +114,27 @@ pub fn body_text(d: &Document) -> (String, Vec<SectionInfo>) {
     (body, sections)
 }
 
-/// A document's terms: text, body tf, weighted head tf, 1 + first body offset (0 when not in the body).
-pub(crate) type DocTerms = Vec<(String, u32, u32, u32)>;
+/// A document's terms: their texts side by side in one string (one allocation per document, not
+/// per term), and per term its byte range there, body tf, weighted head tf and 1 + first body offset
+/// (0 when not in the body).
+#[derive(Debug, Default)]
+pub(crate) struct DocTerms {
+    text: String,
+    terms: Vec<(u32, u32, u32, u32, u32)>,
+}
+
+impl DocTerms {
+    /// Each term: text, body tf, weighted head tf, 1 + first body offset.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, u32, u32, u32)> + '_ {
+        self.terms.iter().map(|&(from, to, tf, head, off)| (&self.text[from as usize..to as usize], tf, head, off))
+    }
+
+    fn push(&mut self, term: &str, tf: u32, head: u32, off: u32) {
+        let from = self.text.len() as u32;
+        self.text.push_str(term);
+        self.terms.push((from, self.text.len() as u32, tf, head, off));
+    }
+}
 
 /// What search records of one document: its info and its terms.
 pub(crate) fn analyse_doc(d: &Document, p: &Params) -> (DocInfo, DocTerms) {
@@ -134,16 +153,24 @@ pub(crate) fn analyse_doc(d: &Document, p: &Params) -> (DocInfo, DocTerms) {
             len += words;
         }
     }
-    let mut body_terms: FxHashMap<u64, (u32, u32, String)> = FxHashMap::default();
+    // Body terms by key: tf, 1 + first offset, and where the text sits in `terms.text`.
+    let mut terms = DocTerms::default();
+    let mut body_terms: FxHashMap<u64, (u32, u32, u32, u32)> = FxHashMap::default();
     len += for_each_term(&body, |t| {
-        body_terms.entry(t.key).and_modify(|e| e.0 += 1).or_insert_with(|| (1, t.from as u32 + 1, t.text.to_string()));
+        body_terms.entry(t.key).and_modify(|e| e.0 += 1).or_insert_with(|| {
+            let from = terms.text.len() as u32;
+            terms.text.push_str(t.text);
+            (1, t.from as u32 + 1, from, terms.text.len() as u32)
+        });
     });
-    let mut terms: DocTerms = Vec::with_capacity(body_terms.len() + head.len());
-    for (_, (tf, off, text)) in body_terms {
-        let tf_head = head.remove(&text).unwrap_or(0);
-        terms.push((text, tf, tf_head, off));
+    terms.terms.reserve(body_terms.len() + head.len());
+    for (_, (tf, off, from, to)) in body_terms {
+        let tf_head = head.remove(&terms.text[from as usize..to as usize]).unwrap_or(0);
+        terms.terms.push((from, to, tf, tf_head, off));
     }
-    terms.extend(head.into_iter().map(|(text, tf_head)| (text, 0, tf_head, 0)));
+    for (text, tf_head) in head {
+        terms.push(&text, 0, tf_head, 0);
+    }
     let len = len as u32;
     let info = DocInfo {
         path: d.path.clone(),
@@ -176,8 +203,14 @@ pub fn build(site: &Site) -> SearchIndex {
             let i = docs.len() as u32;
             total_len += u64::from(info.len);
             docs.push(info);
-            for (term, tf_body, tf_head, off) in terms {
-                postings.entry(term).or_default().push(Posting { doc: i, tf_body, tf_head, off });
+            for (term, tf_body, tf_head, off) in terms.iter() {
+                let posting = Posting { doc: i, tf_body, tf_head, off };
+                match postings.get_mut(term) {
+                    Some(list) => list.push(posting),
+                    None => {
+                        postings.insert(term.to_string(), vec![posting]);
+                    }
+                }
             }
         }
     }

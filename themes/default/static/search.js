@@ -13,7 +13,7 @@
   var QUOTED = /["“”]([^"“”]*)["“”]/g;
   var BEFORE = 90, AFTER = 200;
   /** Most body bytes between a result's header and its snippet fetched to save a request. */
-  var JOIN_GAP = 2048;
+  var JOIN_GAP = 512;
 
   /** Lowercase without diacritics, đ → d (text::fold). */
   function fold(s) {
