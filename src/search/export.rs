@@ -136,13 +136,7 @@ const POSTINGS_BUDGET: usize = 8 << 20;
 
 /// The files of the site's static index, paths relative to the output folder.
 pub fn files(site: &Site) -> Vec<OutputFile> {
-    let out = std::sync::Mutex::new(Vec::new());
-    let keep = |f: OutputFile| -> std::io::Result<()> {
-        out.lock().unwrap_or_else(|e| e.into_inner()).push(f);
-        Ok(())
-    };
-    write(site, &keep).expect("collecting in memory cannot fail");
-    out.into_inner().unwrap_or_else(|e| e.into_inner())
+    crate::render::collect(|put| write(site, put).map(drop)).expect("collecting in memory cannot fail")
 }
 
 /// Writes the site's static index through `put`, a pack at a time: documents are analysed in
