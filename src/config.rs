@@ -12,8 +12,8 @@ const KEYS: [&str; 4] = ["title", "base_url", "description", "theme"];
 pub fn load(root: &Path, base_url_override: Option<&str>, catalog: &Catalog) -> Result<SiteConfig, Vec<Diagnostic>> {
     let path = root.join("site.yaml");
     let mut config = SiteConfig {
-        title: crate::render::pages::ui_str(&catalog.ui, "site_title"),
-        description: crate::render::pages::ui_str(&catalog.ui, "site_description"),
+        title: crate::data::ui_str(&catalog.ui, "site_title"),
+        description: crate::data::ui_str(&catalog.ui, "site_description"),
         base_url: "/".into(),
         base_path: "/".into(),
         theme: None,

@@ -231,6 +231,11 @@ pub fn type_code(number: &str) -> Option<&str> {
     last.split('-').next().filter(|c| !c.is_empty() && !c.chars().all(|ch| ch.is_ascii_digit()))
 }
 
+/// A UI string from `data/ui.vi.yaml` (the key itself when missing, so a gap is visible).
+pub fn ui_str(ui: &serde_json::Value, key: &str) -> String {
+    ui.get(key).and_then(serde_json::Value::as_str).unwrap_or(key).to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

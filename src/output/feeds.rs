@@ -5,7 +5,7 @@
 
 use crate::data::province_slug;
 use crate::model::{Document, Site};
-use crate::render::OutputFile;
+use super::file::OutputFile;
 use crate::render::views::newest_first;
 use atom_syndication::{Category, Entry, Feed, FixedDateTime, Link, Person, Text};
 use chrono::{FixedOffset, NaiveDate, TimeZone};
@@ -44,7 +44,7 @@ pub fn page_feeds(site: &Site, catalog: &Catalog, path: &str) -> Vec<FeedLink> {
     let (first, second) = (segments.next().unwrap_or(""), segments.next().unwrap_or(""));
     let dated = second.is_empty() || second.bytes().all(|b| b.is_ascii_digit());
     if path.ends_with('/') && !first.is_empty() && dated && province_slugs(catalog).contains(first) {
-        feeds.push(FeedLink { path: format!("{base}/{first}/atom.xml"), title: crate::render::pages::ui_str(&catalog.ui, "feed_province") });
+        feeds.push(FeedLink { path: format!("{base}/{first}/atom.xml"), title: crate::data::ui_str(&catalog.ui, "feed_province") });
     }
     feeds
 }

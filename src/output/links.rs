@@ -2,7 +2,7 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::model::Site;
-use crate::render::{OutputFile, file_for};
+use super::file::{OutputFile, file_for};
 use percent_encoding::percent_decode_str;
 use rayon::prelude::*;
 use regex::Regex;

@@ -3,7 +3,7 @@
 use crate::data::Catalog;
 use crate::link::target_path;
 use crate::model::Site;
-use crate::render::OutputFile;
+use super::file::OutputFile;
 use serde::Serialize;
 
 /// Site path of the JSON file.

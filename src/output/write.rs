@@ -1,6 +1,6 @@
 //! Stage 6: writes the output folder atomically: into a temporary folder beside it, then swapped in.
 
-use crate::render::OutputFile;
+use super::file::OutputFile;
 use rayon::prelude::*;
 use std::io;
 use std::collections::HashSet;

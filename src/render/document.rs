@@ -1,6 +1,7 @@
 //! The data of a document page: metadata, table of contents, body, links in and out.
 
-use super::pages::{Page, ui_str};
+use super::page::Page;
+use crate::data::ui_str;
 use super::views::{LinkView, Views};
 use serde_json::json;
 

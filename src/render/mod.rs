@@ -2,30 +2,20 @@
 
 pub mod document;
 pub mod jsonld;
+pub mod page;
 pub mod pages;
+pub mod search_page;
 pub mod templates;
 pub mod views;
 
 use crate::data::Catalog;
 use crate::model::Site;
-use pages::Page;
+pub use crate::output::file::{OutputFile, Put, collect, file_for};
+use page::Page;
 use rayon::prelude::*;
 use serde_json::json;
 use templates::{Theme, ThemeError, error_chain};
 use views::Views;
-
-/// A rendered output file: path relative to the output folder and its bytes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    pub path: String,
-    pub bytes: Vec<u8>,
-}
-
-/// Output file path for a site path: `/a/b/` → `a/b/index.html`, `/404.html` → `404.html`.
-pub fn file_for(path: &str) -> String {
-    let p = path.trim_start_matches('/');
-    if p.is_empty() || p.ends_with('/') { format!("{p}index.html") } else { p.to_string() }
-}
 
 /// Why rendering stopped.
 #[derive(Debug, thiserror::Error)]
@@ -36,8 +26,6 @@ pub enum RenderError {
     Write(#[from] std::io::Error),
 }
 
-/// Where rendered files go, one at a time, from several threads.
-pub type Put<'a> = dyn Fn(OutputFile) -> std::io::Result<()> + Sync + 'a;
 
 /// Renders every page of the site and adds the theme's static files.
 pub fn render(site: &Site, catalog: &Catalog, theme: &Theme) -> Result<Vec<OutputFile>, ThemeError> {
@@ -66,7 +54,7 @@ pub fn render_to(site: &Site, catalog: &Catalog, theme: &Theme, put: &Put<'_>) -
     let t = std::time::Instant::now();
     plan.pages.par_iter().try_for_each(|p| -> Result<(), RenderError> {
         let mut page = p.page(&views);
-        crate::search::page::add_index(&mut page, &index);
+        search_page::add_index(&mut page, &index);
         Ok(put(render_page(site, catalog, theme, &page)?)?)
     })?;
     (0..site.documents.len())
@@ -95,16 +83,6 @@ pub fn site_files<'a>(site: &Site, catalog: &Catalog, page_paths: impl Iterator<
     collect(|put| site_files_to(site, catalog, page_paths, put).map(drop)).expect("collecting in memory cannot fail")
 }
 
-/// Runs `make` with a [`Put`] that keeps every file in memory, and returns the files.
-pub fn collect<E>(make: impl FnOnce(&Put<'_>) -> Result<(), E>) -> Result<Vec<OutputFile>, E> {
-    let out = std::sync::Mutex::new(Vec::new());
-    let keep = |f: OutputFile| -> std::io::Result<()> {
-        out.lock().unwrap_or_else(|e| e.into_inner()).push(f);
-        Ok(())
-    };
-    make(&keep)?;
-    Ok(out.into_inner().unwrap_or_else(|e| e.into_inner()))
-}
 
 /// Like [`site_files`], handing each file to `put` as it is made.
 pub fn site_files_to<'a>(site: &Site, catalog: &Catalog, page_paths: impl Iterator<Item = &'a str>, put: &Put<'_>) -> std::io::Result<crate::search::export::Written> {

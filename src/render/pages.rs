@@ -1,20 +1,12 @@
 //! Which pages the site has (documents, provinces, years, types, fields, hubs…) and the data each one shows.
 
+use super::page::Page;
 use super::views::{LinkView, Views};
+use crate::data::ui_str;
 use crate::text::slugify;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 
-/// One page to render: its site path, its template and the template data.
-#[derive(Debug, Clone)]
-pub struct Page {
-    /// Site path, e.g. `/kien-giang/2021/22-kh-ubnd/` or `/404.html`.
-    pub path: String,
-    pub template: &'static str,
-    pub title: String,
-    pub breadcrumbs: Vec<LinkView>,
-    pub data: Value,
-}
 
 /// A page known by its path; its data is made only when it is rendered.
 pub struct Lazy {
@@ -219,7 +211,7 @@ pub fn plan(v: &Views<'_>) -> Plan {
         }));
     }
 
-    pages.push(ready(crate::search::page::page(v, home.clone(), &province_links, &year_links)));
+    pages.push(ready(super::search_page::page(v, home.clone(), &province_links, &year_links)));
     pages.push(ready(Page { path: "/404.html".into(), template: "404.html", title: ui_str(ui, "not_found_title"), breadcrumbs: vec![], data: json!({}) }));
     Plan { pages, by_province, home }
 }
@@ -268,9 +260,4 @@ fn sorted_groups(groups: BTreeMap<String, Vec<usize>>) -> Vec<(String, Vec<usize
     let mut v: Vec<_> = groups.into_iter().collect();
     v.sort_by_cached_key(|(p, _)| (crate::text::fold(p), p.clone()));
     v
-}
-
-/// A UI string from `data/ui.vi.yaml` (the key itself when missing, so a gap is visible).
-pub fn ui_str(ui: &Value, key: &str) -> String {
-    ui.get(key).and_then(Value::as_str).unwrap_or(key).to_string()
 }

@@ -10,10 +10,9 @@
 
 use super::index::{ANALYSE_CHUNK, DocInfo, DocTerms, Params, Posting, SearchIndex, SectionInfo, TermInfo, analyse_doc, idf_micro};
 use crate::model::Site;
-use crate::render::Put;
 use rayon::prelude::*;
 use hashbrown::hash_table::{Entry, HashTable};
-use crate::render::OutputFile;
+use crate::output::file::{OutputFile, Put};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::Path;
@@ -136,7 +135,7 @@ const POSTINGS_BUDGET: usize = 8 << 20;
 
 /// The files of the site's static index, paths relative to the output folder.
 pub fn files(site: &Site) -> Vec<OutputFile> {
-    crate::render::collect(|put| write(site, put).map(drop)).expect("collecting in memory cannot fail")
+    crate::output::file::collect(|put| write(site, put).map(drop)).expect("collecting in memory cannot fail")
 }
 
 /// Writes the site's static index through `put`, a pack at a time: documents are analysed in

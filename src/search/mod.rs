@@ -5,7 +5,6 @@ pub mod analyzer;
 pub mod cache;
 pub mod export;
 pub mod index;
-pub mod page;
 pub mod rank;
 pub mod snippet;
 

@@ -6,7 +6,7 @@ use crate::data::Catalog;
 use crate::diagnostics::Diagnostics;
 use crate::model::Site;
 use crate::output::links;
-use crate::render::pages::Page;
+use crate::render::page::Page;
 use crate::render::templates::{self, Theme};
 use crate::render::views::Views;
 use crate::render::{self, OutputFile};

@@ -1,7 +1,8 @@
 //! The search page `/tim-kiem/`: the browser client's frame, and browsing links for readers without JavaScript.
 
-use crate::render::pages::{Page, ui_str};
-use crate::render::views::{LinkView, Views};
+use super::page::Page;
+use crate::data::ui_str;
+use super::views::{LinkView, Views};
 use serde_json::json;
 
 /// Site path of the search page.
@@ -20,7 +21,7 @@ pub fn page(v: &Views<'_>, home: LinkView, provinces: &[LinkView], years: &[Link
 
 /// Tells the search page which index the build wrote (its id and dictionary shard count), so the
 /// client fetches a query's dictionary shards at once instead of after `index.json`.
-pub fn add_index(page: &mut Page, index: &super::export::Written) {
+pub fn add_index(page: &mut Page, index: &crate::search::export::Written) {
     if page.path == PATH {
         page.data["index_id"] = json!(index.id);
         page.data["index_dict"] = json!(index.dict);
