@@ -57,6 +57,23 @@ for (const q of queries) {
     return { ms: Math.round(ms), top };
   }) });
   await ctx.close();
+  // The same query typed as a person types it (120 ms a key, cold cache): ms from the last key
+  // to the final query's results complete (snippets in). Earlier keys have fetched some shards.
+  ctx = await launch();
+  {
+    const page = await ctx.newPage();
+    await page.goto(url + "/tim-kiem/");
+    await page.waitForFunction(() => document.querySelector("#tim-kiem:not([hidden])"));
+    await page.locator("#q").pressSequentially(q.slice(0, -1), { delay: 120 });
+    await page.waitForTimeout(120);
+    const t0 = Date.now();
+    await page.locator("#q").press(q.slice(-1) === " " ? "Space" : q.slice(-1));
+    await page.waitForFunction((q) => new URL(location.href).searchParams.get("q") === q &&
+      document.querySelector(".search-results").getAttribute("aria-busy") === "false", q);
+    results.banhanh[results.banhanh.length - 1].typed_ms = Date.now() - t0;
+    await page.close();
+  }
+  await ctx.close();
   // Pagefind only when its index is there (bench/search.sh makes one; a plain build has none).
   if (!existsSync(path.join(dir, "pagefind"))) continue;
   ctx = await launch();

@@ -72,6 +72,9 @@ for eng in ("banhanh", "pagefind"):
     kb = [r["bytes"] / 1e3 for r in rows]; ms = [r["ms"] for r in rows]
     print(f"{eng:9} bytes/query median {statistics.median(kb):7.1f} KB  max {max(kb):7.1f} KB | "
           f"ms to results median {statistics.median(ms):5.0f}  max {max(ms):5.0f}")
+typed = [r["typed_ms"] for r in m["banhanh"] if "typed_ms" in r]
+if typed:
+    print(f"banhanh   typed at 120 ms a key: ms from the last key to complete results median {statistics.median(typed):5.0f}  max {max(typed):5.0f}")
 print()
 print(f"{'query':24} {'banhanh KB':>10} {'ms':>5} {'hits':>6} | {'pagefind KB':>11} {'ms':>5} {'hits':>6}")
 for a, b in zip(m["banhanh"], m["pagefind"]):
