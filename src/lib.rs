@@ -163,7 +163,9 @@ pub struct Rendered {
 /// Loads, renders and checks links without writing anything (`check`).
 pub fn render_site(opts: &BuildOptions, catalog: &Catalog) -> Result<(Loaded, Rendered), BuildError> {
     let t = Instant::now();
-    let loaded = load(&opts.root, opts.base_url.as_deref(), catalog);
+    // Like `build`, bodies go to a scratch file: checking a large site takes no more memory than building it.
+    let spill = SpillFile::new_in(&std::env::temp_dir()).ok();
+    let loaded = load_spilled(&opts.root, opts.base_url.as_deref(), catalog, spill.as_ref());
     timing("load", t);
     if loaded.diagnostics.has_errors() {
         return Err(BuildError::Content(loaded.diagnostics));
