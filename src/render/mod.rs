@@ -91,7 +91,10 @@ pub fn site_files_to<'a>(site: &Site, catalog: &Catalog, page_paths: impl Iterat
     for f in crate::output::feeds::feeds(site).into_iter().chain(crate::output::opendata::files(site, catalog)) {
         put(f)?;
     }
-    crate::search::export::write(site, put)
+    let t = std::time::Instant::now();
+    let written = crate::search::export::write(site, put);
+    crate::timing("    search index", t);
+    written
 }
 
 /// Which template renders each output file (for naming the template of a broken theme link).
