@@ -57,8 +57,8 @@ for name, sub in [("banhanh", "search"), ("pagefind", "pagefind")]:
             b = open(os.path.join(d, f), "rb").read()
             raw += len(b); gz += len(gzip.compress(b, 6)); n += 1
     print(f"{name:9} {n:6} files  {raw/1e6:8.2f} MB raw  {gz/1e6:8.2f} MB gzip")
-js = open("themes/default/static/search.js", "rb").read()
-print(f"search.js {len(js)/1e3:.1f} KB raw, {len(gzip.compress(js, 6))/1e3:.1f} KB gzip")
+js = b"".join(open(f"themes/default/static/{n}", "rb").read() for n in ("search-engine.js", "search.js"))
+print(f"client JS (search-engine.js + search.js) {len(js)/1e3:.1f} KB raw, {len(gzip.compress(js, 6))/1e3:.1f} KB gzip")
 PY
 
 echo "== one query from a cold cache (chromium, gzip-serving localhost) =="

@@ -112,7 +112,8 @@ fn content_cannot_inject_script() {
         let raw = json_ld.replace_all(&raw, "").into_owned();
         // The theme's own search client, on the search page only.
         let raw = if path == "tim-kiem/index.html" {
-            raw.replacen(r#"<script src="/static/search.js" defer></script>"#, "", 1)
+            raw.replacen(r#"<script src="/static/search-engine.js" defer></script>"#, "", 1)
+                .replacen(r#"<script src="/static/search.js" defer></script>"#, "", 1)
         } else {
             raw
         };

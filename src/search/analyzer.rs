@@ -3,7 +3,7 @@
 //! For a text it yields, per syllable position: the diacritic-folded syllable ("duong"), the exact
 //! lowercase form when it differs ("đường"), a folded bigram with the next syllable ("duong pho"),
 //! and for document numbers ("01/NQ-CP") the whole number as one term ("01/nq-cp") besides its parts.
-//! `themes/default/static/search.js` implements the same steps; tests check both agree.
+//! `themes/default/static/search-engine.js` implements the same steps; tests check both agree.
 
 use crate::text::{fold, nfc};
 use regex::Regex;

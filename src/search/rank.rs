@@ -1,4 +1,4 @@
-//! Query parsing and ranking. `themes/default/static/search.js` implements the very same steps
+//! Query parsing and ranking. `themes/default/static/search-engine.js` implements the very same steps
 //! (same terms, same weights, same arithmetic in the same order), so both return the same order.
 
 use super::analyzer::{TermKind, analyze};

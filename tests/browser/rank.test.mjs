@@ -1,5 +1,5 @@
 // The client's analyzer and ranking are the Rust ones: the same queries through `banhanh search --json`
-// and through themes/default/static/search.js (in node, reading the built static index) give the
+// and through themes/default/static/search-engine.js (in node, reading the built static index) give the
 // same top 10, in the same order, with the same section anchors.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -9,7 +9,7 @@ import path from "node:path";
 import { REPO, banhanh, generatedSite } from "./helpers.mjs";
 
 const require = createRequire(import.meta.url);
-const client = require(path.join(REPO, "themes/default/static/search.js"));
+const client = require(path.join(REPO, "themes/default/static/search-engine.js"));
 
 const QUERIES = ["nghi quyet 01", "nghị quyết 01", "chuyen doi so", "chuyển đổi số", "\"chuyen doi so\"", "dau tu cong",
   "đầu tư công", "22/KH-UBND", "17/CT-UBND", "01 nq cp", "duong", "đường", "thi đua khen thưởng", "vinh long 2024",
