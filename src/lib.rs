@@ -171,6 +171,9 @@ pub fn render_site(opts: &BuildOptions, catalog: &Catalog) -> Result<(Loaded, Re
         return Err(BuildError::Content(loaded.diagnostics));
     }
     let rendered = render_checked(&loaded, catalog, None, &opts.root)?;
+    if let Some(spill) = &spill {
+        spill.check().map_err(|source| BuildError::Write { path: std::env::temp_dir(), source })?;
+    }
     Ok((loaded, rendered))
 }
 
@@ -230,6 +233,9 @@ pub fn build(opts: &BuildOptions, catalog: &Catalog) -> Result<BuildReport, Buil
     }
     let staging = output::write::Staging::new(&out).map_err(write_err)?;
     let rendered = render_checked(&loaded, catalog, Some(&staging), &out)?;
+    if let Some(spill) = &spill {
+        spill.check().map_err(write_err)?;
+    }
     let t = Instant::now();
     staging.commit().map_err(write_err)?;
     timing("write", t);

@@ -4,9 +4,10 @@
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
 use std::fs::File;
-use std::io::{self, Write};
+use std::io;
 use std::os::unix::fs::FileExt;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// An append-only temporary file that texts are set aside in (deleted when the last handle goes).
@@ -15,21 +16,32 @@ pub struct SpillFile {
     file: File,
     /// Bytes written so far (the next text's offset), behind the lock appends take.
     end: Mutex<u64>,
+    /// Set when a text could not be read back (the build must then not publish).
+    read_failed: AtomicBool,
 }
 
 impl SpillFile {
     /// Creates an anonymous spill file in `dir` (on the output's file system, not in memory).
     pub fn new_in(dir: &Path) -> io::Result<Arc<SpillFile>> {
-        Ok(Arc::new(SpillFile { file: tempfile::tempfile_in(dir)?, end: Mutex::new(0) }))
+        Ok(Arc::new(SpillFile { file: tempfile::tempfile_in(dir)?, end: Mutex::new(0), read_failed: AtomicBool::new(false) }))
     }
 
     /// Appends `bytes`; returns their offset.
     pub fn append(&self, bytes: &[u8]) -> io::Result<u64> {
         let mut end = self.end.lock().unwrap_or_else(|e| e.into_inner());
         let at = *end;
-        (&self.file).write_all(bytes)?;
+        // Written at the recorded end: a failed write leaves no gap the next offsets would miss.
+        self.file.write_all_at(bytes, at)?;
         *end += bytes.len() as u64;
         Ok(at)
+    }
+
+    /// Fails when a text set aside could not be read back: what was rendered from it is incomplete.
+    pub fn check(&self) -> io::Result<()> {
+        if self.read_failed.load(Ordering::Relaxed) {
+            return Err(io::Error::other("không đọc lại được nội dung đã tạm cất trong tệp tạm"));
+        }
+        Ok(())
     }
 
     /// Reads back `len` bytes appended at `at`.
@@ -83,7 +95,11 @@ impl Stash {
                 match file.read(*at, *len) {
                     // Only valid UTF-8 was written, so this cannot fail unless the file was tampered with.
                     Ok(buf) => Cow::Owned(crate::text::utf8_lossy(&buf).into_owned()),
-                    Err(e) => Cow::Owned(format!("(không đọc lại được nội dung: {e})")),
+                    // Marked on the file: `build` checks it and publishes nothing.
+                    Err(_) => {
+                        file.read_failed.store(true, Ordering::Relaxed);
+                        Cow::Borrowed("")
+                    }
                 }
             }
         }
@@ -142,5 +158,16 @@ mod tests {
         assert_eq!(empty.get(), "");
         assert_eq!(a, Stash::from("Nghị quyết số 01/NQ-CP".to_string()));
         assert_ne!(a, b);
+        assert!(f.check().is_ok());
+    }
+
+    #[test]
+    fn a_text_that_cannot_be_read_back_marks_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = SpillFile::new_in(dir.path()).unwrap();
+        let lost = Stash(Inner::Spilled { file: Arc::clone(&f), at: 1 << 20, len: 10 });
+        assert_eq!(lost.get(), "");
+        let e = f.check().unwrap_err();
+        assert!(e.to_string().contains("không đọc lại được"), "{e}");
     }
 }
