@@ -5,7 +5,6 @@ use serde::{Serialize, Serializer};
 use std::borrow::Cow;
 use std::fs::File;
 use std::io;
-use std::os::unix::fs::FileExt;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -31,7 +30,7 @@ impl SpillFile {
         let mut end = self.end.lock().unwrap_or_else(|e| e.into_inner());
         let at = *end;
         // Written at the recorded end: a failed write leaves no gap the next offsets would miss.
-        self.file.write_all_at(bytes, at)?;
+        positioned::write_at(&self.file, bytes, at)?;
         *end += bytes.len() as u64;
         Ok(at)
     }
@@ -47,7 +46,7 @@ impl SpillFile {
     /// Reads back `len` bytes appended at `at`.
     pub fn read(&self, at: u64, len: usize) -> io::Result<Vec<u8>> {
         let mut buf = vec![0; len];
-        self.file.read_exact_at(&mut buf, at)?;
+        positioned::read_at(&self.file, &self.end, &mut buf, at)?;
         Ok(buf)
     }
 
@@ -61,6 +60,39 @@ impl SpillFile {
             // The disk is full or gone: keep the text in memory rather than lose it.
             Err(_) => Stash(Inner::Memory(text)),
         }
+    }
+}
+
+/// Reading and writing at an offset: `pread`/`pwrite` on Unix (reads run in parallel); elsewhere a
+/// seek then a read under the lock appends take (writes already hold it).
+mod positioned {
+    use std::fs::File;
+    use std::io;
+    use std::sync::Mutex;
+
+    #[cfg(unix)]
+    pub fn write_at(file: &File, bytes: &[u8], at: u64) -> io::Result<()> {
+        std::os::unix::fs::FileExt::write_all_at(file, bytes, at)
+    }
+
+    #[cfg(unix)]
+    pub fn read_at(file: &File, _lock: &Mutex<u64>, buf: &mut [u8], at: u64) -> io::Result<()> {
+        std::os::unix::fs::FileExt::read_exact_at(file, buf, at)
+    }
+
+    #[cfg(not(unix))]
+    pub fn write_at(mut file: &File, bytes: &[u8], at: u64) -> io::Result<()> {
+        use std::io::{Seek, SeekFrom, Write};
+        file.seek(SeekFrom::Start(at))?;
+        file.write_all(bytes)
+    }
+
+    #[cfg(not(unix))]
+    pub fn read_at(mut file: &File, lock: &Mutex<u64>, buf: &mut [u8], at: u64) -> io::Result<()> {
+        use std::io::{Read, Seek, SeekFrom};
+        let _held = lock.lock().unwrap_or_else(|e| e.into_inner());
+        file.seek(SeekFrom::Start(at))?;
+        file.read_exact(buf)
     }
 }
 
