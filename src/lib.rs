@@ -67,15 +67,11 @@ pub fn load_spilled(root: &Path, base_url: Option<&str>, catalog: &Catalog, spil
     let results: Vec<content::cache::ParseResult> = sources
         .par_iter()
         .map(|s| {
-            let bytes = std::fs::read(&s.abs)
-                .map_err(|e| vec![diagnostics::Diagnostic::error(&s.rel, 0, 0, format!("không đọc được tệp: {e}"))])?;
-            let parsed = content::parse_bytes(&s.rel, &bytes, catalog)?;
+            let parsed = content::parse_file(s, catalog)?;
             let mut body = renderer.render(&parsed.markdown, parsed.body_line);
-            if spill.is_some() {
-                body.html = std::mem::take(&mut body.html).spill(spill);
-                for sec in &mut body.sections {
-                    sec.text = std::mem::take(&mut sec.text).spill(spill);
-                }
+            body.html = std::mem::take(&mut body.html).spill(spill);
+            for sec in &mut body.sections {
+                sec.text = std::mem::take(&mut sec.text).spill(spill);
             }
             Ok(parsed.into_document(body))
         })

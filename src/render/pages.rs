@@ -223,11 +223,8 @@ fn home_link(v: &Views<'_>) -> LinkView {
 
 /// The pages of the documents at `indices` only (the same pages `pages` makes for them).
 pub fn document_pages(v: &Views<'_>, indices: &[usize]) -> Vec<Page> {
-    indices.iter().map(|&i| {
-        let province = &v.site.documents[i].meta.province;
-        let same: Vec<usize> = (0..v.site.documents.len()).filter(|&j| v.site.documents[j].meta.province == *province).collect();
-        super::document::page(v, i, &same, home_link(v))
-    }).collect()
+    let plan = plan(v);
+    indices.iter().map(|&i| plan.document(v, i)).collect()
 }
 
 /// A page listing `docs` grouped by year, newest first.
