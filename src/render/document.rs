@@ -5,6 +5,9 @@ use crate::data::ui_str;
 use super::views::{LinkView, Views};
 use serde_json::json;
 
+/// The template of every document page.
+pub const TEMPLATE: &str = "document.html";
+
 /// The page of document `i`; `same_province` lists the documents of its province.
 pub fn page(v: &Views<'_>, i: usize, same_province: &[usize], home: LinkView) -> Page {
     let d = &v.site.documents[i];
@@ -31,7 +34,7 @@ pub fn page(v: &Views<'_>, i: usize, same_province: &[usize], home: LinkView) ->
     let ui = &v.catalog.ui;
     Page {
         path: d.path.clone(),
-        template: "document.html",
+        template: TEMPLATE,
         title: m.title.clone(),
         breadcrumbs: vec![
             home,

@@ -26,7 +26,6 @@ pub enum RenderError {
     Write(#[from] std::io::Error),
 }
 
-
 /// Renders every page of the site and adds the theme's static files.
 pub fn render(site: &Site, catalog: &Catalog, theme: &Theme) -> Result<Vec<OutputFile>, ThemeError> {
     let mut files = collect(|put| render_to(site, catalog, theme, put)).map_err(|e| match e {
@@ -83,7 +82,6 @@ pub fn site_files<'a>(site: &Site, catalog: &Catalog, page_paths: impl Iterator<
     collect(|put| site_files_to(site, catalog, page_paths, put).map(drop)).expect("collecting in memory cannot fail")
 }
 
-
 /// Like [`site_files`], handing each file to `put` as it is made.
 pub fn site_files_to<'a>(site: &Site, catalog: &Catalog, page_paths: impl Iterator<Item = &'a str>, put: &Put<'_>) -> std::io::Result<crate::search::export::Written> {
     put(OutputFile { path: "sitemap.xml".into(), bytes: crate::output::sitemap::sitemap(&site.config.base_url, page_paths).into_bytes() })?;
@@ -99,7 +97,11 @@ pub fn site_files_to<'a>(site: &Site, catalog: &Catalog, page_paths: impl Iterat
 
 /// Which template renders each output file (for naming the template of a broken theme link).
 pub fn templates_by_file(site: &Site, catalog: &Catalog) -> std::collections::BTreeMap<String, &'static str> {
-    pages::pages(&Views::new(site, catalog)).into_iter().map(|p| (file_for(&p.path), p.template)).collect()
+    let views = Views::new(site, catalog);
+    let plan = pages::plan(&views);
+    // Document pages all use one template: known without making them (and reading their bodies back).
+    let documents = site.documents.iter().map(|d| (file_for(&d.path), document::TEMPLATE));
+    plan.pages.iter().map(|p| (file_for(&p.path), p.page(&views).template)).chain(documents).collect()
 }
 
 /// Renders one page through its template.
