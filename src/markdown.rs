@@ -288,11 +288,26 @@ fn push_section(sections: &mut Vec<Section>, s: OpenSection) {
 /// `text` with runs of whitespace made one space, and none at either end.
 fn collapse_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
+    // Like `split_whitespace`, copying runs of non-space at once; ASCII bytes are decided without
+    // decoding (`char::is_whitespace` of an ASCII character is `is_ascii_whitespace` or U+000B).
+    let mut run = 0;
+    for (i, c) in text.char_indices() {
+        let space = if c.is_ascii() { c.is_ascii_whitespace() || c == '\u{B}' } else { c.is_whitespace() };
+        if space {
+            if run < i {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&text[run..i]);
+            }
+            run = i + c.len_utf8();
+        }
+    }
+    if run < text.len() {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
+        out.push_str(&text[run..]);
     }
     out
 }
@@ -422,6 +437,13 @@ mod tests {
         assert!(in_comment);
         assert_eq!(strip_comments("c --> d<b>", &mut in_comment), " d<b>");
         assert!(!in_comment);
+    }
+
+    #[test]
+    fn whitespace_collapses_like_split_whitespace() {
+        for s in ["", " ", "a", " a  b\t\nc ", "đầu\u{A0}tư\u{2003}công\u{B}x\u{C}y", "\u{3000}số\u{85}"] {
+            assert_eq!(collapse_whitespace(s), s.split_whitespace().collect::<Vec<_>>().join(" "), "{s:?}");
+        }
     }
 
     #[test]

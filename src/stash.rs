@@ -126,7 +126,7 @@ impl Stash {
             Inner::Spilled { file, at, len } => {
                 match file.read(*at, *len) {
                     // Only valid UTF-8 was written, so this cannot fail unless the file was tampered with.
-                    Ok(buf) => Cow::Owned(crate::text::utf8_lossy(&buf).into_owned()),
+                    Ok(buf) => Cow::Owned(crate::text::utf8_owned(buf)),
                     // Marked on the file: `build` checks it and publishes nothing.
                     Err(_) => {
                         file.read_failed.store(true, Ordering::Relaxed);

@@ -5,11 +5,19 @@ use unicode_normalization::char::is_combining_mark;
 
 /// Returns `s` in Unicode NFC (the form all content is kept in).
 pub fn nfc(s: &str) -> String {
-    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+    if s.chars().all(always_nfc) || unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
         s.to_string()
     } else {
         s.nfc().collect()
     }
+}
+
+/// Whether `c` is a starter that no character before or after it can change in NFC: everything
+/// below the combining marks (U+0300), the precomposed Vietnamese letters (U+1E00–U+1EFF) and the
+/// usual dashes and quotes (U+2010–U+2027). Text made only of these is NFC without a table lookup.
+fn always_nfc(c: char) -> bool {
+    let u = c as u32;
+    u < 0x300 || (0x1E00..=0x1EFF).contains(&u) || (0x2010..=0x2027).contains(&u)
 }
 
 /// `bytes` as text, with U+FFFD for invalid sequences (checked with SIMD: most output is valid).
@@ -17,6 +25,15 @@ pub fn utf8_lossy(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
     match simdutf8::basic::from_utf8(bytes) {
         Ok(s) => std::borrow::Cow::Borrowed(s),
         Err(_) => String::from_utf8_lossy(bytes),
+    }
+}
+
+/// `bytes` as text without copying when valid (checked with SIMD), else with U+FFFD for invalid sequences.
+pub fn utf8_owned(bytes: Vec<u8>) -> String {
+    match simdutf8::basic::from_utf8(&bytes) {
+        // SAFETY: simdutf8 has just checked that `bytes` is valid UTF-8.
+        Ok(_) => unsafe { String::from_utf8_unchecked(bytes) },
+        Err(_) => String::from_utf8_lossy(&bytes).into_owned(),
     }
 }
 
@@ -63,6 +80,23 @@ pub fn tone_key(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_taken_as_nfc_are_starters_nfc_leaves_alone() {
+        use unicode_normalization::char::canonical_combining_class;
+        for c in (0..0x3000u32).filter_map(char::from_u32).filter(|&c| always_nfc(c)) {
+            assert_eq!(canonical_combining_class(c), 0, "U+{:04X}", c as u32);
+            let alone = c.to_string();
+            assert_eq!(alone.nfc().collect::<String>(), alone, "U+{:04X}", c as u32);
+            // Nothing before it composes with it.
+            for before in ['a', 'e', 'o', 'u', 'A', 'ơ', 'ư', '\u{1100}'] {
+                let pair = format!("{before}{c}");
+                assert_eq!(pair.nfc().collect::<String>(), pair, "U+{:04X}", c as u32);
+            }
+        }
+        assert_eq!(nfc("Nghe\u{0323}\u{0302} An"), "Nghệ An");
+        assert_eq!(nfc("Nghị quyết – “số”"), "Nghị quyết – “số”");
+    }
 
     #[test]
     fn folds_vietnamese() {

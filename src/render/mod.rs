@@ -117,7 +117,9 @@ pub fn render_page(site: &Site, catalog: &Catalog, theme: &Theme, page: &Page) -
         "data": page.data,
     });
     let ctx = tera::Context::from_value(ctx).map_err(|e| ThemeError::Template { name: page.template.into(), message: e.to_string() })?;
-    let html = theme.tera.render(page.template, &ctx)
+    // Rendered as bytes: the page goes out as bytes, and tera's `render` would check them as UTF-8 again.
+    let mut html = Vec::new();
+    theme.tera.render_to(page.template, &ctx, &mut html)
         .map_err(|e| ThemeError::Template { name: page.template.into(), message: error_chain(&e) })?;
-    Ok(OutputFile { path: file_for(&page.path), bytes: html.into_bytes() })
+    Ok(OutputFile { path: file_for(&page.path), bytes: html })
 }

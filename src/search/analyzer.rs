@@ -71,63 +71,115 @@ pub struct TermRef<'a> {
     pub key: u64,
 }
 
-/// Per-call ids of distinct strings.
+/// Ids of distinct strings (stable for as long as the [`WordCache`] holding them).
 #[derive(Default)]
 struct Interner(FxHashMap<String, u64>);
 
 impl Interner {
     fn id(&mut self, s: &str) -> u64 {
-        let next = self.0.len() as u64;
-        *self.0.entry(s.to_string()).or_insert(next)
+        if let Some(&id) = self.0.get(s) {
+            return id;
+        }
+        let id = self.0.len() as u64;
+        self.0.insert(s.to_string(), id);
+        id
     }
+}
+
+/// A word's lowercase and folded forms with their ids.
+struct Forms {
+    exact: Box<str>,
+    folded: Box<str>,
+    fid: u64,
+    eid: u64,
+}
+
+/// What analysing one text leaves for the next on the same thread: the forms of the words seen so
+/// far (Vietnamese has a few thousand syllables, so most words are looked up, not folded again)
+/// and the buffers, so no text starts from empty maps.
+#[derive(Default)]
+struct WordCache {
+    forms: hashbrown::HashMap<Box<str>, Forms, rustc_hash::FxBuildHasher>,
+    folded: Interner,
+    exact: Interner,
+    numbers: Interner,
+    starts: Vec<usize>,
+}
+
+/// Most words a thread's cache holds before it starts again (keys stay below 2³¹, memory bounded).
+const CACHE_WORDS: usize = 1 << 20;
+
+impl WordCache {
+    fn forms(&mut self, word: &str) -> &Forms {
+        let (folded_ids, exact_ids) = (&mut self.folded, &mut self.exact);
+        self.forms.entry_ref(word).or_insert_with(|| {
+            let (exact, folded) = (word.to_lowercase(), fold(word));
+            let (fid, eid) = (folded_ids.id(&folded), exact_ids.id(&exact));
+            Forms { exact: exact.into(), folded: folded.into(), fid, eid }
+        })
+    }
+}
+
+thread_local! {
+    static CACHE: std::cell::RefCell<WordCache> = std::cell::RefCell::new(WordCache::default());
 }
 
 /// Calls `f` for every term of NFC `text`: the words' terms in text order, then whole numbers.
 /// Returns the number of words (syllable positions).
 pub fn for_each_term(text: &str, mut f: impl FnMut(TermRef<'_>)) -> usize {
+    CACHE.with(|cache| match cache.try_borrow_mut() {
+        Ok(mut cache) => {
+            if cache.forms.len() > CACHE_WORDS || cache.numbers.0.len() > CACHE_WORDS {
+                *cache = WordCache::default();
+            }
+            terms_with(&mut cache, text, &mut f)
+        }
+        // Called from inside a callback on this thread: a cache of its own.
+        Err(_) => terms_with(&mut WordCache::default(), text, &mut f),
+    })
+}
+
+fn terms_with(cache: &mut WordCache, text: &str, f: &mut dyn FnMut(TermRef<'_>)) -> usize {
     const EXACT: u64 = 1 << 62;
     const BIGRAM: u64 = 2 << 62;
     const NUMBER_KEY: u64 = 3 << 62;
-    let mut forms: FxHashMap<&str, (String, String, u64, u64)> = FxHashMap::default();
-    let (mut folded_ids, mut exact_ids, mut number_ids) = (Interner::default(), Interner::default(), Interner::default());
-    let mut starts = Vec::new();
-    let (mut prev, mut bigram) = (String::new(), String::new());
-    let (mut prev_from, mut prev_end, mut prev_id) = (0, None, 0);
+    let mut starts = std::mem::take(&mut cache.starts);
+    starts.clear();
+    let mut bigram = String::new();
+    let (mut prev_from, mut prev_end, mut prev_id, mut prev_len) = (0, None, 0, 0);
     for (position, (m_start, m_end)) in words(text).enumerate() {
         let word = &text[m_start..m_end];
-        let (exact, folded, fid, eid) = forms.entry(word).or_insert_with(|| {
-            let (exact, folded) = (word.to_lowercase(), fold(word));
-            let (fid, eid) = (folded_ids.id(&folded), exact_ids.id(&exact));
-            (exact, folded, fid, eid)
-        });
+        let forms = cache.forms(word);
         if let Some(end) = prev_end
             && !text[end..m_start].contains(BREAKS)
         {
-            bigram.clear();
-            bigram.push_str(&prev);
-            bigram.push(' ');
-            bigram.push_str(folded);
-            let key = BIGRAM | (prev_id << 31) | *fid;
+            // `bigram` holds the previous folded syllable and a space: this one completes the pair.
+            bigram.truncate(prev_len + 1);
+            bigram.push_str(&forms.folded);
+            let key = BIGRAM | (prev_id << 31) | forms.fid;
             f(TermRef { text: &bigram, kind: TermKind::Bigram, position: position - 1, from: prev_from, to: m_end, key });
         }
-        f(TermRef { text: folded, kind: TermKind::Folded, position, from: m_start, to: m_end, key: *fid });
-        if exact != folded {
-            f(TermRef { text: exact, kind: TermKind::Exact, position, from: m_start, to: m_end, key: EXACT | *eid });
+        f(TermRef { text: &forms.folded, kind: TermKind::Folded, position, from: m_start, to: m_end, key: forms.fid });
+        if forms.exact != forms.folded {
+            f(TermRef { text: &forms.exact, kind: TermKind::Exact, position, from: m_start, to: m_end, key: EXACT | forms.eid });
         }
         starts.push(m_start);
-        prev.clear();
-        prev.push_str(folded);
-        (prev_from, prev_end, prev_id) = (m_start, Some(m_end), *fid);
+        bigram.clear();
+        bigram.push_str(&forms.folded);
+        bigram.push(' ');
+        (prev_from, prev_end, prev_id, prev_len) = (m_start, Some(m_end), forms.fid, forms.folded.len());
     }
     for m in NUMBER.find_iter(text) {
         if LETTER.is_match(m.as_str()) {
             let position = starts.partition_point(|&s| s < m.start());
             let number = fold(m.as_str());
-            let key = NUMBER_KEY | number_ids.id(&number);
+            let key = NUMBER_KEY | cache.numbers.id(&number);
             f(TermRef { text: &number, kind: TermKind::Number, position, from: m.start(), to: m.end(), key });
         }
     }
-    starts.len()
+    let words = starts.len();
+    cache.starts = starts;
+    words
 }
 
 /// Whether `c` is a letter or a number: `[\p{L}\p{N}]`, the browser client's `WORD` class.

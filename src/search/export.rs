@@ -8,10 +8,10 @@
 //! - `search/p{i}.bin`: postings packs; a term's postings are varints (doc delta, body tf, head tf, offset+1);
 //! - `search/s{i}.bin`: document store; per document a JSON header line then the body text.
 
-use super::index::{ANALYSE_CHUNK, DocInfo, DocTerms, Params, Posting, SearchIndex, SectionInfo, TermInfo, analyse_doc, idf_micro};
+use super::index::{ANALYSE_CHUNK, DocInfo, Params, Posting, SearchIndex, SectionInfo, TermInfo, analyse_doc, idf_micro};
+use super::term_ids::TermIds;
 use crate::model::Site;
 use rayon::prelude::*;
-use hashbrown::hash_table::{Entry, HashTable};
 use crate::output::file::{OutputFile, Put};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -121,12 +121,6 @@ struct Encoded {
     prev: u32,
 }
 
-/// Hash of a term in the export's table.
-fn term_hash(term: &str) -> u64 {
-    use std::hash::BuildHasher;
-    rustc_hash::FxBuildHasher.hash_one(term)
-}
-
 /// Store pack being filled: file name, first document, bytes.
 type StorePack = (String, usize, Vec<u8>);
 
@@ -150,7 +144,8 @@ pub fn write(site: &Site, put: &Put<'_>) -> std::io::Result<Written> {
 fn write_with_budget(site: &Site, put: &Put<'_>, budget: usize, chunk: usize) -> std::io::Result<Written> {
     let params = Params::default();
     let mut w = Writer::new(site, put, budget);
-    let mut pending: Option<Vec<(DocInfo, DocTerms, Vec<u64>)>> = None;
+    let term_ids = TermIds::default();
+    let mut pending: Option<Vec<(DocInfo, Vec<DocPosting>)>> = None;
     let mut chunks = site.documents.chunks(chunk);
     loop {
         let next = chunks.next();
@@ -164,9 +159,10 @@ fn write_with_budget(site: &Site, put: &Put<'_>, budget: usize, chunk: usize) ->
                     c.par_iter()
                         .map(|d| {
                             let (info, terms) = analyse_doc(d, &params);
-                            // Hashed here, in parallel: adding the terms is the sequential part.
-                            let hashes = terms.iter().map(|t| term_hash(t.0)).collect();
-                            (info, terms, hashes)
+                            // Terms become ids here, in parallel: adding postings is the sequential part.
+                            let ids = term_ids.ids(terms.iter().map(|t| t.0));
+                            let postings = ids.into_iter().zip(terms.iter()).map(|(id, (_, tf, head, off))| (id, tf, head, off)).collect();
+                            (info, postings)
                         })
                         .collect::<Vec<_>>()
                 })
@@ -175,8 +171,11 @@ fn write_with_budget(site: &Site, put: &Put<'_>, budget: usize, chunk: usize) ->
         added?;
         pending = analysed;
     }
-    w.finish(params)
+    w.finish(params, term_ids.into_terms())
 }
+
+/// A document's posting for one term: term id, body tf, weighted head tf, 1 + first body offset.
+type DocPosting = (u32, u32, u32, u32);
 
 /// The state of an export between chunks of documents.
 struct Writer<'a> {
@@ -189,7 +188,8 @@ struct Writer<'a> {
     pack: Option<StorePack>,
     hasher: u32,
     total_len: u64,
-    terms: HashTable<(String, Encoded)>,
+    /// Postings by term id.
+    terms: Vec<Encoded>,
     /// Bytes in `terms` not yet set aside, and how many may be.
     held: usize,
     budget: usize,
@@ -208,7 +208,7 @@ impl<'a> Writer<'a> {
             pack: None,
             hasher: fnv1a(""),
             total_len: 0,
-            terms: HashTable::new(),
+            terms: Vec::new(),
             held: 0,
             budget,
             n: 0,
@@ -216,9 +216,9 @@ impl<'a> Writer<'a> {
     }
 
     /// Adds analysed documents (the next ones in site order).
-    fn add(&mut self, analysed: Vec<(DocInfo, DocTerms, Vec<u64>)>) -> std::io::Result<()> {
+    fn add(&mut self, analysed: Vec<(DocInfo, Vec<DocPosting>)>) -> std::io::Result<()> {
         let pos = |v: &[String], s: &str| v.iter().position(|x| x == s).unwrap_or(0) as u32;
-        for (d, doc_terms, hashes) in analysed {
+        for (d, doc_postings) in analysed {
             let i = self.n;
             let header = Header { u: d.path.clone(), t: d.title.clone(), n: d.number.clone(), p: d.province.clone(), y: d.year, k: d.doc_type.clone(), s: d.sections.clone() };
             let mut rec = serde_json::to_vec(&header).unwrap_or_default();
@@ -244,11 +244,12 @@ impl<'a> Writer<'a> {
             if let Some(s) = self.pack.as_mut() {
                 s.2.extend_from_slice(&rec);
             }
-            for ((term, tf_body, tf_head, off), hash) in doc_terms.iter().zip(hashes) {
-                let e = match self.terms.entry(hash, |(k, _)| k == term, |(k, _)| term_hash(k)) {
-                    Entry::Occupied(o) => &mut o.into_mut().1,
-                    Entry::Vacant(v) => &mut v.insert((term.to_string(), Encoded::default())).into_mut().1,
-                };
+            for (id, tf_body, tf_head, off) in doc_postings {
+                let id = id as usize;
+                if id >= self.terms.len() {
+                    self.terms.resize_with(id + 1, Encoded::default);
+                }
+                let e = &mut self.terms[id];
                 let before = e.bytes.len();
                 push_varint(&mut e.bytes, i as u32 - e.prev);
                 push_varint(&mut e.bytes, tf_body);
@@ -263,7 +264,7 @@ impl<'a> Writer<'a> {
         if self.held > self.budget
             && let Some(spill) = &self.site.spill
         {
-            for (_, e) in self.terms.iter_mut().filter(|(_, e)| !e.bytes.is_empty()) {
+            for e in self.terms.iter_mut().filter(|e| !e.bytes.is_empty()) {
                 let at = spill.append(&e.bytes)?;
                 e.pieces.push((at, e.bytes.len()));
                 e.bytes = Vec::new();
@@ -274,7 +275,7 @@ impl<'a> Writer<'a> {
     }
 
     /// Writes the last store pack, the postings packs, the dictionary and the manifest.
-    fn finish(mut self, params: Params) -> std::io::Result<Written> {
+    fn finish(mut self, params: Params, names: Vec<Box<str>>) -> std::io::Result<Written> {
         let put = self.put;
         if let Some((name, first, bytes)) = self.pack.take() {
             put(OutputFile { path: format!("search/{name}"), bytes })?;
@@ -283,7 +284,8 @@ impl<'a> Writer<'a> {
         let n = self.n;
         let shards = (self.terms.len() / TERMS_PER_SHARD).clamp(1, MAX_SHARDS).next_power_of_two() as u32;
         let mut dict: Vec<String> = vec![String::new(); shards as usize];
-        let mut sorted: Vec<(String, Encoded)> = self.terms.into_iter().collect();
+        // Every id was handed to a document, so every term has postings.
+        let mut sorted: Vec<(Box<str>, Encoded)> = names.into_iter().zip(self.terms).collect();
         sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut pack_names: Vec<String> = Vec::new();
         let mut current: Vec<u8> = Vec::new();

@@ -136,6 +136,11 @@ impl DocTerms {
     }
 }
 
+thread_local! {
+    /// A document's body terms by analyzer key: tf, 1 + first offset, text range in `DocTerms::text`.
+    static BODY_TERMS: std::cell::RefCell<FxHashMap<u64, (u32, u32, u32, u32)>> = std::cell::RefCell::new(FxHashMap::default());
+}
+
 /// What search records of one document: its info and its terms.
 pub(crate) fn analyse_doc(d: &Document, p: &Params) -> (DocInfo, DocTerms) {
     let m = &d.meta;
@@ -153,21 +158,24 @@ pub(crate) fn analyse_doc(d: &Document, p: &Params) -> (DocInfo, DocTerms) {
             len += words;
         }
     }
-    // Body terms by key: tf, 1 + first offset, and where the text sits in `terms.text`.
+    // Body terms by key: tf, 1 + first offset, and where the text sits in `terms.text`. The map is
+    // the thread's, emptied per document: it keeps its capacity instead of growing from nothing.
     let mut terms = DocTerms::default();
-    let mut body_terms: FxHashMap<u64, (u32, u32, u32, u32)> = FxHashMap::default();
-    len += for_each_term(&body, |t| {
-        body_terms.entry(t.key).and_modify(|e| e.0 += 1).or_insert_with(|| {
-            let from = terms.text.len() as u32;
-            terms.text.push_str(t.text);
-            (1, t.from as u32 + 1, from, terms.text.len() as u32)
+    BODY_TERMS.with_borrow_mut(|body_terms| {
+        body_terms.clear();
+        len += for_each_term(&body, |t| {
+            body_terms.entry(t.key).and_modify(|e| e.0 += 1).or_insert_with(|| {
+                let from = terms.text.len() as u32;
+                terms.text.push_str(t.text);
+                (1, t.from as u32 + 1, from, terms.text.len() as u32)
+            });
         });
+        terms.terms.reserve(body_terms.len() + head.len());
+        for (_, (tf, off, from, to)) in body_terms.drain() {
+            let tf_head = head.remove(&terms.text[from as usize..to as usize]).unwrap_or(0);
+            terms.terms.push((from, to, tf, tf_head, off));
+        }
     });
-    terms.terms.reserve(body_terms.len() + head.len());
-    for (_, (tf, off, from, to)) in body_terms {
-        let tf_head = head.remove(&terms.text[from as usize..to as usize]).unwrap_or(0);
-        terms.terms.push((from, to, tf, tf_head, off));
-    }
     for (text, tf_head) in head {
         terms.push(&text, 0, tf_head, 0);
     }

@@ -7,6 +7,7 @@ pub mod export;
 pub mod index;
 pub mod rank;
 pub mod snippet;
+mod term_ids;
 
 use index::SearchIndex;
 use rank::{Facets, Filters};
