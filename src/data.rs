@@ -142,6 +142,10 @@ impl Catalog {
 
     /// The document type named `name` (tone placement and case ignored).
     pub fn doc_type(&self, name: &str) -> Option<&DocType> {
+        // Validated documents carry the catalog's own spelling: found without building keys.
+        if let Some(t) = self.types.iter().find(|t| t.name == name) {
+            return Some(t);
+        }
         let key = tone_key(name.trim());
         self.types.iter().find(|t| tone_key(&t.name) == key)
     }

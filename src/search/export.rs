@@ -145,6 +145,7 @@ fn write_with_budget(site: &Site, put: &Put<'_>, budget: usize, chunk: usize) ->
     let params = Params::default();
     let mut w = Writer::new(site, put, budget);
     let term_ids = TermIds::default();
+    let t = std::time::Instant::now();
     let mut pending: Option<Vec<(DocInfo, Vec<DocPosting>)>> = None;
     let mut chunks = site.documents.chunks(chunk);
     loop {
@@ -171,6 +172,7 @@ fn write_with_budget(site: &Site, put: &Put<'_>, budget: usize, chunk: usize) ->
         added?;
         pending = analysed;
     }
+    crate::timing("      analysed", t);
     w.finish(params, term_ids.into_terms())
 }
 
