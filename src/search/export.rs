@@ -39,6 +39,19 @@ pub struct DocArrays {
     pub rl: Vec<u32>,
 }
 
+/// What a result shows before its store header arrives: per document its site path, title and
+/// number. In `index.json` when small, so a query's first results need no third request.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Heads {
+    pub u: Vec<String>,
+    pub t: Vec<String>,
+    pub n: Vec<Option<String>>,
+}
+
+/// Largest gzip size of [`Heads`] that goes into `index.json` (about 1500 documents' worth):
+/// past it, a bigger `index.json` would cost more than the request it saves.
+const HEADS_GZIP_BYTES: usize = 32 << 10;
+
 /// Contents of `search/index.json`.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Manifest {
@@ -56,6 +69,9 @@ pub struct Manifest {
     pub packs: Vec<String>,
     /// Number of dictionary shards (a power of two).
     pub dict: u32,
+    /// Titles and paths of every document, when they are small enough.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heads: Option<Heads>,
 }
 
 /// Header line of a document's store record.
@@ -186,6 +202,7 @@ struct Writer<'a> {
     provinces: Vec<String>,
     types: Vec<String>,
     docs: DocArrays,
+    heads: Heads,
     stores: Vec<(String, usize)>,
     pack: Option<StorePack>,
     hasher: u32,
@@ -206,6 +223,7 @@ impl<'a> Writer<'a> {
             provinces: vocab(site.documents.iter().map(|d| d.meta.province.as_str())),
             types: vocab(site.documents.iter().map(|d| d.meta.doc_type.as_str())),
             docs: DocArrays { p: vec![], y: vec![], t: vec![], len: vec![], hl: vec![], rl: vec![] },
+            heads: Heads::default(),
             stores: Vec::new(),
             pack: None,
             hasher: fnv1a(""),
@@ -242,6 +260,9 @@ impl<'a> Writer<'a> {
             self.docs.len.push(d.len);
             self.docs.hl.push(hl);
             self.docs.rl.push(rec.len() as u32);
+            self.heads.u.push(d.path.clone());
+            self.heads.t.push(d.title.clone());
+            self.heads.n.push(d.number.clone());
             self.total_len += u64::from(d.len);
             if let Some(s) = self.pack.as_mut() {
                 s.2.extend_from_slice(&rec);
@@ -328,11 +349,22 @@ impl<'a> Writer<'a> {
             store: self.stores,
             packs: pack_names,
             dict: shards,
+            heads: small_enough(self.heads),
         };
             let written = Written { id: manifest.id.clone(), dict: shards };
         put(OutputFile { path: "search/index.json".into(), bytes: serde_json::to_vec(&manifest).unwrap_or_default() })?;
         Ok(written)
     }
+}
+
+/// `heads` when their gzip size is at most [`HEADS_GZIP_BYTES`].
+fn small_enough(heads: Heads) -> Option<Heads> {
+    use std::io::Write;
+    let json = serde_json::to_vec(&heads).ok()?;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(&json).ok()?;
+    let size = gz.finish().ok()?.len();
+    (size <= HEADS_GZIP_BYTES).then_some(heads)
 }
 
 /// What the search page needs to know of the index written, to fetch dictionary shards before
@@ -406,6 +438,18 @@ pub fn load(dir: &Path) -> Result<SearchIndex, LoadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_go_into_the_manifest_only_while_small() {
+        let heads = |n: usize| Heads {
+            // Distinct, little-repeating titles, as a large real site has.
+            u: (0..n).map(|i| format!("/tinh-{}/{}/{}-kh-ubnd/", i % 63, 2020 + i % 6, i)).collect(),
+            t: (0..n).map(|i| format!("Kế hoạch {} về {:x}", i, (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15))).collect(),
+            n: (0..n).map(|i| Some(format!("{i}/KH-UBND"))).collect(),
+        };
+        assert_eq!(small_enough(heads(100)).map(|h| h.u.len()), Some(100));
+        assert!(small_enough(heads(20_000)).is_none());
+    }
 
     /// The index is the same whether postings stay in memory or go through the scratch file.
     #[test]

@@ -70,6 +70,27 @@ test("a document number finds its document first", async () => {
   await page.close();
 });
 
+test("on a small site the results show before the documents' headers arrive, then gain their sections", async () => {
+  const page = await open();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  // The document store (headers and snippets) answers only when the test lets it.
+  await page.route(/\/search\/s\d+\.bin/, async (route) => { await held; await route.continue(); });
+  await page.locator("#q").fill("nghi quyet 01");
+  await page.waitForFunction(() => document.querySelectorAll(".search-results .result-title a").length >= 10);
+  assert.equal(await page.locator(".search-results").getAttribute("aria-busy"), "true");
+  const before = await titles(page);
+  assert.match(before[0], /Nghị quyết số 01\/NQ-CP/);
+  assert.equal(await page.locator(".search-results .result-section").count(), 0);
+  release();
+  await page.waitForFunction(() => document.querySelector(".search-results").getAttribute("aria-busy") === "false");
+  assert.deepEqual(await titles(page), before, "the headers change no title");
+  const hrefs = await page.locator(".search-results .result-title a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  assert.ok(hrefs.some((h) => /\/#[a-z0-9-]+$/.test(h)), `the headers add the sections' anchors: ${hrefs.join(" ")}`);
+  assert.ok(await page.locator(".search-results .result-section").count() > 0);
+  await page.close();
+});
+
 test("the URL is shareable, facets filter with counts, and back restores the query", async () => {
   const page = await open("/tim-kiem/?q=dau+tu+cong");
   await page.waitForSelector(".search-results li");

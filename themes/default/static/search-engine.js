@@ -253,6 +253,19 @@
     };
   };
 
+  /**
+   * What a result shows before its store header arrives, from `index.json`'s titles when it has
+   * them (small sites): URL without the section's anchor, no section name. Null without them.
+   */
+  Engine.prototype.quickHead = function (m, hit) {
+    var h = m.heads, doc = hit.doc;
+    if (!h) return null;
+    return {
+      url: h.u[doc], title: h.t[doc], number: h.n[doc],
+      province: m.provinces[m.docs.p[doc]], year: m.docs.y[doc], type: m.types[m.docs.t[doc]], section: "",
+    };
+  };
+
   /** What a result shows: title, URL with the best section's anchor, snippet pieces (search::search). */
   Engine.prototype.details = function (m, q, hit) {
     var p = this.parts(m, q, hit);

@@ -92,14 +92,26 @@
         status.textContent = kept.length ? kept.length + " " + d.results : d.none;
         if (!parts.length) list.replaceChildren();
         // Results appear top-down as their headers arrive (the first replaces the last query's
-        // list); each snippet fills in when it is in.
-        var rows = [], pieces = [], holders = [], shown = 0;
+        // list); each snippet fills in when it is in. When index.json has the titles, the whole
+        // page shows at once and each header then adds its section (name and anchor).
+        var rows = [], pieces = [], holders = [], items = [], shown = 0;
         var fill = function (i) {
           pieces[i].forEach(function (x) { holders[i].appendChild(x.marked ? el("mark", null, x.text) : document.createTextNode(x.text)); });
         };
+        var quick = kept.slice(0, parts.length).map(function (h) { return engine.quickHead(m, h); });
+        if (quick.length && quick[0]) {
+          list.replaceChildren();
+          quick.forEach(function (row, i) {
+            items[i] = resultItem(row);
+            list.appendChild(items[i].li);
+            holders[i] = items[i].snippet;
+          });
+          shown = parts.length;
+        }
         var heads = parts.map(function (p, i) {
           return p.head.then(function (row) {
             if (my !== seq) return;
+            if (items[i]) return addSection(items[i], row);
             rows[i] = row;
             while (shown < parts.length && rows[shown]) {
               if (shown === 0) list.replaceChildren();
@@ -125,11 +137,12 @@
       });
     }
 
-    /** A result's list item, and its (empty) snippet paragraph. */
+    /** A result's list item, its link and its (empty) snippet paragraph. */
     function resultItem(r) {
       var li = el("li", { "class": "search-result" });
       var h = el("h2", { "class": "result-title" });
-      h.appendChild(el("a", { href: base + r.url }, r.title));
+      var link = el("a", { href: base + r.url }, r.title);
+      h.appendChild(link);
       li.appendChild(h);
       var meta = [r.type];
       if (r.number) meta.push("số " + r.number);
@@ -138,7 +151,13 @@
       if (r.section) li.appendChild(el("p", { "class": "result-section" }, r.section));
       var p = el("p", { "class": "snippet" });
       li.appendChild(p);
-      return { li: li, snippet: p };
+      return { li: li, link: link, snippet: p };
+    }
+
+    /** Completes a result shown from index.json's titles with its header: section anchor and name. */
+    function addSection(item, r) {
+      item.link.setAttribute("href", base + r.url);
+      if (r.section) item.li.insertBefore(el("p", { "class": "result-section" }, r.section), item.snippet);
     }
 
     function renderFacets(counts) {
