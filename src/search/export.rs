@@ -40,7 +40,8 @@ pub struct DocArrays {
 }
 
 /// What a result shows before its store header arrives: per document its site path, title and
-/// number. In `index.json` when small, so a query's first results need no third request.
+/// number. Written to `search/heads.json` when small, so a query's first results need no third
+/// request; `index.json` stays small (a query waits for it).
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Heads {
     pub u: Vec<String>,
@@ -48,8 +49,8 @@ pub struct Heads {
     pub n: Vec<Option<String>>,
 }
 
-/// Largest gzip size of [`Heads`] that goes into `index.json` (about 1500 documents' worth):
-/// past it, a bigger `index.json` would cost more than the request it saves.
+/// Largest gzip size of [`Heads`] that is written (about 1500 documents' worth): past it,
+/// fetching the file would cost more than the request it saves.
 const HEADS_GZIP_BYTES: usize = 32 << 10;
 
 /// Contents of `search/index.json`.
@@ -69,9 +70,9 @@ pub struct Manifest {
     pub packs: Vec<String>,
     /// Number of dictionary shards (a power of two).
     pub dict: u32,
-    /// Titles and paths of every document, when they are small enough.
+    /// File of every document's title and path ([`Heads`]), when they are small enough.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub heads: Option<Heads>,
+    pub heads: Option<String>,
 }
 
 /// Header line of a document's store record.
@@ -334,6 +335,7 @@ impl<'a> Writer<'a> {
         let name = format!("p{}.bin", pack_names.len());
         put(OutputFile { path: format!("search/{name}"), bytes: current })?;
         pack_names.push(name);
+        let heads = small_enough(&self.heads).map(|bytes| put(OutputFile { path: "search/heads.json".into(), bytes })).transpose()?;
         for (k, text) in dict.into_iter().enumerate() {
             put(OutputFile { path: format!("search/d/{k}.txt"), bytes: text.into_bytes() })?;
         }
@@ -349,7 +351,7 @@ impl<'a> Writer<'a> {
             store: self.stores,
             packs: pack_names,
             dict: shards,
-            heads: small_enough(self.heads),
+            heads: heads.map(|()| "heads.json".to_string()),
         };
             let written = Written { id: manifest.id.clone(), dict: shards };
         put(OutputFile { path: "search/index.json".into(), bytes: serde_json::to_vec(&manifest).unwrap_or_default() })?;
@@ -357,14 +359,14 @@ impl<'a> Writer<'a> {
     }
 }
 
-/// `heads` when their gzip size is at most [`HEADS_GZIP_BYTES`].
-fn small_enough(heads: Heads) -> Option<Heads> {
+/// `heads` as JSON when its gzip size is at most [`HEADS_GZIP_BYTES`].
+fn small_enough(heads: &Heads) -> Option<Vec<u8>> {
     use std::io::Write;
-    let json = serde_json::to_vec(&heads).ok()?;
+    let json = serde_json::to_vec(heads).ok()?;
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     gz.write_all(&json).ok()?;
     let size = gz.finish().ok()?.len();
-    (size <= HEADS_GZIP_BYTES).then_some(heads)
+    (size <= HEADS_GZIP_BYTES).then_some(json)
 }
 
 /// What the search page needs to know of the index written, to fetch dictionary shards before
@@ -447,8 +449,9 @@ mod tests {
             t: (0..n).map(|i| format!("Kế hoạch {} về {:x}", i, (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15))).collect(),
             n: (0..n).map(|i| Some(format!("{i}/KH-UBND"))).collect(),
         };
-        assert_eq!(small_enough(heads(100)).map(|h| h.u.len()), Some(100));
-        assert!(small_enough(heads(20_000)).is_none());
+        let back: Heads = serde_json::from_slice(&small_enough(&heads(100)).unwrap()).unwrap();
+        assert_eq!((back.u.len(), back.t[7].as_str(), back.n[7].as_deref()), (100, heads(100).t[7].as_str(), Some("7/KH-UBND")));
+        assert!(small_enough(&heads(20_000)).is_none());
     }
 
     /// The index is the same whether postings stay in memory or go through the scratch file.

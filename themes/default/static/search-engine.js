@@ -109,6 +109,11 @@
       m.starts = starts;
       return m;
     });
+    /** Every document's title, path and number (`heads.json`, small sites only), or null. */
+    this.heads = this.manifest.then(function (m) {
+      if (!m.heads) return null;
+      return load(m.heads + "?v=" + m.id).then(function (b) { return JSON.parse(dec.decode(b)); }).catch(function () { return null; });
+    });
     this.shards = {};
     this.terms = {};
     this.headers = {};
@@ -156,7 +161,8 @@
     parse(query, {}).terms.forEach(function (t) { self.term(t.text); });
     return this.manifest.then(function (m) {
       var q = parse(query, m.params);
-      return Promise.all(q.terms.map(function (t) { return self.term(t.text); })).then(function (infos) {
+      return Promise.all(q.terms.map(function (t) { return self.term(t.text); }).concat([self.heads])).then(function (infos) {
+        var heads = infos.pop();
         // Per-document accumulators in flat arrays (one slot per document of the index).
         var p = m.params, avg = m.n ? m.total_len / m.n : 1, n = m.n;
         var score = new Float64Array(n), matched = new Int32Array(n), required = new Int32Array(n);
@@ -186,7 +192,7 @@
           }
         });
         hits.sort(function (a, b) { return b.matched - a.matched || (b.score > a.score ? 1 : b.score < a.score ? -1 : 0) || a.doc - b.doc; });
-        return { query: q, hits: hits, manifest: m };
+        return { query: q, hits: hits, manifest: m, heads: heads };
       });
     });
   };
@@ -254,11 +260,11 @@
   };
 
   /**
-   * What a result shows before its store header arrives, from `index.json`'s titles when it has
-   * them (small sites): URL without the section's anchor, no section name. Null without them.
+   * What a result shows before its store header arrives, from `heads.json` (a search's `heads`,
+   * small sites only): URL without the section's anchor, no section name. Null without it.
    */
-  Engine.prototype.quickHead = function (m, hit) {
-    var h = m.heads, doc = hit.doc;
+  Engine.prototype.quickHead = function (m, h, hit) {
+    var doc = hit.doc;
     if (!h) return null;
     return {
       url: h.u[doc], title: h.t[doc], number: h.n[doc],

@@ -92,13 +92,13 @@
         status.textContent = kept.length ? kept.length + " " + d.results : d.none;
         if (!parts.length) list.replaceChildren();
         // Results appear top-down as their headers arrive (the first replaces the last query's
-        // list); each snippet fills in when it is in. When index.json has the titles, the whole
-        // page shows at once and each header then adds its section (name and anchor).
+        // list); each snippet fills in when it is in. When the site has heads.json (titles),
+        // the whole page shows at once and each header then adds its section (name and anchor).
         var rows = [], pieces = [], holders = [], items = [], shown = 0;
         var fill = function (i) {
           pieces[i].forEach(function (x) { holders[i].appendChild(x.marked ? el("mark", null, x.text) : document.createTextNode(x.text)); });
         };
-        var quick = kept.slice(0, parts.length).map(function (h) { return engine.quickHead(m, h); });
+        var quick = kept.slice(0, parts.length).map(function (h) { return engine.quickHead(m, res.heads, h); });
         if (quick.length && quick[0]) {
           list.replaceChildren();
           quick.forEach(function (row, i) {
