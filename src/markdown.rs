@@ -288,26 +288,11 @@ fn push_section(sections: &mut Vec<Section>, s: OpenSection) {
 /// `text` with runs of whitespace made one space, and none at either end.
 fn collapse_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    // Like `split_whitespace`, copying runs of non-space at once; ASCII bytes are decided without
-    // decoding (`char::is_whitespace` of an ASCII character is `is_ascii_whitespace` or U+000B).
-    let mut run = 0;
-    for (i, c) in text.char_indices() {
-        let space = if c.is_ascii() { c.is_ascii_whitespace() || c == '\u{B}' } else { c.is_whitespace() };
-        if space {
-            if run < i {
-                if !out.is_empty() {
-                    out.push(' ');
-                }
-                out.push_str(&text[run..i]);
-            }
-            run = i + c.len_utf8();
-        }
-    }
-    if run < text.len() {
+    for word in text.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&text[run..]);
+        out.push_str(word);
     }
     out
 }

@@ -146,7 +146,7 @@ fn terms_with(cache: &mut WordCache, text: &str, f: &mut dyn FnMut(TermRef<'_>))
     let mut starts = std::mem::take(&mut cache.starts);
     starts.clear();
     let mut bigram = String::new();
-    let (mut prev_from, mut prev_end, mut prev_id, mut prev_len) = (0, None, 0, 0);
+    let (mut prev_from, mut prev_end, mut prev_id) = (0, None, 0);
     for (position, (m_start, m_end)) in words(text).enumerate() {
         let word = &text[m_start..m_end];
         let forms = cache.forms(word);
@@ -154,7 +154,6 @@ fn terms_with(cache: &mut WordCache, text: &str, f: &mut dyn FnMut(TermRef<'_>))
             && !text[end..m_start].contains(BREAKS)
         {
             // `bigram` holds the previous folded syllable and a space: this one completes the pair.
-            bigram.truncate(prev_len + 1);
             bigram.push_str(&forms.folded);
             let key = BIGRAM | (prev_id << 31) | forms.fid;
             f(TermRef { text: &bigram, kind: TermKind::Bigram, position: position - 1, from: prev_from, to: m_end, key });
@@ -167,7 +166,7 @@ fn terms_with(cache: &mut WordCache, text: &str, f: &mut dyn FnMut(TermRef<'_>))
         bigram.clear();
         bigram.push_str(&forms.folded);
         bigram.push(' ');
-        (prev_from, prev_end, prev_id, prev_len) = (m_start, Some(m_end), forms.fid, forms.folded.len());
+        (prev_from, prev_end, prev_id) = (m_start, Some(m_end), forms.fid);
     }
     for m in NUMBER.find_iter(text) {
         if LETTER.is_match(m.as_str()) {

@@ -112,7 +112,7 @@
     /** Every document's title, path and number (`heads.json`, small sites only), or null. */
     this.heads = this.manifest.then(function (m) {
       if (!m.heads) return null;
-      return load(m.heads + "?v=" + m.id).then(function (b) { return JSON.parse(dec.decode(b)); }).catch(function () { return null; });
+      return load(m.heads + self.v(m)).then(function (b) { return JSON.parse(dec.decode(b)); }).catch(function () { return null; });
     });
     this.shards = {};
     this.terms = {};
@@ -264,12 +264,9 @@
    * small sites only): URL without the section's anchor, no section name. Null without it.
    */
   Engine.prototype.quickHead = function (m, h, hit) {
-    var doc = hit.doc;
     if (!h) return null;
-    return {
-      url: h.u[doc], title: h.t[doc], number: h.n[doc],
-      province: m.provinces[m.docs.p[doc]], year: m.docs.y[doc], type: m.types[m.docs.t[doc]], section: "",
-    };
+    var doc = hit.doc, v = facetValues(m, hit);
+    return { url: h.u[doc], title: h.t[doc], number: h.n[doc], province: v.province, year: v.year, type: v.type, section: "" };
   };
 
   /** What a result shows: title, URL with the best section's anchor, snippet pieces (search::search). */

@@ -154,7 +154,7 @@
       return { li: li, link: link, snippet: p };
     }
 
-    /** Completes a result shown from index.json's titles with its header: section anchor and name. */
+    /** Completes a result shown from heads.json's titles with its header: section anchor and name. */
     function addSection(item, r) {
       item.link.setAttribute("href", base + r.url);
       if (r.section) item.li.insertBefore(el("p", { "class": "result-section" }, r.section), item.snippet);
