@@ -17,7 +17,11 @@ fn main() {
     };
     std::fs::create_dir_all(&out).expect("output folder");
     let mut n = 0;
-    for e in walkdir::WalkDir::new(root.join("content")).sort_by_file_name().into_iter().filter_map(Result::ok) {
+    for e in walkdir::WalkDir::new(root.join("content"))
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+    {
         if e.path().extension().is_none_or(|x| x != "md") {
             continue;
         }
@@ -26,7 +30,10 @@ fn main() {
         let (fm, body) = rest.split_once("\n---\n").unwrap_or(("", rest));
         let meta: serde_yaml::Value = serde_yaml::from_str(fm).unwrap_or(serde_yaml::Value::Null);
         let mut html = String::with_capacity(body.len() * 5 / 4);
-        pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(body, pulldown_cmark::Options::all()));
+        pulldown_cmark::html::push_html(
+            &mut html,
+            pulldown_cmark::Parser::new_ext(body, pulldown_cmark::Options::all()),
+        );
         let title = meta.get("title").and_then(|t| t.as_str()).unwrap_or("");
         let page = format!("<!DOCTYPE html><title>{title}</title>{html}");
         std::fs::write(out.join(format!("{n}.html")), page).expect("write");

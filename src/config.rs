@@ -9,7 +9,11 @@ use std::path::Path;
 const KEYS: [&str; 4] = ["title", "base_url", "description", "theme"];
 
 /// Reads `root/site.yaml` (if present) and applies `base_url_override`.
-pub fn load(root: &Path, base_url_override: Option<&str>, catalog: &Catalog) -> Result<SiteConfig, Vec<Diagnostic>> {
+pub fn load(
+    root: &Path,
+    base_url_override: Option<&str>,
+    catalog: &Catalog,
+) -> Result<SiteConfig, Vec<Diagnostic>> {
     let path = root.join("site.yaml");
     let mut config = SiteConfig {
         title: crate::data::ui_str(&catalog.ui, "site_title"),
@@ -21,7 +25,9 @@ pub fn load(root: &Path, base_url_override: Option<&str>, catalog: &Catalog) -> 
     };
     let mut errors = Vec::new();
     if path.is_file() {
-        let bytes = std::fs::read(&path).map_err(|e| vec![Diagnostic::error("site.yaml", 0, 0, format!("không đọc được: {e}"))])?;
+        let bytes = std::fs::read(&path).map_err(|e| {
+            vec![Diagnostic::error("site.yaml", 0, 0, format!("không đọc được: {e}"))]
+        })?;
         let text = frontmatter::decode("site.yaml", &bytes).map_err(|d| vec![d])?;
         let text = crate::text::nfc(&text);
         if !text.trim().is_empty() {
@@ -42,8 +48,15 @@ pub fn load(root: &Path, base_url_override: Option<&str>, catalog: &Catalog) -> 
                     (k, None) if KEYS.contains(&k) => {}
                     (k, _) => {
                         let (line, col) = loc.key_name(k);
-                        errors.push(Diagnostic::error("site.yaml", line, col, format!("khóa không hợp lệ `{k}`"))
-                            .with_help(format!("các khóa hợp lệ: {}", KEYS.join(", "))));
+                        errors.push(
+                            Diagnostic::error(
+                                "site.yaml",
+                                line,
+                                col,
+                                format!("khóa không hợp lệ `{k}`"),
+                            )
+                            .with_help(format!("các khóa hợp lệ: {}", KEYS.join(", "))),
+                        );
                     }
                 }
             }
@@ -57,8 +70,15 @@ pub fn load(root: &Path, base_url_override: Option<&str>, catalog: &Catalog) -> 
             config.base_url = url;
             config.base_path = path;
         }
-        None => errors.push(Diagnostic::error("site.yaml", 0, 0, format!("base_url không hợp lệ: {}", config.base_url))
-            .with_help("ví dụ: https://example.org/ct/ hoặc /ct/")),
+        None => errors.push(
+            Diagnostic::error(
+                "site.yaml",
+                0,
+                0,
+                format!("base_url không hợp lệ: {}", config.base_url),
+            )
+            .with_help("ví dụ: https://example.org/ct/ hoặc /ct/"),
+        ),
     }
     if errors.is_empty() { Ok(config) } else { Err(errors) }
 }
@@ -91,8 +111,14 @@ mod tests {
 
     #[test]
     fn base_paths() {
-        assert_eq!(normalise_base("https://example.org/ct"), Some(("https://example.org/ct/".into(), "/ct/".into())));
-        assert_eq!(normalise_base("https://example.org"), Some(("https://example.org/".into(), "/".into())));
+        assert_eq!(
+            normalise_base("https://example.org/ct"),
+            Some(("https://example.org/ct/".into(), "/ct/".into()))
+        );
+        assert_eq!(
+            normalise_base("https://example.org"),
+            Some(("https://example.org/".into(), "/".into()))
+        );
         assert_eq!(normalise_base("/"), Some(("/".into(), "/".into())));
         assert_eq!(normalise_base("ftp:x"), None);
     }

@@ -55,7 +55,12 @@ pub fn load(root: &Path, base_url: Option<&str>, catalog: &Catalog) -> Loaded {
 
 /// Like [`load`], setting each body's HTML and text aside in `spill` (when given) as soon as it is
 /// rendered, so memory holds only metadata and links.
-pub fn load_spilled(root: &Path, base_url: Option<&str>, catalog: &Catalog, spill: Option<&Arc<SpillFile>>) -> Loaded {
+pub fn load_spilled(
+    root: &Path,
+    base_url: Option<&str>,
+    catalog: &Catalog,
+    spill: Option<&Arc<SpillFile>>,
+) -> Loaded {
     use rayon::prelude::*;
     let mut diagnostics = Diagnostics::default();
     let config = site_config(root, base_url, catalog, &mut diagnostics);
@@ -83,7 +88,12 @@ pub fn load_spilled(root: &Path, base_url: Option<&str>, catalog: &Catalog, spil
 }
 
 /// Like [`load`], but re-parses only the files whose bytes changed since `cache` last saw them.
-pub fn load_cached(root: &Path, base_url: Option<&str>, catalog: &Catalog, cache: &mut content::cache::ParseCache) -> (Loaded, content::cache::CacheStats) {
+pub fn load_cached(
+    root: &Path,
+    base_url: Option<&str>,
+    catalog: &Catalog,
+    cache: &mut content::cache::ParseCache,
+) -> (Loaded, content::cache::CacheStats) {
     let mut diagnostics = Diagnostics::default();
     let config = site_config(root, base_url, catalog, &mut diagnostics);
     let (sources, ds) = cache.discover(root);
@@ -99,7 +109,12 @@ pub fn load_cached(root: &Path, base_url: Option<&str>, catalog: &Catalog, cache
 }
 
 /// The site settings; the defaults (with the errors reported) when `site.yaml` is bad.
-fn site_config(root: &Path, base_url: Option<&str>, catalog: &Catalog, diagnostics: &mut Diagnostics) -> model::SiteConfig {
+fn site_config(
+    root: &Path,
+    base_url: Option<&str>,
+    catalog: &Catalog,
+    diagnostics: &mut Diagnostics,
+) -> model::SiteConfig {
     match config::load(root, base_url, catalog) {
         Ok(c) => c,
         Err(ds) => {
@@ -110,7 +125,12 @@ fn site_config(root: &Path, base_url: Option<&str>, catalog: &Catalog, diagnosti
 }
 
 /// Drafts set apart, errors collected, the rest linked into a site.
-fn finish(results: Vec<content::cache::ParseResult>, config: model::SiteConfig, catalog: &Catalog, mut diagnostics: Diagnostics) -> Loaded {
+fn finish(
+    results: Vec<content::cache::ParseResult>,
+    config: model::SiteConfig,
+    catalog: &Catalog,
+    mut diagnostics: Diagnostics,
+) -> Loaded {
     let mut documents = Vec::new();
     let mut drafts = 0;
     for r in results {
@@ -157,7 +177,10 @@ pub struct Rendered {
 }
 
 /// Loads, renders and checks links without writing anything (`check`).
-pub fn render_site(opts: &BuildOptions, catalog: &Catalog) -> Result<(Loaded, Rendered), BuildError> {
+pub fn render_site(
+    opts: &BuildOptions,
+    catalog: &Catalog,
+) -> Result<(Loaded, Rendered), BuildError> {
     let t = Instant::now();
     // Like `build`, bodies go to a scratch file: checking a large site takes no more memory than building it.
     let spill = SpillFile::new_in(&std::env::temp_dir()).ok();
@@ -174,7 +197,12 @@ pub fn render_site(opts: &BuildOptions, catalog: &Catalog) -> Result<(Loaded, Re
 }
 
 /// Renders a loaded site (into `staging` when given), then checks every internal link.
-fn render_checked(loaded: &Loaded, catalog: &Catalog, staging: Option<&output::write::Staging>, out: &Path) -> Result<Rendered, BuildError> {
+fn render_checked(
+    loaded: &Loaded,
+    catalog: &Catalog,
+    staging: Option<&output::write::Staging>,
+    out: &Path,
+) -> Result<Rendered, BuildError> {
     let site = &loaded.site;
     let theme = render::templates::load(&site.config.root, site.config.theme.as_deref())?;
     let t = Instant::now();
@@ -190,14 +218,17 @@ fn render_checked(loaded: &Loaded, catalog: &Catalog, staging: Option<&output::w
     match render::render_to(site, catalog, &theme, &put) {
         Ok(()) => {}
         Err(render::RenderError::Theme(e)) => return Err(e.into()),
-        Err(render::RenderError::Write(source)) => return Err(BuildError::Write { path: out.to_path_buf(), source }),
+        Err(render::RenderError::Write(source)) => {
+            return Err(BuildError::Write { path: out.to_path_buf(), source });
+        }
     }
     let mut links = links.into_inner().unwrap_or_else(|e| e.into_inner());
     links.sort_by(|a, b| a.path.cmp(&b.path));
     timing("render", t);
     let t = Instant::now();
     let existing: std::collections::HashSet<&str> = links.iter().map(|l| l.path.as_str()).collect();
-    let broken = output::links::check_pages(&links, &|p| existing.contains(p), &site.config.base_path);
+    let broken =
+        output::links::check_pages(&links, &|p| existing.contains(p), &site.config.base_path);
     timing("links", t);
     if !broken.is_empty() {
         let mut ds = loaded.diagnostics.clone();
@@ -219,7 +250,8 @@ pub fn build(opts: &BuildOptions, catalog: &Catalog) -> Result<BuildReport, Buil
     let fingerprint = search::cache::fingerprint(&opts.root);
     let out = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
     let write_err = |source| BuildError::Write { path: out.clone(), source };
-    let scratch = out.parent().filter(|p| p.is_dir()).map_or_else(std::env::temp_dir, Path::to_path_buf);
+    let scratch =
+        out.parent().filter(|p| p.is_dir()).map_or_else(std::env::temp_dir, Path::to_path_buf);
     let spill = SpillFile::new_in(&scratch).ok();
     let t = Instant::now();
     let loaded = load_spilled(&opts.root, opts.base_url.as_deref(), catalog, spill.as_ref());
@@ -251,7 +283,19 @@ pub(crate) fn timing(stage: &str, t: Instant) {
     if std::env::var_os("BANHANH_TIMINGS").is_some() {
         // Resident and peak memory so far (Linux), to see which stage holds what.
         let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-        let kib = |key: &str| status.lines().find_map(|l| l.strip_prefix(key)).and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok()).unwrap_or(0) / 1024;
-        eprintln!("{stage}: {:.3} s, rss {} MiB, peak {} MiB", t.elapsed().as_secs_f64(), kib("VmRSS:"), kib("VmHWM:"));
+        let kib = |key: &str| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix(key))
+                .and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok())
+                .unwrap_or(0)
+                / 1024
+        };
+        eprintln!(
+            "{stage}: {:.3} s, rss {} MiB, peak {} MiB",
+            t.elapsed().as_secs_f64(),
+            kib("VmRSS:"),
+            kib("VmHWM:")
+        );
     }
 }

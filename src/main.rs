@@ -12,7 +12,11 @@ use std::process::ExitCode;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[derive(Parser)]
-#[command(name = "banhanh", version, about = "Dựng trang web tĩnh cho chương trình hành động của các tỉnh, thành phố")]
+#[command(
+    name = "banhanh",
+    version,
+    about = "Dựng trang web tĩnh cho chương trình hành động của các tỉnh, thành phố"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -162,10 +166,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Ok(r) => {
                     eprint!("{}", r.warnings);
                     let out = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
-                    let drafts = if r.drafts > 0 { format!(", {} bản nháp không xuất bản", r.drafts) } else { String::new() };
+                    let drafts = if r.drafts > 0 {
+                        format!(", {} bản nháp không xuất bản", r.drafts)
+                    } else {
+                        String::new()
+                    };
                     println!(
                         "Đã dựng {} văn bản, {} trang ({} tệp){drafts} trong {:.2} giây → {}",
-                        r.documents, r.pages, r.files, r.elapsed.as_secs_f64(), out.display()
+                        r.documents,
+                        r.pages,
+                        r.files,
+                        r.elapsed.as_secs_f64(),
+                        out.display()
                     );
                     Ok(ExitCode::SUCCESS)
                 }
@@ -182,10 +194,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Ok((loaded, rendered)) => {
                     eprint!("{}", loaded.diagnostics);
                     if external || external_strict {
-                        let mut ext = banhanh::output::external::ExternalOptions::for_root(&opts.root);
+                        let mut ext =
+                            banhanh::output::external::ExternalOptions::for_root(&opts.root);
                         ext.strict = external_strict;
-                        ext.timeout = std::time::Duration::from_secs_f64(external_timeout.clamp(0.1, 600.0));
-                        let links = banhanh::output::external::collect(&loaded.site, &rendered.links);
+                        ext.timeout =
+                            std::time::Duration::from_secs_f64(external_timeout.clamp(0.1, 600.0));
+                        let links =
+                            banhanh::output::external::collect(&loaded.site, &rendered.links);
                         let (ds, sum) = banhanh::output::external::check(&links, &ext);
                         let mut ds = banhanh::diagnostics::Diagnostics(ds);
                         ds.sort();
@@ -195,13 +210,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
                             sum.links, sum.from_cache, sum.broken, sum.unreachable
                         );
                         if ds.has_errors() {
-                            eprintln!("Dừng lại: {} liên kết ngoài có lỗi (--external-strict).", ds.error_count());
+                            eprintln!(
+                                "Dừng lại: {} liên kết ngoài có lỗi (--external-strict).",
+                                ds.error_count()
+                            );
                             return Ok(ExitCode::from(1));
                         }
                     }
                     println!(
                         "Không có lỗi: {} văn bản, {} tệp, {} cảnh báo",
-                        loaded.site.documents.len(), rendered.files, loaded.diagnostics.warning_count()
+                        loaded.site.documents.len(),
+                        rendered.files,
+                        loaded.diagnostics.warning_count()
                     );
                     Ok(ExitCode::SUCCESS)
                 }
@@ -210,7 +230,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Import { file, out } => run_import(&file, out.as_deref(), &catalog),
         Command::Serve { root, port, bind, open } => {
-            banhanh::serve::serve(&banhanh::serve::ServeOptions { root, bind, port, open }, catalog)?;
+            banhanh::serve::serve(
+                &banhanh::serve::ServeOptions { root, bind, port, open },
+                catalog,
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         Command::New { what: Some(NewWhat::Site { dir }), .. } => {
@@ -221,7 +244,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::New { what: None, root, province, doc_type, year, number, title } => {
             let (Some(province), Some(doc_type), Some(year)) = (province, doc_type, year) else {
-                eprintln!("lỗi: cần --province, --type và --year\n  gợi ý: banhanh new --province \"Vĩnh Long\" --type \"Kế hoạch\" --year 2025 [--number 22/KH-UBND] [--title …]\n  hoặc: banhanh new site THƯ-MỤC");
+                eprintln!(
+                    "lỗi: cần --province, --type và --year\n  gợi ý: banhanh new --province \"Vĩnh Long\" --type \"Kế hoạch\" --year 2025 [--number 22/KH-UBND] [--title …]\n  hoặc: banhanh new site THƯ-MỤC"
+                );
                 return Ok(ExitCode::from(2));
             };
             let req = banhanh::new::NewDocument { province, doc_type, year, number, title };
@@ -240,7 +265,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-fn run_import(file: &std::path::Path, out: Option<&std::path::Path>, catalog: &Catalog) -> Result<ExitCode> {
+fn run_import(
+    file: &std::path::Path,
+    out: Option<&std::path::Path>,
+    catalog: &Catalog,
+) -> Result<ExitCode> {
     use banhanh::import;
     let text = match import::read_source(file) {
         Ok(t) => t,
@@ -272,7 +301,11 @@ fn report_failure(e: BuildError) -> ExitCode {
     match e {
         BuildError::Content(ds) => {
             eprint!("{ds}");
-            eprintln!("Dừng lại: {} lỗi, {} cảnh báo; thư mục kết quả cũ được giữ nguyên.", ds.error_count(), ds.warning_count());
+            eprintln!(
+                "Dừng lại: {} lỗi, {} cảnh báo; thư mục kết quả cũ được giữ nguyên.",
+                ds.error_count(),
+                ds.warning_count()
+            );
         }
         other => eprintln!("lỗi: {other}"),
     }
@@ -290,10 +323,20 @@ fn progress() -> indicatif::ProgressBar {
     }
 }
 
-fn search(root: &std::path::Path, catalog: &Catalog, query: &str, filters: &banhanh::search::rank::Filters, limit: usize, json: bool) -> Result<ExitCode> {
+fn search(
+    root: &std::path::Path,
+    catalog: &Catalog,
+    query: &str,
+    filters: &banhanh::search::rank::Filters,
+    limit: usize,
+    json: bool,
+) -> Result<ExitCode> {
     use banhanh::search;
     if !root.join("content").is_dir() {
-        eprintln!("lỗi: không có thư mục {}\n  gợi ý: chạy lệnh trong thư mục trang hoặc dùng --root DIR", root.join("content").display());
+        eprintln!(
+            "lỗi: không có thư mục {}\n  gợi ý: chạy lệnh trong thư mục trang hoặc dùng --root DIR",
+            root.join("content").display()
+        );
         return Ok(ExitCode::from(1));
     }
     let (index, _) = search::cache::open(root, catalog);
@@ -309,13 +352,23 @@ fn search(root: &std::path::Path, catalog: &Catalog, query: &str, filters: &banh
     let bold = std::io::stdout().is_terminal();
     println!("{} văn bản phù hợp với \"{query}\" (hiện {}):\n", out.total, out.results.len());
     for (i, r) in out.results.iter().enumerate() {
-        let snippet: String = r.pieces.iter().map(|p| match (p.marked, bold) {
-            (true, true) => format!("\x1b[1m{}\x1b[0m", p.text),
-            (true, false) => format!("«{}»", p.text),
-            _ => p.text.clone(),
-        }).collect();
+        let snippet: String = r
+            .pieces
+            .iter()
+            .map(|p| match (p.marked, bold) {
+                (true, true) => format!("\x1b[1m{}\x1b[0m", p.text),
+                (true, false) => format!("«{}»", p.text),
+                _ => p.text.clone(),
+            })
+            .collect();
         println!("{}. {}", i + 1, r.title);
-        println!("   {} · {} · {}{}", r.province, r.year, r.doc_type, r.number.as_ref().map(|n| format!(" · số {n}")).unwrap_or_default());
+        println!(
+            "   {} · {} · {}{}",
+            r.province,
+            r.year,
+            r.doc_type,
+            r.number.as_ref().map(|n| format!(" · số {n}")).unwrap_or_default()
+        );
         println!("   {}", r.url);
         println!("   {snippet}\n");
     }

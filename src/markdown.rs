@@ -84,7 +84,10 @@ impl<'a> MarkdownRenderer<'a> {
                         inner.push(e);
                     }
                     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-                    let anchor = unique_anchor(&mut st.anchors, id.as_deref().map_or_else(|| slugify(&text), slugify));
+                    let anchor = unique_anchor(
+                        &mut st.anchors,
+                        id.as_deref().map_or_else(|| slugify(&text), slugify),
+                    );
                     self.heading(&mut st, level, &anchor, &text, classes, attrs, inner);
                 }
                 Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
@@ -141,7 +144,11 @@ impl<'a> MarkdownRenderer<'a> {
                 }
                 other => {
                     self.flush(&mut st, &lines);
-                    if matches!(other, Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) | Event::HardBreak) {
+                    if matches!(
+                        other,
+                        Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell)
+                            | Event::HardBreak
+                    ) {
                         st.section.text.push(' ');
                     }
                     st.out.push(other);
@@ -170,8 +177,16 @@ impl<'a> MarkdownRenderer<'a> {
         // The page title is the only h1: body headings start at h2.
         let n = (level as usize).clamp(2, 6);
         push_section(&mut st.body.sections, std::mem::take(&mut st.section));
-        st.section = OpenSection { anchor: anchor.to_string(), heading: text.to_string(), text: String::new() };
-        st.body.headings.push(Heading { level: n as u8, text: text.to_string(), anchor: anchor.to_string() });
+        st.section = OpenSection {
+            anchor: anchor.to_string(),
+            heading: text.to_string(),
+            text: String::new(),
+        };
+        st.body.headings.push(Heading {
+            level: n as u8,
+            text: text.to_string(),
+            anchor: anchor.to_string(),
+        });
         let mut open = format!("<h{n} id=\"");
         escape_html(&mut open, anchor).ok();
         open.push('"');
@@ -399,7 +414,8 @@ mod tests {
 
     #[test]
     fn citations_become_placeholders_with_lines() {
-        let b = render("Mở đầu.\n\nThực hiện Nghị quyết số 01/NQ-CP\nngày 05/01/2024 của Chính phủ.\n");
+        let b =
+            render("Mở đầu.\n\nThực hiện Nghị quyết số 01/NQ-CP\nngày 05/01/2024 của Chính phủ.\n");
         assert_eq!(b.citations.len(), 1);
         assert_eq!(b.citations[0].line, 12);
         assert!(b.html.get().contains('\u{E000}'));
@@ -415,7 +431,11 @@ mod tests {
     #[test]
     fn editor_comments_are_dropped_without_sanitising() {
         let b = render("<!-- ghi chú\ncủa biên tập viên -->\n\nĐoạn <!-- x --> một.\n");
-        assert!(!b.html.get().contains("ghi chú") && !b.html.get().contains("<!--"), "{}", b.html.get());
+        assert!(
+            !b.html.get().contains("ghi chú") && !b.html.get().contains("<!--"),
+            "{}",
+            b.html.get()
+        );
         assert!(b.html.get().contains("Đoạn  một."), "{}", b.html.get());
         let mut in_comment = false;
         assert_eq!(strip_comments("a<!-- b", &mut in_comment), "a");
@@ -426,14 +446,22 @@ mod tests {
 
     #[test]
     fn whitespace_collapses_like_split_whitespace() {
-        for s in ["", " ", "a", " a  b\t\nc ", "đầu\u{A0}tư\u{2003}công\u{B}x\u{C}y", "\u{3000}số\u{85}"] {
-            assert_eq!(collapse_whitespace(s), s.split_whitespace().collect::<Vec<_>>().join(" "), "{s:?}");
+        for s in
+            ["", " ", "a", " a  b\t\nc ", "đầu\u{A0}tư\u{2003}công\u{B}x\u{C}y", "\u{3000}số\u{85}"]
+        {
+            assert_eq!(
+                collapse_whitespace(s),
+                s.split_whitespace().collect::<Vec<_>>().join(" "),
+                "{s:?}"
+            );
         }
     }
 
     #[test]
     fn raw_html_is_sanitised() {
-        let b = render("<script>alert(1)</script>\n\n<a href=\"javascript:alert(1)\" onclick=\"x()\">x</a>\n");
+        let b = render(
+            "<script>alert(1)</script>\n\n<a href=\"javascript:alert(1)\" onclick=\"x()\">x</a>\n",
+        );
         assert!(!b.html.get().contains("<script"), "{}", b.html.get());
         assert!(!b.html.get().contains("javascript:"), "{}", b.html.get());
         assert!(!b.html.get().contains("onclick"), "{}", b.html.get());

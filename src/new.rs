@@ -42,7 +42,9 @@ pub enum NewError {
     Invalid(Vec<Diagnostic>),
     #[error("lỗi: {0} đã có, không ghi đè\n  gợi ý: sửa tệp đó, hoặc dùng --number/--title khác")]
     Exists(PathBuf),
-    #[error("lỗi: trùng văn bản với {existing}: cùng địa chỉ trang {url}\n  gợi ý: sửa tệp {existing} thay vì tạo tệp mới")]
+    #[error(
+        "lỗi: trùng văn bản với {existing}: cùng địa chỉ trang {url}\n  gợi ý: sửa tệp {existing} thay vì tạo tệp mới"
+    )]
     Duplicate { existing: String, url: String },
     #[error("lỗi: {0} đã có và không trống\n  gợi ý: chọn một thư mục mới")]
     NotEmpty(PathBuf),
@@ -51,40 +53,77 @@ pub enum NewError {
 }
 
 /// Writes `root/content/<province>/<year>/<number or title slug>.md`, refusing to overwrite anything.
-pub fn new_document(root: &Path, req: &NewDocument, catalog: &Catalog) -> Result<Created, NewError> {
+pub fn new_document(
+    root: &Path,
+    req: &NewDocument,
+    catalog: &Catalog,
+) -> Result<Created, NewError> {
     let flag = |name: &str, msg: String, help: Option<String>| {
         let d = Diagnostic::error(&format!("--{name}"), 0, 0, msg);
-        NewError::Invalid(vec![match help { Some(h) => d.with_help(h), None => d }])
+        NewError::Invalid(vec![match help {
+            Some(h) => d.with_help(h),
+            None => d,
+        }])
     };
     let province = catalog.province(&req.province).map(str::to_string).ok_or_else(|| {
         let help = catalog.suggest_province(&req.province).map_or_else(
-            || "dùng tên tỉnh, thành phố như trong data/provinces.yaml, ví dụ: Vĩnh Long".to_string(),
+            || {
+                "dùng tên tỉnh, thành phố như trong data/provinces.yaml, ví dụ: Vĩnh Long"
+                    .to_string()
+            },
             |s| format!("có phải là \"{s}\"?"),
         );
-        flag("province", format!("không có tỉnh, thành phố nào tên \"{}\"", req.province), Some(help))
+        flag(
+            "province",
+            format!("không có tỉnh, thành phố nào tên \"{}\"", req.province),
+            Some(help),
+        )
     })?;
     let doc_type = catalog.doc_type(&req.doc_type).map(|t| t.name.clone()).ok_or_else(|| {
         let help = catalog.suggest_type(&req.doc_type).map_or_else(
-            || format!("các loại hợp lệ: {}", catalog.types.iter().map(|t| t.name.as_str()).collect::<Vec<_>>().join(", ")),
+            || {
+                format!(
+                    "các loại hợp lệ: {}",
+                    catalog.types.iter().map(|t| t.name.as_str()).collect::<Vec<_>>().join(", ")
+                )
+            },
             |s| format!("có phải là \"{s}\"?"),
         );
         flag("type", format!("loại văn bản không hợp lệ: \"{}\"", req.doc_type), Some(help))
     })?;
     let number = req.number.as_deref().map(|n| nfc(n.trim())).filter(|n| !n.is_empty());
-    let title = req.title.as_deref().map(|t| nfc(t.trim())).filter(|t| !t.is_empty())
+    let title = req
+        .title
+        .as_deref()
+        .map(|t| nfc(t.trim()))
+        .filter(|t| !t.is_empty())
         .unwrap_or_else(|| format!("{doc_type} năm {}", req.year));
-    let (text, keys) = frontmatter(&title, &doc_type, &province, &issuer(catalog, &province), req.year, number.as_deref());
+    let (text, keys) = frontmatter(
+        &title,
+        &doc_type,
+        &province,
+        &issuer(catalog, &province),
+        req.year,
+        number.as_deref(),
+    );
 
     let stem = slugify(number.as_deref().unwrap_or(&title));
     let rel = format!("content/{}/{}/{stem}.md", province_slug(&province), req.year);
     let parsed = parse_bytes(&rel, text.as_bytes(), catalog).map_err(|ds| {
-        NewError::Invalid(ds.into_iter().map(|mut d| {
-            let key = keys.iter().find(|(_, line)| *line == d.line).map_or("title", |(k, _)| k.as_str());
-            d.path = format!("--{key}");
-            d.line = 0;
-            d.column = 0;
-            d
-        }).collect())
+        NewError::Invalid(
+            ds.into_iter()
+                .map(|mut d| {
+                    let key = keys
+                        .iter()
+                        .find(|(_, line)| *line == d.line)
+                        .map_or("title", |(k, _)| k.as_str());
+                    d.path = format!("--{key}");
+                    d.line = 0;
+                    d.column = 0;
+                    d
+                })
+                .collect(),
+        )
     })?;
     let path = crate::link::document_path(&parsed.into_document(Body::default()));
     let file = root.join(&rel);
@@ -102,7 +141,12 @@ pub fn new_document(root: &Path, req: &NewDocument, catalog: &Catalog) -> Result
 
 /// Creates a site folder: `site.yaml` and `content/` with one example document that builds.
 pub fn new_site(dir: &Path, _catalog: &Catalog) -> Result<PathBuf, NewError> {
-    if dir.exists() && std::fs::read_dir(dir).map_err(|source| NewError::Io { path: dir.to_path_buf(), source })?.next().is_some() {
+    if dir.exists()
+        && std::fs::read_dir(dir)
+            .map_err(|source| NewError::Io { path: dir.to_path_buf(), source })?
+            .next()
+            .is_some()
+    {
         return Err(NewError::NotEmpty(dir.to_path_buf()));
     }
     let doc = dir.join("content/vinh-phuc/2025/01-ctr-ubnd.md");
@@ -112,7 +156,14 @@ pub fn new_site(dir: &Path, _catalog: &Catalog) -> Result<PathBuf, NewError> {
 }
 
 /// The frontmatter and a body placeholder, with the line of each key (for messages about flags).
-fn frontmatter(title: &str, doc_type: &str, province: &str, issuer: &str, year: i32, number: Option<&str>) -> (String, Vec<(String, usize)>) {
+fn frontmatter(
+    title: &str,
+    doc_type: &str,
+    province: &str,
+    issuer: &str,
+    year: i32,
+    number: Option<&str>,
+) -> (String, Vec<(String, usize)>) {
     let q = |s: &str| serde_json::to_string(s).unwrap_or_default();
     let mut lines = vec!["---".to_string()];
     let mut keys = Vec::new();
@@ -141,7 +192,11 @@ fn frontmatter(title: &str, doc_type: &str, province: &str, issuer: &str, year: 
 
 /// "Ủy ban nhân dân tỉnh Vĩnh Long", or "Ủy ban nhân dân Thành phố Hồ Chí Minh" when the name carries its kind.
 fn issuer(catalog: &Catalog, province: &str) -> String {
-    let kind = catalog.before_2025.iter().find(|p| p.name == province).map(|p| p.kind.as_str())
+    let kind = catalog
+        .before_2025
+        .iter()
+        .find(|p| p.name == province)
+        .map(|p| p.kind.as_str())
         .or_else(|| catalog.after_2025.iter().find(|p| p.name == province).map(|p| p.kind.as_str()))
         .unwrap_or("tỉnh");
     if fold(province).starts_with(&fold(kind)) {
@@ -156,9 +211,14 @@ fn write_new(path: &Path, bytes: &[u8]) -> Result<(), NewError> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(io)?;
     }
-    let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(path).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::AlreadyExists { NewError::Exists(path.to_path_buf()) } else { io(e) }
-    })?;
+    let mut f =
+        std::fs::OpenOptions::new().write(true).create_new(true).open(path).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                NewError::Exists(path.to_path_buf())
+            } else {
+                io(e)
+            }
+        })?;
     f.write_all(bytes).map_err(io)
 }
 
@@ -176,7 +236,14 @@ mod tests {
     #[test]
     fn generated_frontmatter_is_valid() {
         let c = Catalog::load();
-        let (text, keys) = frontmatter("Kế hoạch: \"năm\" 2025", "Kế hoạch", "Vĩnh Long", "Ủy ban nhân dân tỉnh Vĩnh Long", 2025, Some("22/KH-UBND"));
+        let (text, keys) = frontmatter(
+            "Kế hoạch: \"năm\" 2025",
+            "Kế hoạch",
+            "Vĩnh Long",
+            "Ủy ban nhân dân tỉnh Vĩnh Long",
+            2025,
+            Some("22/KH-UBND"),
+        );
         let p = parse_bytes("content/a.md", text.as_bytes(), &c).unwrap();
         assert_eq!(p.meta.title, "Kế hoạch: \"năm\" 2025");
         assert_eq!(p.meta.number.as_deref(), Some("22/KH-UBND"));

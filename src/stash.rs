@@ -22,7 +22,11 @@ pub struct SpillFile {
 impl SpillFile {
     /// Creates an anonymous spill file in `dir` (on the output's file system, not in memory).
     pub fn new_in(dir: &Path) -> io::Result<Arc<SpillFile>> {
-        Ok(Arc::new(SpillFile { file: tempfile::tempfile_in(dir)?, end: Mutex::new(0), read_failed: AtomicBool::new(false) }))
+        Ok(Arc::new(SpillFile {
+            file: tempfile::tempfile_in(dir)?,
+            end: Mutex::new(0),
+            read_failed: AtomicBool::new(false),
+        }))
     }
 
     /// Appends `bytes`; returns their offset.

@@ -5,7 +5,10 @@ use unicode_normalization::char::is_combining_mark;
 
 /// Returns `s` in Unicode NFC (the form all content is kept in).
 pub fn nfc(s: &str) -> String {
-    if s.chars().all(always_nfc) || unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+    if s.chars().all(always_nfc)
+        || unicode_normalization::is_nfc_quick(s.chars())
+            == unicode_normalization::IsNormalized::Yes
+    {
         s.to_string()
     } else {
         s.nfc().collect()

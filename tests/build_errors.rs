@@ -11,7 +11,8 @@ fn error_lines(stderr: &str) -> Vec<&str> {
 #[test]
 fn every_frontmatter_error_is_reported_in_one_run_with_its_position() {
     let site = fixture_site("bad");
-    std::fs::write(site.path().join("content/invalid-utf8.md"), b"---\ntitle: K\xe1\xba ho\n---\n").unwrap();
+    std::fs::write(site.path().join("content/invalid-utf8.md"), b"---\ntitle: K\xe1\xba ho\n---\n")
+        .unwrap();
     let out = banhanh(&["build", "--root", site.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
@@ -45,7 +46,10 @@ fn every_frontmatter_error_is_reported_in_one_run_with_its_position() {
     ] {
         assert!(err.lines().any(|l| l == help), "missing `{help}` in:\n{err}");
     }
-    assert!(err.ends_with("Dừng lại: 15 lỗi, 0 cảnh báo; thư mục kết quả cũ được giữ nguyên.\n"), "{err}");
+    assert!(
+        err.ends_with("Dừng lại: 15 lỗi, 0 cảnh báo; thư mục kết quả cũ được giữ nguyên.\n"),
+        "{err}"
+    );
     assert!(!site.path().join("public").exists());
 }
 
@@ -55,7 +59,11 @@ fn a_failed_build_leaves_the_previous_output_exactly_as_it_was() {
     build_ok(site.path(), &[]);
     let public = site.path().join("public");
     let before = tree(&public);
-    std::fs::write(site.path().join("content/kien-giang/broken.md"), "---\ntitle: Hỏng\nprovince: Vĩnh Long\n").unwrap();
+    std::fs::write(
+        site.path().join("content/kien-giang/broken.md"),
+        "---\ntitle: Hỏng\nprovince: Vĩnh Long\n",
+    )
+    .unwrap();
     // Also change a good file, so a partial write would show.
     let good = site.path().join("content/vinh-long/02-ctr-ubnd.md");
     let text = std::fs::read_to_string(&good).unwrap().replace("tiếp nối", "TIẾP NỐI");
@@ -64,8 +72,12 @@ fn a_failed_build_leaves_the_previous_output_exactly_as_it_was() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("lỗi: content/kien-giang/broken.md:1:1: phần thông tin (frontmatter) mở bằng --- nhưng không có dòng --- đóng lại"));
     assert_eq!(tree(&public), before);
-    let leftovers: Vec<_> = std::fs::read_dir(site.path()).unwrap().filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned()).filter(|n| n.contains("public.")).collect();
+    let leftovers: Vec<_> = std::fs::read_dir(site.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("public."))
+        .collect();
     assert!(leftovers.is_empty(), "temporary folders left behind: {leftovers:?}");
 }
 
@@ -81,29 +93,51 @@ fn check_reports_errors_and_writes_nothing() {
     let out = banhanh(&["check", "--root", site.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(err.contains("lỗi: content/x.md:8:1: liên kết hỏng /khong-co/trang/: trang không tồn tại"), "{err}");
-    assert!(err.contains("lỗi: content/x.md:10:1: liên kết hỏng #khong-co: không có mục #khong-co trong trang"), "{err}");
+    assert!(
+        err.contains("lỗi: content/x.md:8:1: liên kết hỏng /khong-co/trang/: trang không tồn tại"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "lỗi: content/x.md:10:1: liên kết hỏng #khong-co: không có mục #khong-co trong trang"
+        ),
+        "{err}"
+    );
     assert!(!site.path().join("public").exists());
 
     // A link written as raw HTML is found in the source file, at its own line.
     std::fs::write(site.path().join("content/x.md"), "---\ntitle: X\ntype: Kế hoạch\nprovince: Vĩnh Long\nissuer: UBND\nyear: 2024\n---\nĐoạn một.\n\n<p>Xem <a href=\"/khong-co/html/\">đây</a>.</p>\n").unwrap();
     let out = banhanh(&["check", "--root", site.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("lỗi: content/x.md:10:1: liên kết hỏng /khong-co/html/: trang không tồn tại"), "{}", stderr(&out));
+    assert!(
+        stderr(&out)
+            .contains("lỗi: content/x.md:10:1: liên kết hỏng /khong-co/html/: trang không tồn tại"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
 fn site_settings_are_validated() {
     let site = fixture_site("citations");
-    std::fs::write(site.path().join("site.yaml"), "title: Thử\nbaseurl: https://example.org/\n").unwrap();
+    std::fs::write(site.path().join("site.yaml"), "title: Thử\nbaseurl: https://example.org/\n")
+        .unwrap();
     let out = banhanh(&["build", "--root", site.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("lỗi: site.yaml:2:1: khóa không hợp lệ `baseurl`"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("lỗi: site.yaml:2:1: khóa không hợp lệ `baseurl`"),
+        "{}",
+        stderr(&out)
+    );
 
     std::fs::write(site.path().join("site.yaml"), "title: Thử\ntheme: khong-co\n").unwrap();
     let out = banhanh(&["build", "--root", site.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("không tìm thấy giao diện (theme) \"khong-co\""), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("không tìm thấy giao diện (theme) \"khong-co\""),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -112,7 +146,11 @@ fn a_site_theme_overrides_default_templates() {
     std::fs::write(site.path().join("site.yaml"), "theme: tinh\n").unwrap();
     let dir = site.path().join("themes/tinh/templates");
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("404.html"), "<!DOCTYPE html><html lang=\"vi\"><title>x</title><p>Trang riêng của tỉnh</p></html>").unwrap();
+    std::fs::write(
+        dir.join("404.html"),
+        "<!DOCTYPE html><html lang=\"vi\"><title>x</title><p>Trang riêng của tỉnh</p></html>",
+    )
+    .unwrap();
     build_ok(site.path(), &[]);
     let html = std::fs::read_to_string(site.path().join("public/404.html")).unwrap();
     assert!(html.contains("Trang riêng của tỉnh"));
@@ -124,5 +162,11 @@ fn files_that_would_be_ignored_are_reported() {
     let site = fixture_site("citations");
     std::fs::write(site.path().join("content/ghi-chu.txt"), "x").unwrap();
     let out = build_ok(site.path(), &[]);
-    assert!(stderr(&out).contains("cảnh báo: content/ghi-chu.txt: tệp này không phải .md nên không được xuất bản"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "cảnh báo: content/ghi-chu.txt: tệp này không phải .md nên không được xuất bản"
+        ),
+        "{}",
+        stderr(&out)
+    );
 }

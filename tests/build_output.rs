@@ -21,14 +21,19 @@ fn citations_link_to_the_right_year_and_province() {
     // An undated mention after a dated one in the same document means that same document.
     assert!(qd.contains(r#"<p><a class="cite" href="/van-ban/01-nq-cp-2024/">Nghị quyết 01/NQ-CP</a> được ban hành hằng năm.</p>"#), "{qd}");
     // The document's own number is not a link to itself.
-    assert!(qd.contains("<p>Quyết định số 89/QĐ-UBND ngày 19/01/2024 này có hiệu lực từ ngày ký.</p>"));
+    assert!(
+        qd.contains("<p>Quyết định số 89/QĐ-UBND ngày 19/01/2024 này có hiệu lực từ ngày ký.</p>")
+    );
     // Backlink from the 2025 programme, and the same province's other years.
     let cited_by = qd.split("id=\"trang-duoc-trich-dan\"").nth(1).expect("cited-by section");
     assert!(cited_by.contains(r#"href="/vinh-long/2025/02-ctr-ubnd/""#));
 
     let hub24 = page(&public, "/van-ban/01-nq-cp-2024/");
     assert!(hub24.contains(r#"href="/vinh-long/2024/89-qd-ubnd/""#));
-    assert!(!hub24.contains("22-kh-ubnd"), "the 2021 plan implements the 2021 resolution, not 2024's");
+    assert!(
+        !hub24.contains("22-kh-ubnd"),
+        "the 2021 plan implements the 2021 resolution, not 2024's"
+    );
     let hub21 = page(&public, "/van-ban/01-nq-cp-2021/");
     assert!(hub21.contains(r#"href="/kien-giang/2021/22-kh-ubnd/""#));
     let hub25 = page(&public, "/van-ban/01-nq-cp-2025/");
@@ -40,10 +45,16 @@ fn citations_link_to_the_right_year_and_province() {
     assert!(kh.contains("Triển khai Kết luận số 64-KL/TW của Bộ Chính trị."), "{kh}");
     // The Đồng Tháp programme's undated mention has exactly one candidate: linked.
     let dt = page(&public, "/dong-thap/2024/chuong-trinh-64/");
-    assert!(dt.contains(r#"<a class="cite" href="/van-ban/64-kl-tw-2023/">Kết luận 64-KL/TW</a>"#), "{dt}");
+    assert!(
+        dt.contains(r#"<a class="cite" href="/van-ban/64-kl-tw-2023/">Kết luận 64-KL/TW</a>"#),
+        "{dt}"
+    );
     // An undated 01/NQ-CP with no dated mention in its document is ambiguous (2021 and 2024 exist
     // before it): plain text, never a guess at the year.
-    assert!(dt.contains("<p>Gắn với việc thực hiện Nghị quyết 01/NQ-CP hằng năm của Chính phủ.</p>"), "{dt}");
+    assert!(
+        dt.contains("<p>Gắn với việc thực hiện Nghị quyết 01/NQ-CP hằng năm của Chính phủ.</p>"),
+        "{dt}"
+    );
     assert_links_resolve(&public, "/");
 }
 
@@ -53,7 +64,10 @@ fn taxonomy_pages_list_the_documents() {
     build_ok(site.path(), &[]);
     let public = site.path().join("public");
     let province = page(&public, "/vinh-long/");
-    assert!(province.contains(r#"href="/vinh-long/2024/89-qd-ubnd/""#) && province.contains(r#"href="/vinh-long/2025/02-ctr-ubnd/""#));
+    assert!(
+        province.contains(r#"href="/vinh-long/2024/89-qd-ubnd/""#)
+            && province.contains(r#"href="/vinh-long/2025/02-ctr-ubnd/""#)
+    );
     assert!(page(&public, "/vinh-long/2025/").contains("02-ctr-ubnd"));
     assert!(!page(&public, "/vinh-long/2025/").contains("89-qd-ubnd"));
     assert!(page(&public, "/nam/2021/").contains("22-kh-ubnd"));
@@ -105,7 +119,8 @@ fn content_cannot_inject_script() {
     let js_url = regex::Regex::new(r"<[a-z][^>]*javascript:").unwrap();
     let quoted = regex::Regex::new(r#""[^"]*""#).unwrap();
     // The one script allowed is JSON-LD data, whose text never holds `<` (so it cannot close it).
-    let json_ld = regex::Regex::new(r#"<script type="application/ld\+json">([^<]*)</script>"#).unwrap();
+    let json_ld =
+        regex::Regex::new(r#"<script type="application/ld\+json">([^<]*)</script>"#).unwrap();
     for (path, bytes) in tree(&public).iter().filter(|(p, _)| p.ends_with(".html")) {
         let raw = String::from_utf8_lossy(bytes).to_lowercase();
         // Quoted attribute values are inert text (`content="&lt;img onerror=…"`): blank them.
@@ -125,7 +140,10 @@ fn content_cannot_inject_script() {
     }
     let doc = page(&public, "/ha-noi/2024/5-kh-ubnd/");
     // The title is shown as text, with its characters visible.
-    assert!(doc.contains("<h1>&lt;script&gt;alert(&quot;tiêu đề&quot;)&lt;/script&gt; Kế hoạch</h1>"), "{doc}");
+    assert!(
+        doc.contains("<h1>&lt;script&gt;alert(&quot;tiêu đề&quot;)&lt;/script&gt; Kế hoạch</h1>"),
+        "{doc}"
+    );
     // Harmless markup written by an editor survives sanitising.
     assert!(doc.contains("<strong>đậm</strong>"));
 }
@@ -139,7 +157,9 @@ fn base_url_with_a_sub_path_prefixes_every_link() {
     assert!(checked > 100, "only {checked} links checked");
     let qd = page(&public, "/vinh-long/2024/89-qd-ubnd/");
     assert!(qd.contains(r#"href="/ct/van-ban/01-nq-cp-2024/""#));
-    assert!(qd.contains(r#"<link rel="canonical" href="https://example.org/ct/vinh-long/2024/89-qd-ubnd/">"#));
+    assert!(qd.contains(
+        r#"<link rel="canonical" href="https://example.org/ct/vinh-long/2024/89-qd-ubnd/">"#
+    ));
     // Links written in the body are prefixed too.
     assert!(qd.contains(r#"<a href="/ct/vinh-long/2025/02-ctr-ubnd/">"#));
     let sitemap = std::fs::read_to_string(public.join("sitemap.xml")).unwrap();
@@ -169,13 +189,21 @@ fn the_streamed_build_writes_exactly_what_the_in_memory_render_makes() {
         let written = tree(&out.path().join("public"));
         let catalog = banhanh::data::Catalog::load();
         let loaded = banhanh::load(&root, None, &catalog);
-        let theme = banhanh::render::templates::load(&root, loaded.site.config.theme.as_deref()).unwrap();
+        let theme =
+            banhanh::render::templates::load(&root, loaded.site.config.theme.as_deref()).unwrap();
         let rendered: std::collections::BTreeMap<String, Vec<u8>> =
-            banhanh::render::render(&loaded.site, &catalog, &theme).unwrap().into_iter().map(|f| (f.path, f.bytes)).collect();
+            banhanh::render::render(&loaded.site, &catalog, &theme)
+                .unwrap()
+                .into_iter()
+                .map(|f| (f.path, f.bytes))
+                .collect();
         assert!(written.len() > 20);
         assert_eq!(written.keys().collect::<Vec<_>>(), rendered.keys().collect::<Vec<_>>());
         for (path, bytes) in &written {
-            assert!(rendered[path] == *bytes, "{path} differs between build and the in-memory render");
+            assert!(
+                rendered[path] == *bytes,
+                "{path} differs between build and the in-memory render"
+            );
         }
     }
 }
@@ -206,8 +234,11 @@ fn other_years_show_a_few_documents_per_year_and_link_the_rest() {
     let site = tempfile::tempdir().unwrap();
     let dir = site.path().join("content");
     std::fs::create_dir_all(&dir).unwrap();
-    let doc = |n: u32, year: i32| format!(
-        "---\ntitle: Kế hoạch số {n}\ntype: Kế hoạch\nprovince: Vĩnh Long\nissuer: Ủy ban nhân dân tỉnh Vĩnh Long\nnumber: {n}/KH-UBND\nissued: {year}-03-{n:02}\nyear: {year}\n---\nNội dung.\n");
+    let doc = |n: u32, year: i32| {
+        format!(
+            "---\ntitle: Kế hoạch số {n}\ntype: Kế hoạch\nprovince: Vĩnh Long\nissuer: Ủy ban nhân dân tỉnh Vĩnh Long\nnumber: {n}/KH-UBND\nissued: {year}-03-{n:02}\nyear: {year}\n---\nNội dung.\n"
+        )
+    };
     for n in 1..=5 {
         std::fs::write(dir.join(format!("kh-{n}.md")), doc(n, 2023)).unwrap();
     }
@@ -217,6 +248,13 @@ fn other_years_show_a_few_documents_per_year_and_link_the_rest() {
     let section = html.split("id=\"trang-cac-nam-khac\"").nth(1).unwrap();
     assert_eq!(section.matches("class=\"doc-title\"").count(), 3, "{section}");
     // Newest first: 5, 4, 3 are shown; the link leads to all five.
-    assert!(section.contains("Kế hoạch số 5") && section.contains("Kế hoạch số 3") && !section.contains("Kế hoạch số 2<"));
-    assert!(section.contains(r#"<a href="/vinh-long/2023/">Xem tất cả 5 văn bản năm 2023</a>"#), "{section}");
+    assert!(
+        section.contains("Kế hoạch số 5")
+            && section.contains("Kế hoạch số 3")
+            && !section.contains("Kế hoạch số 2<")
+    );
+    assert!(
+        section.contains(r#"<a href="/vinh-long/2023/">Xem tất cả 5 văn bản năm 2023</a>"#),
+        "{section}"
+    );
 }

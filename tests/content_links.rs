@@ -13,7 +13,13 @@ fn root() -> PathBuf {
 /// Builds the repo's site into a fresh temporary folder.
 fn build() -> tempfile::TempDir {
     let out = tempfile::tempdir().unwrap();
-    let run = Command::new(BIN).args(["build", "--root"]).arg(root()).arg("--output").arg(out.path()).output().unwrap();
+    let run = Command::new(BIN)
+        .args(["build", "--root"])
+        .arg(root())
+        .arg("--output")
+        .arg(out.path())
+        .output()
+        .unwrap();
     assert!(run.status.success(), "build failed: {}", String::from_utf8_lossy(&run.stderr));
     out
 }
@@ -54,9 +60,19 @@ fn the_programmes_link_to_their_resolutions() {
     let s = site.path();
     // both Vĩnh Long 2024 documents share the provincial resolution 138/NQ-HĐND of 2023
     let hub = page(s, "/vinh-long/van-ban/138-nq-hdnd-2023/");
-    assert!(hub.contains("href=\"/vinh-long/2024/89-qd-ubnd/\""), "138/NQ-HĐND hub lists Quyết định 89");
-    assert!(hub.contains("href=\"/vinh-long/2024/17-ct-ubnd/\""), "138/NQ-HĐND hub lists Chỉ thị 17");
-    for (path, year) in [("/kien-giang/2021/22-kh-ubnd/", 2021), ("/vinh-long/2024/89-qd-ubnd/", 2024), ("/vinh-phuc/2025/01-ctr-ubnd/", 2025)] {
+    assert!(
+        hub.contains("href=\"/vinh-long/2024/89-qd-ubnd/\""),
+        "138/NQ-HĐND hub lists Quyết định 89"
+    );
+    assert!(
+        hub.contains("href=\"/vinh-long/2024/17-ct-ubnd/\""),
+        "138/NQ-HĐND hub lists Chỉ thị 17"
+    );
+    for (path, year) in [
+        ("/kien-giang/2021/22-kh-ubnd/", 2021),
+        ("/vinh-long/2024/89-qd-ubnd/", 2024),
+        ("/vinh-phuc/2025/01-ctr-ubnd/", 2025),
+    ] {
         let hub = page(s, &format!("/van-ban/01-nq-cp-{year}/"));
         assert!(hub.contains(&format!("href=\"{path}\"")), "01/NQ-CP of {year} lists {path}");
         // every citation of 01/NQ-CP in the document, dated or not, points to that year's resolution
@@ -77,6 +93,9 @@ fn the_programmes_link_to_their_resolutions() {
 fn a_national_assembly_resolution_is_one_hub_for_every_province() {
     let site = build();
     let hub = page(site.path(), "/van-ban/74-2022-qh15-2022/");
-    assert!(hub.contains("href=\"/vinh-long/2024/89-qd-ubnd/\"") && hub.contains("href=\"/vinh-phuc/2025/01-ctr-ubnd/\""));
+    assert!(
+        hub.contains("href=\"/vinh-long/2024/89-qd-ubnd/\"")
+            && hub.contains("href=\"/vinh-phuc/2025/01-ctr-ubnd/\"")
+    );
     assert!(!site.path().join("vinh-long/van-ban/74-2022-qh15-2022").exists());
 }

@@ -88,8 +88,14 @@ fn lost_sentences(source: &str, draft: &str) -> Vec<String> {
 fn drafts_match_the_reviewed_snapshots() {
     for (seed_name, draft_name) in SEEDS {
         let draft = import_file(&seed(seed_name));
-        let snapshot = std::fs::read_to_string(root().join("tests/fixtures/import").join(format!("{draft_name}.draft.md"))).unwrap();
-        assert!(draft == snapshot, "draft of {seed_name} differs from tests/fixtures/import/{draft_name}.draft.md");
+        let snapshot = std::fs::read_to_string(
+            root().join("tests/fixtures/import").join(format!("{draft_name}.draft.md")),
+        )
+        .unwrap();
+        assert!(
+            draft == snapshot,
+            "draft of {seed_name} differs from tests/fixtures/import/{draft_name}.draft.md"
+        );
         assert_eq!(draft, draft.nfc().collect::<String>(), "{seed_name}: draft is not NFC");
     }
 }
@@ -104,7 +110,12 @@ fn no_sentence_of_a_seed_is_lost() {
         }
         let draft = import_file(&seed(seed_name));
         let lost = lost_sentences(&source, &draft);
-        assert!(lost.is_empty(), "{seed_name}: {} sentences lost, e.g. {:?}", lost.len(), &lost[..lost.len().min(3)]);
+        assert!(
+            lost.is_empty(),
+            "{seed_name}: {} sentences lost, e.g. {:?}",
+            lost.len(),
+            &lost[..lost.len().min(3)]
+        );
     }
 }
 
@@ -152,8 +163,17 @@ fn metadata_of_the_vinh_phuc_programme() {
     assert_eq!(get(&m, "effective"), "2025-01-17");
     assert_eq!(get(&m, "year"), "2025");
     assert_eq!(get(&m, "signer"), "Trần Duy Đông");
-    assert_eq!(format!("{:?}", m.get("fields").unwrap()), format!("{:?}", serde_yaml::from_str::<serde_yaml::Value>("[Thương mại, Tài chính nhà nước]").unwrap()));
-    assert_eq!(implements(&m), vec![("01/NQ-CP".into(), "2025-01-08".into()), ("45/NQ-HĐND".into(), "2024-12-12".into())]);
+    assert_eq!(
+        format!("{:?}", m.get("fields").unwrap()),
+        format!(
+            "{:?}",
+            serde_yaml::from_str::<serde_yaml::Value>("[Thương mại, Tài chính nhà nước]").unwrap()
+        )
+    );
+    assert_eq!(
+        implements(&m),
+        vec![("01/NQ-CP".into(), "2025-01-08".into()), ("45/NQ-HĐND".into(), "2024-12-12".into())]
+    );
     // the duplicated header block and the portal table are gone; all 15 targets are there once
     assert_eq!(draft.matches("Năm 2025 là năm có ý nghĩa đặc biệt quan trọng").count(), 1);
     assert!(!draft.contains("Số hiệu |"));
@@ -165,7 +185,10 @@ fn metadata_of_the_vinh_phuc_programme() {
 #[test]
 fn metadata_of_the_dong_thap_party_programme() {
     let m = frontmatter(&import_file(&seed("002_05e0202cc1177c64")));
-    assert_eq!(get(&m, "title"), "Chương trình hành động năm 2024 của Ban Chấp hành Đảng bộ Tỉnh khoá XI gắn với thực hiện Kết luận số 64-KL/TW của Ban Chấp hành Trung ương Đảng khoá XIII");
+    assert_eq!(
+        get(&m, "title"),
+        "Chương trình hành động năm 2024 của Ban Chấp hành Đảng bộ Tỉnh khoá XI gắn với thực hiện Kết luận số 64-KL/TW của Ban Chấp hành Trung ương Đảng khoá XIII"
+    );
     assert_eq!(get(&m, "type"), "Chương trình hành động");
     assert_eq!(get(&m, "year"), "2024");
     assert_eq!(get(&m, "signer"), "Lê Quốc Phong");
@@ -180,7 +203,10 @@ fn metadata_of_the_dong_thap_party_programme() {
 fn metadata_and_table_of_the_kien_giang_plan() {
     let draft = import_file(&seed("003_0c5285e2447a556f"));
     let m = frontmatter(&draft);
-    assert_eq!(get(&m, "title"), "Kế hoạch triển khai thực hiện Nghị quyết số 01/NQ-CP ngày 01/01/2021 của Chính phủ trên địa bàn tỉnh Kiên Giang");
+    assert_eq!(
+        get(&m, "title"),
+        "Kế hoạch triển khai thực hiện Nghị quyết số 01/NQ-CP ngày 01/01/2021 của Chính phủ trên địa bàn tỉnh Kiên Giang"
+    );
     assert_eq!(get(&m, "type"), "Kế hoạch");
     assert_eq!(get(&m, "province"), "Kiên Giang");
     assert_eq!(get(&m, "issuer"), "Ủy ban nhân dân tỉnh Kiên Giang");
@@ -190,8 +216,16 @@ fn metadata_and_table_of_the_kien_giang_plan() {
     assert_eq!(get(&m, "signer"), "Nguyễn Đức Chín");
     assert_eq!(implements(&m), vec![("01/NQ-CP".into(), "2021-01-01".into())]);
     assert!(draft.contains("UBND tỉnh Kiên Giang đề ra kế hoạch"), "\"Kiên\\nGiang\" joined");
-    assert!(draft.contains("| STT | Nhiệm vụ | Đơn vị chủ trì thực hiện | Thời gian trình |\n|---|---|---|---|\n"));
-    let rows: Vec<&str> = draft.lines().filter(|l| l.starts_with("| ") && l.split(" | ").next().is_some_and(|c| c[2..].parse::<u32>().is_ok())).collect();
+    assert!(draft.contains(
+        "| STT | Nhiệm vụ | Đơn vị chủ trì thực hiện | Thời gian trình |\n|---|---|---|---|\n"
+    ));
+    let rows: Vec<&str> = draft
+        .lines()
+        .filter(|l| {
+            l.starts_with("| ")
+                && l.split(" | ").next().is_some_and(|c| c[2..].parse::<u32>().is_ok())
+        })
+        .collect();
     assert_eq!(rows.len(), 36);
     assert_eq!(rows[35], "| 36 | Kế hoạch công tác đối ngoại năm 2022 | Sở Ngoại vụ | Quý IV |");
 }
@@ -199,7 +233,10 @@ fn metadata_and_table_of_the_kien_giang_plan() {
 #[test]
 fn metadata_of_the_vinh_long_directive() {
     let m = frontmatter(&import_file(&seed("004_e130fa088c5baf06")));
-    assert_eq!(get(&m, "title"), "Chỉ thị về việc phát động thi đua thực hiện thắng lợi nhiệm vụ phát triển kinh tế - xã hội năm 2024");
+    assert_eq!(
+        get(&m, "title"),
+        "Chỉ thị về việc phát động thi đua thực hiện thắng lợi nhiệm vụ phát triển kinh tế - xã hội năm 2024"
+    );
     assert_eq!(get(&m, "type"), "Chỉ thị");
     assert_eq!(get(&m, "province"), "Vĩnh Long");
     assert_eq!(get(&m, "number"), "17/CT-UBND");
@@ -214,9 +251,15 @@ fn nfd_and_crlf_inputs_give_the_same_draft() {
     let text = std::fs::read_to_string(seed("004_e130fa088c5baf06")).unwrap();
     let nfd: String = text.nfd().collect();
     assert_ne!(nfd, text);
-    assert_eq!(import_text(dir.path(), "nfd.txt", &nfd), import_file(&seed("004_e130fa088c5baf06")));
+    assert_eq!(
+        import_text(dir.path(), "nfd.txt", &nfd),
+        import_file(&seed("004_e130fa088c5baf06"))
+    );
     let text = std::fs::read_to_string(seed("003_0c5285e2447a556f")).unwrap();
-    assert_eq!(import_text(dir.path(), "crlf.txt", &text.replace('\n', "\r\n")), import_file(&seed("003_0c5285e2447a556f")));
+    assert_eq!(
+        import_text(dir.path(), "crlf.txt", &text.replace('\n', "\r\n")),
+        import_file(&seed("003_0c5285e2447a556f"))
+    );
 }
 
 /// Runs `banhanh check` on a site holding one draft; returns (success, stderr).
@@ -232,7 +275,11 @@ fn check_draft(draft: &str) -> (bool, String) {
 fn missing_signature_is_a_todo_that_check_reports() {
     let dir = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(seed("003_0c5285e2447a556f")).unwrap();
-    let cut: String = text.lines().filter(|l| !matches!(*l, "TM." | "KT. CHỦ TỊCH" | "PHÓ CHỦ TỊCH" | "Nguyễn Đức Chín")).collect::<Vec<_>>().join("\n");
+    let cut: String = text
+        .lines()
+        .filter(|l| !matches!(*l, "TM." | "KT. CHỦ TỊCH" | "PHÓ CHỦ TỊCH" | "Nguyễn Đức Chín"))
+        .collect::<Vec<_>>()
+        .join("\n");
     let draft = import_text(dir.path(), "nosig.txt", &cut);
     assert_eq!(get(&frontmatter(&draft), "signer"), "TODO: không tìm thấy người ký");
     let (ok, stderr) = check_draft(&draft);
@@ -244,21 +291,34 @@ fn missing_signature_is_a_todo_that_check_reports() {
 #[test]
 fn missing_number_is_a_todo_and_everything_else_checks() {
     let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(seed("004_e130fa088c5baf06")).unwrap().replace("Số: 17/CT-UBND\n", "");
+    let text = std::fs::read_to_string(seed("004_e130fa088c5baf06"))
+        .unwrap()
+        .replace("Số: 17/CT-UBND\n", "");
     let draft = import_text(dir.path(), "nonumber.txt", &text);
     let m = frontmatter(&draft);
     assert!(get(&m, "number").starts_with("TODO: không tìm thấy số hiệu"));
     assert_eq!(get(&m, "issued"), "2023-12-26");
     let (ok, stderr) = check_draft(&draft);
     assert!(!ok);
-    assert!(stderr.lines().filter(|l| l.starts_with("lỗi:")).all(|l| l.contains("TODO")), "{stderr}");
+    assert!(
+        stderr.lines().filter(|l| l.starts_with("lỗi:")).all(|l| l.contains("TODO")),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn out_writes_a_new_file_and_refuses_to_overwrite() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("content/a.md");
-    let run = || Command::new(BIN).arg("import").arg(seed("003_0c5285e2447a556f")).arg("--out").arg(&out).output().unwrap();
+    let run = || {
+        Command::new(BIN)
+            .arg("import")
+            .arg(seed("003_0c5285e2447a556f"))
+            .arg("--out")
+            .arg(&out)
+            .output()
+            .unwrap()
+    };
     let first = run();
     assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
     assert!(first.stdout.is_empty());
@@ -275,7 +335,10 @@ fn out_writes_a_new_file_and_refuses_to_overwrite() {
 fn a_missing_file_is_reported_in_vietnamese() {
     let out = Command::new(BIN).args(["import", "/nonexistent/x.txt"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).starts_with("lỗi: không đọc được tệp /nonexistent/x.txt"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .starts_with("lỗi: không đọc được tệp /nonexistent/x.txt")
+    );
 }
 
 /// A small deterministic pseudo-random sequence (no extra crate needed).
@@ -307,7 +370,9 @@ fn mangled_seeds_never_make_the_importer_panic() {
             }
             let dup = rng.next(shuffled.len());
             shuffled.insert(dup, lines[rng.next(lines.len())]);
-            for input in [cut.clone(), nfd, shuffled.join("\n"), shuffled.join("|\n"), cut.to_uppercase()] {
+            for input in
+                [cut.clone(), nfd, shuffled.join("\n"), shuffled.join("|\n"), cut.to_uppercase()]
+            {
                 let draft = banhanh::import::import(&input, &catalog);
                 let md = draft.to_markdown();
                 assert!(md.starts_with("---\n"));

@@ -26,7 +26,10 @@ fn serve() -> (u16, Hits) {
                 let mut line = String::new();
                 reader.read_line(&mut line).ok();
                 let mut parts = line.split_whitespace();
-                let (method, path) = (parts.next().unwrap_or("").to_string(), parts.next().unwrap_or("").to_string());
+                let (method, path) = (
+                    parts.next().unwrap_or("").to_string(),
+                    parts.next().unwrap_or("").to_string(),
+                );
                 loop {
                     let mut header = String::new();
                     if reader.read_line(&mut header).unwrap_or(0) == 0 || header == "\r\n" {
@@ -45,7 +48,10 @@ fn serve() -> (u16, Hits) {
                     _ => "404 Not Found",
                 };
                 let body = if method == "HEAD" { "" } else { "ok" };
-                let _ = write!(stream, "HTTP/1.1 {status}\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{body}");
+                let _ = write!(
+                    stream,
+                    "HTTP/1.1 {status}\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{body}"
+                );
             });
         }
     });
@@ -93,24 +99,35 @@ fn external_links_are_checked_cached_and_only_fail_when_strict() {
     let base = format!("http://127.0.0.1:{port}");
 
     let out = check(dir.path(), &["--external"]);
-    let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    let (stdout, stderr) =
+        (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     assert_eq!(out.status.code(), Some(0), "a flaky network does not fail the check:\n{stderr}");
-    assert!(stdout.contains("Liên kết ngoài: 4 liên kết, 0 lấy từ bộ nhớ đệm, 1 hỏng, 1 không kiểm tra được"), "{stdout}");
+    assert!(
+        stdout.contains(
+            "Liên kết ngoài: 4 liên kết, 0 lấy từ bộ nhớ đệm, 1 hỏng, 1 không kiểm tra được"
+        ),
+        "{stdout}"
+    );
     assert!(stderr.contains(&format!("cảnh báo: content/a.md:13: liên kết ngoài hỏng {base}/missing: máy chủ trả lời HTTP 404")), "{stderr}");
     assert!(stderr.contains(&format!("cảnh báo: content/a.md:13: không kiểm tra được liên kết ngoài {base}/slow: hết thời gian chờ")), "{stderr}");
     assert!(!stderr.contains("/ok"), "{stderr}");
     assert!(!stderr.contains("head-refused"), "a 405 to HEAD is retried with GET: {stderr}");
     assert_eq!(hits.lock().unwrap().get("GET /head-refused"), Some(&1));
 
-    let cache: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(dir.path().join(".cache/banhanh/external-links.json")).unwrap()).unwrap();
+    let cache: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(dir.path().join(".cache/banhanh/external-links.json")).unwrap(),
+    )
+    .unwrap();
     assert_eq!(cache["ok"][format!("{base}/ok")][0], 200);
     assert!(cache["ok"].get(format!("{base}/missing")).is_none());
 
     // Second run: the good links come from the cache, the bad ones are asked again.
     let out = check(dir.path(), &["--external"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("4 liên kết, 2 lấy từ bộ nhớ đệm, 1 hỏng, 1 không kiểm tra được"), "{stdout}");
+    assert!(
+        stdout.contains("4 liên kết, 2 lấy từ bộ nhớ đệm, 1 hỏng, 1 không kiểm tra được"),
+        "{stdout}"
+    );
     assert_eq!(hits.lock().unwrap().get("HEAD /ok"), Some(&1), "cached link was requested again");
     assert_eq!(hits.lock().unwrap().get("HEAD /missing"), Some(&2));
 
@@ -118,7 +135,10 @@ fn external_links_are_checked_cached_and_only_fail_when_strict() {
     let out = check(dir.path(), &["--external-strict"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains(&format!("lỗi: content/a.md:13: liên kết ngoài hỏng {base}/missing")), "{stderr}");
+    assert!(
+        stderr.contains(&format!("lỗi: content/a.md:13: liên kết ngoài hỏng {base}/missing")),
+        "{stderr}"
+    );
     assert!(stderr.contains("Dừng lại: 2 liên kết ngoài có lỗi (--external-strict)."), "{stderr}");
 
     // Without --external nothing is requested.

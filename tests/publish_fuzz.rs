@@ -90,13 +90,21 @@ const PIECES: &[&str] = &[
 ];
 
 fn markdown() -> impl Strategy<Value = String> {
-    prop::collection::vec(prop_oneof![4 => prop::sample::select(PIECES).prop_map(str::to_string), 1 => ".{0,12}"], 0..40)
-        .prop_map(|v| v.concat())
+    prop::collection::vec(
+        prop_oneof![4 => prop::sample::select(PIECES).prop_map(str::to_string), 1 => ".{0,12}"],
+        0..40,
+    )
+    .prop_map(|v| v.concat())
 }
 
 /// A valid file with a few byte-level edits: insert, delete, overwrite.
 fn mutated() -> impl Strategy<Value = Vec<u8>> {
-    let edit = (0usize..VALID.len() + 1, 0u8..3, any::<u8>(), prop::sample::select(vec![b'\n', b':', b'-', b' ', b'"', b'\'', b'[', b'{', 0xC3, 0xFF]));
+    let edit = (
+        0usize..VALID.len() + 1,
+        0u8..3,
+        any::<u8>(),
+        prop::sample::select(vec![b'\n', b':', b'-', b' ', b'"', b'\'', b'[', b'{', 0xC3, 0xFF]),
+    );
     prop::collection::vec(edit, 1..6).prop_map(|edits| {
         let mut bytes = VALID.as_bytes().to_vec();
         for (pos, kind, any_byte, special) in edits {
@@ -132,7 +140,9 @@ fn assert_located(bytes: &[u8]) {
 fn final_html(body: &str) -> String {
     let text = format!("{}{body}", VALID.split_inclusive('\n').take(15).collect::<String>());
     let parsed = parse_bytes("content/a.md", text.as_bytes(), &CATALOG).expect("valid frontmatter");
-    let config = banhanh::config::load(std::path::Path::new("/nonexistent"), Some("/ct/"), &CATALOG).expect("config");
+    let config =
+        banhanh::config::load(std::path::Path::new("/nonexistent"), Some("/ct/"), &CATALOG)
+            .expect("config");
     let renderer = MarkdownRenderer { finder: &FINDER, base_path: &config.base_path };
     let rendered = renderer.render(&parsed.markdown, parsed.body_line);
     let (site, _) = banhanh::link::link(vec![parsed.into_document(rendered)], config, &CATALOG);
@@ -215,13 +225,20 @@ fn the_valid_file_is_valid() {
 /// as raw HTML was linked too, nesting `<a>` in `<a>`.
 #[test]
 fn citation_inside_a_raw_html_link_stays_text() {
-    let html = final_html("<a href=\"/x/\">Nghị quyết số 138/NQ-HĐND ngày 12 tháng 12 năm 2023 của Hội đồng nhân dân tỉnh Vĩnh Long");
+    let html = final_html(
+        "<a href=\"/x/\">Nghị quyết số 138/NQ-HĐND ngày 12 tháng 12 năm 2023 của Hội đồng nhân dân tỉnh Vĩnh Long",
+    );
     assert_anchors_balanced(&html);
     assert!(!html.contains("class=\"cite\""), "{html}");
     // …while the same citation outside it is linked.
-    let html = final_html("<a href=\"/x/\">x</a> Nghị quyết số 138/NQ-HĐND ngày 12 tháng 12 năm 2023 của Hội đồng nhân dân tỉnh Vĩnh Long");
+    let html = final_html(
+        "<a href=\"/x/\">x</a> Nghị quyết số 138/NQ-HĐND ngày 12 tháng 12 năm 2023 của Hội đồng nhân dân tỉnh Vĩnh Long",
+    );
     assert_anchors_balanced(&html);
-    assert!(html.contains("<a class=\"cite\" href=\"/ct/vinh-long/van-ban/138-nq-hdnd-2023/\">"), "{html}");
+    assert!(
+        html.contains("<a class=\"cite\" href=\"/ct/vinh-long/van-ban/138-nq-hdnd-2023/\">"),
+        "{html}"
+    );
 }
 
 /// Found by the same property: an unclosed raw `<a>` before a table holding a footnote reference

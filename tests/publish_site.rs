@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const TRICKY_TITLE: &str = "Chỉ thị về thi đua </script><script>alert(\"x\")</script> & \"ngoặc kép\", dấu phẩy";
+const TRICKY_TITLE: &str =
+    "Chỉ thị về thi đua </script><script>alert(\"x\")</script> & \"ngoặc kép\", dấu phẩy";
 
 const KG_2021: &str = "---
 title: Kế hoạch thực hiện Nghị quyết số 01/NQ-CP ngày 01/01/2021 của Chính phủ
@@ -80,7 +81,14 @@ fn banhanh() -> Command {
 }
 
 fn build(root: &Path, out: &Path, base: &str) {
-    banhanh().args(["build", "--root"]).arg(root).arg("--output").arg(out).args(["--base-url", base]).assert().success();
+    banhanh()
+        .args(["build", "--root"])
+        .arg(root)
+        .arg("--output")
+        .arg(out)
+        .args(["--base-url", base])
+        .assert()
+        .success();
 }
 
 fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
@@ -88,13 +96,20 @@ fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/"), fs::read(e.path()).unwrap()))
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/"),
+                fs::read(e.path()).unwrap(),
+            )
+        })
         .collect()
 }
 
 /// A file of the output as text, with Tera's `&#x2F;` turned back into `/` for readable assertions.
 fn text(tree: &BTreeMap<String, Vec<u8>>, path: &str) -> String {
-    String::from_utf8(tree.get(path).unwrap_or_else(|| panic!("missing {path}")).clone()).unwrap().replace("&#x2F;", "/")
+    String::from_utf8(tree.get(path).unwrap_or_else(|| panic!("missing {path}")).clone())
+        .unwrap()
+        .replace("&#x2F;", "/")
 }
 
 /// A built copy of the site under `https://example.org/ct/`.
@@ -113,20 +128,37 @@ fn assert_links_stay_under_ct(tree: &BTreeMap<String, Vec<u8>>) -> usize {
     let mut checked = 0;
     for (path, bytes) in tree.iter().filter(|(p, _)| p.ends_with(".html")) {
         let html = String::from_utf8_lossy(bytes).replace("&#x2F;", "/");
-        let page = url::Url::parse(&format!("https://example.org/ct/{}", path.strip_suffix("index.html").unwrap_or(path))).unwrap();
+        let page = url::Url::parse(&format!(
+            "https://example.org/ct/{}",
+            path.strip_suffix("index.html").unwrap_or(path)
+        ))
+        .unwrap();
         for c in attr.captures_iter(&html) {
             let href = c[1].replace("&amp;", "&");
             let target = page.join(&href).unwrap();
             if target.host_str() != Some("example.org") {
                 continue;
             }
-            assert!(!href.starts_with('/') || href.starts_with("/ct/"), "{path}: {href} escapes the base path");
-            let rest = target.path().strip_prefix("/ct/").unwrap_or_else(|| panic!("{path}: {href} → {target} leaves /ct/"));
+            assert!(
+                !href.starts_with('/') || href.starts_with("/ct/"),
+                "{path}: {href} escapes the base path"
+            );
+            let rest = target
+                .path()
+                .strip_prefix("/ct/")
+                .unwrap_or_else(|| panic!("{path}: {href} → {target} leaves /ct/"));
             let rest = percent_encoding::percent_decode_str(rest).decode_utf8().unwrap();
-            let file = if rest.is_empty() || rest.ends_with('/') { format!("{rest}index.html") } else { rest.to_string() };
+            let file = if rest.is_empty() || rest.ends_with('/') {
+                format!("{rest}index.html")
+            } else {
+                rest.to_string()
+            };
             assert!(tree.contains_key(&file), "{path}: {href} → {file} does not exist");
             if let Some(frag) = target.fragment().filter(|f| !f.is_empty()) {
-                assert!(text(tree, &file).contains(&format!("id=\"{frag}\"")), "{path}: {href}: no #{frag} in {file}");
+                assert!(
+                    text(tree, &file).contains(&format!("id=\"{frag}\"")),
+                    "{path}: {href}: no #{frag} in {file}"
+                );
             }
             checked += 1;
         }
@@ -135,7 +167,11 @@ fn assert_links_stay_under_ct(tree: &BTreeMap<String, Vec<u8>>) -> usize {
     for (path, bytes) in tree.iter().filter(|(p, _)| p.ends_with(".xml")) {
         let xml = String::from_utf8_lossy(bytes);
         for url in absolute.find_iter(&xml) {
-            assert!(url.as_str().starts_with("https://example.org/ct/"), "{path}: {} is outside /ct/", url.as_str());
+            assert!(
+                url.as_str().starts_with("https://example.org/ct/"),
+                "{path}: {} is outside /ct/",
+                url.as_str()
+            );
         }
     }
     checked
@@ -152,7 +188,11 @@ fn sub_path_build_every_link_resolves_under_the_base() {
 #[test]
 fn sub_path_build_of_the_repository_content() {
     let dir = tempfile::tempdir().unwrap();
-    build(Path::new(env!("CARGO_MANIFEST_DIR")), &dir.path().join("out"), "https://example.org/ct/");
+    build(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &dir.path().join("out"),
+        "https://example.org/ct/",
+    );
     let tree = read_tree(&dir.path().join("out"));
     assert!(assert_links_stay_under_ct(&tree) > 50);
 }
@@ -177,7 +217,15 @@ fn line_of(text: &str, needle: &str) -> usize {
 }
 
 fn check_fails_with(dir: &Path, expected: &[String]) {
-    let out = banhanh().args(["check", "--root"]).arg(dir).assert().failure().code(1).get_output().stderr.clone();
+    let out = banhanh()
+        .args(["check", "--root"])
+        .arg(dir)
+        .assert()
+        .failure()
+        .code(1)
+        .get_output()
+        .stderr
+        .clone();
     let stderr = String::from_utf8(out).unwrap();
     for e in expected {
         assert!(stderr.contains(e.as_str()), "expected {e:?} in:\n{stderr}");
@@ -193,10 +241,19 @@ fn broken_body_links_name_file_and_line() {
     check_fails_with(
         dir.path(),
         &[
-            format!("lỗi: {f}:{}:1: liên kết hỏng ../../2020/: trang không tồn tại", line_of(&broken, "năm 2020")),
-            format!("lỗi: {f}:{}:1: liên kết hỏng /kien-giang/2022/15-kh-ubnd/#khong-co: không có mục #khong-co trong trang /kien-giang/2022/15-kh-ubnd/", line_of(&broken, "mục lạ")),
+            format!(
+                "lỗi: {f}:{}:1: liên kết hỏng ../../2020/: trang không tồn tại",
+                line_of(&broken, "năm 2020")
+            ),
+            format!(
+                "lỗi: {f}:{}:1: liên kết hỏng /kien-giang/2022/15-kh-ubnd/#khong-co: không có mục #khong-co trong trang /kien-giang/2022/15-kh-ubnd/",
+                line_of(&broken, "mục lạ")
+            ),
             format!("lỗi: {f}:{}:1: liên kết hỏng #khong-co-muc", line_of(&broken, "[neo]")),
-            format!("lỗi: {f}:{}:1: liên kết hỏng /ha-noi/: trang không tồn tại", line_of(&broken, "tỉnh lạ")),
+            format!(
+                "lỗi: {f}:{}:1: liên kết hỏng /ha-noi/: trang không tồn tại",
+                line_of(&broken, "tỉnh lạ")
+            ),
         ],
     );
     // build fails the same way and writes nothing
@@ -211,10 +268,13 @@ fn broken_links_in_the_theme_are_theme_errors() {
     let t = dir.path().join("themes/rieng/templates");
     fs::create_dir_all(&t).unwrap();
     fs::write(dir.path().join("site.yaml"), "theme: rieng\n").unwrap();
-    let index = include_str!("../themes/default/templates/index.html")
-        .replace("{% block main %}", "{% block main %}<a href=\"{{ base }}/khong-co/\">x</a><a href=\"/tinh/\">y</a>");
+    let index = include_str!("../themes/default/templates/index.html").replace(
+        "{% block main %}",
+        "{% block main %}<a href=\"{{ base }}/khong-co/\">x</a><a href=\"/tinh/\">y</a>",
+    );
     fs::write(t.join("index.html"), index).unwrap();
-    let base = include_str!("../themes/default/templates/base.html").replace("</footer>", "<a href=\"{{ base }}/lien-he/\">Liên hệ</a></footer>");
+    let base = include_str!("../themes/default/templates/base.html")
+        .replace("</footer>", "<a href=\"{{ base }}/lien-he/\">Liên hệ</a></footer>");
     fs::write(t.join("base.html"), base).unwrap();
     check_fails_with(
         dir.path(),
@@ -225,9 +285,21 @@ fn broken_links_in_the_theme_are_theme_errors() {
         &["lỗi: themes/rieng/templates/index.html: liên kết hỏng /khong-co/ trong giao diện (trang /index.html): trang không tồn tại".into()],
     );
     // Under a sub-path, a theme link that forgets {{ base }} leaves the site.
-    let out = banhanh().args(["check", "--base-url", "https://example.org/ct/", "--root"]).arg(dir.path()).assert().failure().get_output().stderr.clone();
+    let out = banhanh()
+        .args(["check", "--base-url", "https://example.org/ct/", "--root"])
+        .arg(dir.path())
+        .assert()
+        .failure()
+        .get_output()
+        .stderr
+        .clone();
     let stderr = String::from_utf8(out).unwrap();
-    assert!(stderr.contains("liên kết hỏng /tinh/ trong giao diện (trang /index.html): ra ngoài đường dẫn gốc /ct/"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "liên kết hỏng /tinh/ trong giao diện (trang /index.html): ra ngoài đường dẫn gốc /ct/"
+        ),
+        "{stderr}"
+    );
 }
 
 /// Runs Python's feedparser on a feed; prints `bozo` and the entries as JSON.
@@ -247,7 +319,12 @@ print(json.dumps({
                  "published": e.get("published"), "author": e.get("author")} for e in d.entries],
 }))
 "#;
-    let out = std::process::Command::new("python3").arg("-c").arg(script).arg(path).output().expect("python3 runs");
+    let out = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(path)
+        .output()
+        .expect("python3 runs");
     assert!(out.status.success(), "feedparser failed: {}", String::from_utf8_lossy(&out.stderr));
     serde_json::from_slice(&out.stdout).unwrap()
 }
@@ -261,12 +338,16 @@ fn atom_feeds_are_valid_newest_first_and_stable() {
     assert_eq!(site["id"], "https://example.org/ct/atom.xml");
     assert_eq!(site["self"][0], "https://example.org/ct/atom.xml");
     assert_eq!(site["updated"], "2023-12-26T00:00:00+07:00", "feed updated = newest document date");
-    let ids: Vec<&str> = site["entries"].as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, [
-        "https://example.org/ct/vinh-long/2024/17-ct-ubnd/",
-        "https://example.org/ct/kien-giang/2022/15-kh-ubnd/",
-        "https://example.org/ct/kien-giang/2021/22-kh-ubnd/",
-    ]);
+    let ids: Vec<&str> =
+        site["entries"].as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "https://example.org/ct/vinh-long/2024/17-ct-ubnd/",
+            "https://example.org/ct/kien-giang/2022/15-kh-ubnd/",
+            "https://example.org/ct/kien-giang/2021/22-kh-ubnd/",
+        ]
+    );
     let e0 = &site["entries"][0];
     assert_eq!(e0["title"], TRICKY_TITLE);
     assert_eq!(e0["link"], ids[0]);
@@ -276,16 +357,28 @@ fn atom_feeds_are_valid_newest_first_and_stable() {
     let kg = feedparser(&out.join("kien-giang/atom.xml"));
     assert_eq!(kg["bozo"], false, "{}", kg["bozo_exception"]);
     assert_eq!(kg["id"], "https://example.org/ct/kien-giang/atom.xml");
-    let titles: Vec<&str> = kg["entries"].as_array().unwrap().iter().map(|e| e["title"].as_str().unwrap()).collect();
-    assert_eq!(titles, ["Kế hoạch thực hiện Nghị quyết số 01/NQ-CP năm 2022", "Kế hoạch thực hiện Nghị quyết số 01/NQ-CP ngày 01/01/2021 của Chính phủ"]);
+    let titles: Vec<&str> =
+        kg["entries"].as_array().unwrap().iter().map(|e| e["title"].as_str().unwrap()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Kế hoạch thực hiện Nghị quyết số 01/NQ-CP năm 2022",
+            "Kế hoạch thực hiện Nghị quyết số 01/NQ-CP ngày 01/01/2021 của Chính phủ"
+        ]
+    );
     assert!(tree.contains_key("vinh-long/atom.xml"));
 
     // Pages link the feeds; province pages also link their province's feed.
     let home = text(&tree, "index.html");
-    assert!(home.contains(r#"<link rel="alternate" type="application/atom+xml" href="/ct/atom.xml""#), "{home}");
+    assert!(
+        home.contains(r#"<link rel="alternate" type="application/atom+xml" href="/ct/atom.xml""#),
+        "{home}"
+    );
     assert!(!home.contains("/ct/kien-giang/atom.xml"));
     let doc = text(&tree, "kien-giang/2021/22-kh-ubnd/index.html");
-    assert!(doc.contains(r#"<link rel="alternate" type="application/atom+xml" href="/ct/kien-giang/atom.xml""#));
+    assert!(doc.contains(
+        r#"<link rel="alternate" type="application/atom+xml" href="/ct/kien-giang/atom.xml""#
+    ));
     // A province with no documents has no feed, even when it has a page for a cited resolution.
     let hub = text(&tree, "dong-thap/van-ban/150-nq-hdnd-2023/index.html");
     assert!(hub.contains("/ct/atom.xml") && !hub.contains("dong-thap/atom.xml"), "{hub}");
@@ -296,7 +389,8 @@ fn json_ld(html: &str) -> serde_json::Value {
     let open = r#"<script type="application/ld+json">"#;
     let start = html.find(open).expect("JSON-LD script") + open.len();
     let end = start + html[start..].find("</script>").unwrap();
-    serde_json::from_str(&html[start..end]).unwrap_or_else(|e| panic!("bad JSON-LD {e}: {}", &html[start..end]))
+    serde_json::from_str(&html[start..end])
+        .unwrap_or_else(|e| panic!("bad JSON-LD {e}: {}", &html[start..end]))
 }
 
 #[test]
@@ -314,19 +408,30 @@ fn document_pages_carry_legislation_json_ld_and_open_graph() {
     assert_eq!(ld["legislationPassedBy"]["name"], "Ủy ban nhân dân tỉnh Vĩnh Long");
     assert_eq!(ld["inLanguage"], "vi");
     assert_eq!(ld["url"], "https://example.org/ct/vinh-long/2024/17-ct-ubnd/");
-    let cited: Vec<&str> = ld["citation"].as_array().unwrap().iter().map(|c| c["url"].as_str().unwrap()).collect();
+    let cited: Vec<&str> =
+        ld["citation"].as_array().unwrap().iter().map(|c| c["url"].as_str().unwrap()).collect();
     assert!(cited.contains(&"https://example.org/ct/kien-giang/2021/22-kh-ubnd/"), "{cited:?}");
-    assert!(tricky.contains(r#"<meta property="og:title" content="Chỉ thị về thi đua &lt;/script&gt;"#), "og:title not escaped");
+    assert!(
+        tricky.contains(r#"<meta property="og:title" content="Chỉ thị về thi đua &lt;/script&gt;"#),
+        "og:title not escaped"
+    );
     assert!(tricky.contains(r#"<meta property="og:type" content="article">"#));
-    assert!(tricky.contains(r#"<meta property="og:description" content="Tóm tắt có dấu phẩy, &quot;ngoặc kép&quot; và"#));
-    assert!(tricky.contains(r#"<link rel="canonical" href="https://example.org/ct/vinh-long/2024/17-ct-ubnd/">"#));
+    assert!(tricky.contains(
+        r#"<meta property="og:description" content="Tóm tắt có dấu phẩy, &quot;ngoặc kép&quot; và"#
+    ));
+    assert!(tricky.contains(
+        r#"<link rel="canonical" href="https://example.org/ct/vinh-long/2024/17-ct-ubnd/">"#
+    ));
 
     let kg = json_ld(&text(&tree, "kien-giang/2021/22-kh-ubnd/index.html"));
     assert_eq!(kg["legislationApplies"][0]["legislationIdentifier"], "01/NQ-CP");
     assert_eq!(kg["legislationApplies"][0]["legislationDate"], "2021-01-01");
     assert_eq!(kg["legislationApplies"][0]["url"], "https://example.org/ct/van-ban/01-nq-cp-2021/");
     assert_eq!(kg["keywords"][0], "Kinh tế");
-    assert!(!text(&tree, "index.html").contains("application/ld+json"), "only document pages are Legislation");
+    assert!(
+        !text(&tree, "index.html").contains("application/ld+json"),
+        "only document pages are Legislation"
+    );
 }
 
 #[test]
@@ -365,7 +470,8 @@ fn open_data_json_and_csv_list_every_document() {
 fn example_ci_files_are_valid_yaml_and_use_only_the_binary() {
     for f in ["docs/ci/github-pages.yml", "docs/ci/gitlab-pages.yml"] {
         let text = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(f)).unwrap();
-        let yaml: serde_yaml::Value = serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{f}: {e}"));
+        let yaml: serde_yaml::Value =
+            serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{f}: {e}"));
         assert!(yaml.is_mapping(), "{f}");
         assert!(text.contains("cargo install --locked --path ."), "{f}");
         assert!(text.contains("banhanh build --base-url"), "{f}");

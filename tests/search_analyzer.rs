@@ -28,10 +28,25 @@ fn a_citation_sentence_of_seed_000() {
         of_kind(sentence, TermKind::Folded),
         ["can", "cu", "nghi", "quyet", "so", "01", "nq", "cp", "ngay", "05", "thang", "01"]
     );
-    assert_eq!(of_kind(sentence, TermKind::Exact), ["căn", "cứ", "nghị", "quyết", "số", "ngày", "tháng"]);
+    assert_eq!(
+        of_kind(sentence, TermKind::Exact),
+        ["căn", "cứ", "nghị", "quyết", "số", "ngày", "tháng"]
+    );
     assert_eq!(
         of_kind(sentence, TermKind::Bigram),
-        ["can cu", "cu nghi", "nghi quyet", "quyet so", "so 01", "01 nq", "nq cp", "cp ngay", "ngay 05", "05 thang", "thang 01"]
+        [
+            "can cu",
+            "cu nghi",
+            "nghi quyet",
+            "quyet so",
+            "so 01",
+            "01 nq",
+            "nq cp",
+            "cp ngay",
+            "ngay 05",
+            "05 thang",
+            "thang 01"
+        ]
     );
     assert_eq!(of_kind(sentence, TermKind::Number), ["01/nq-cp"]);
     // The whole number sits at the position of its first part ("01" is the 6th word).
@@ -44,9 +59,16 @@ fn a_citation_sentence_of_seed_000() {
 fn public_investment_is_a_unit_and_folds() {
     let line = seed_line("giải ngân vốn đầu tư công ngay từ đầu năm 2024");
     let bigrams = of_kind(&line, TermKind::Bigram);
-    assert!(bigrams.contains(&"dau tu".to_string()) && bigrams.contains(&"tu cong".to_string()), "{bigrams:?}");
+    assert!(
+        bigrams.contains(&"dau tu".to_string()) && bigrams.contains(&"tu cong".to_string()),
+        "{bigrams:?}"
+    );
     let exact = of_kind(&line, TermKind::Exact);
-    assert!(exact.contains(&"đầu".to_string()) && exact.contains(&"tư".to_string()) && exact.contains(&"công".to_string()));
+    assert!(
+        exact.contains(&"đầu".to_string())
+            && exact.contains(&"tư".to_string())
+            && exact.contains(&"công".to_string())
+    );
     // A query typed without diacritics yields the same folded terms.
     assert_eq!(of_kind("dau tu cong", TermKind::Bigram), ["dau tu", "tu cong"]);
     assert!(of_kind("dau tu cong", TermKind::Exact).is_empty());

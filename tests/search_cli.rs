@@ -15,17 +15,46 @@ fn doc(root: &Path, name: &str, title: &str, province: &str, number: &str, year:
 fn site() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let r = dir.path();
-    doc(r, "a.md", "Kế hoạch phát triển giao thông", "Kiên Giang", "22/KH-UBND", 2021,
-        "## Mục tiêu\n\nNâng cấp đường tỉnh và cầu.\n\n## Giải pháp\n\nHuy động vốn đầu tư công cho giao thông.");
-    doc(r, "b.md", "Kế hoạch phát triển thủy sản", "Vĩnh Long", "15/KH-UBND", 2024,
-        "## Mục tiêu\n\nNuôi trồng thủy sản trên sông và đại dương ven biển.\n\n## Chuyển đổi số\n\nĐẩy mạnh chuyển đổi số trong nông nghiệp.");
-    doc(r, "c.md", "Kế hoạch thực hiện Nghị quyết số 01/NQ-CP của Chính phủ", "Vĩnh Long", "3/KH-UBND", 2024,
-        "## Căn cứ\n\nThực hiện Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ.\n\n## Nhiệm vụ\n\nTăng cường công tác dân vận.");
+    doc(
+        r,
+        "a.md",
+        "Kế hoạch phát triển giao thông",
+        "Kiên Giang",
+        "22/KH-UBND",
+        2021,
+        "## Mục tiêu\n\nNâng cấp đường tỉnh và cầu.\n\n## Giải pháp\n\nHuy động vốn đầu tư công cho giao thông.",
+    );
+    doc(
+        r,
+        "b.md",
+        "Kế hoạch phát triển thủy sản",
+        "Vĩnh Long",
+        "15/KH-UBND",
+        2024,
+        "## Mục tiêu\n\nNuôi trồng thủy sản trên sông và đại dương ven biển.\n\n## Chuyển đổi số\n\nĐẩy mạnh chuyển đổi số trong nông nghiệp.",
+    );
+    doc(
+        r,
+        "c.md",
+        "Kế hoạch thực hiện Nghị quyết số 01/NQ-CP của Chính phủ",
+        "Vĩnh Long",
+        "3/KH-UBND",
+        2024,
+        "## Căn cứ\n\nThực hiện Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ.\n\n## Nhiệm vụ\n\nTăng cường công tác dân vận.",
+    );
     dir
 }
 
 fn search(root: &Path, args: &[&str]) -> Vec<Value> {
-    let out = Command::cargo_bin("banhanh").unwrap().arg("search").arg("--root").arg(root).arg("--json").args(args).output().unwrap();
+    let out = Command::cargo_bin("banhanh")
+        .unwrap()
+        .arg("search")
+        .arg("--root")
+        .arg(root)
+        .arg("--json")
+        .args(args)
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     serde_json::from_slice::<Value>(&out.stdout).unwrap().as_array().unwrap().clone()
 }
@@ -38,7 +67,10 @@ fn urls(results: &[Value]) -> Vec<String> {
 fn exact_diacritics_rank_first_and_folded_queries_find_both() {
     let dir = site();
     let r = search(dir.path(), &["đường"]);
-    assert_eq!(urls(&r), ["/kien-giang/2021/22-kh-ubnd/#muc-tieu", "/vinh-long/2024/15-kh-ubnd/#muc-tieu"]);
+    assert_eq!(
+        urls(&r),
+        ["/kien-giang/2021/22-kh-ubnd/#muc-tieu", "/vinh-long/2024/15-kh-ubnd/#muc-tieu"]
+    );
     let r = search(dir.path(), &["duong"]);
     assert_eq!(r.len(), 2);
 }
@@ -65,7 +97,11 @@ fn json_has_every_field_and_a_marked_snippet() {
     assert_eq!(first["year"], 2024);
     assert_eq!(first["type"], "Kế hoạch");
     assert_eq!(first["section"], "Chuyển đổi số");
-    assert!(first["snippet"].as_str().unwrap().contains("«chuyển» «đổi» «số»"), "{}", first["snippet"]);
+    assert!(
+        first["snippet"].as_str().unwrap().contains("«chuyển» «đổi» «số»"),
+        "{}",
+        first["snippet"]
+    );
     assert!(first["score"].as_f64().unwrap() > 0.0);
 }
 
@@ -84,36 +120,74 @@ fn quoted_phrases_and_filters_narrow_results() {
 #[test]
 fn human_output_lists_rank_title_place_url_and_snippet() {
     let dir = site();
-    let out = Command::cargo_bin("banhanh").unwrap().args(["search", "--root"]).arg(dir.path()).arg("thuy san").output().unwrap();
+    let out = Command::cargo_bin("banhanh")
+        .unwrap()
+        .args(["search", "--root"])
+        .arg(dir.path())
+        .arg("thuy san")
+        .output()
+        .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("1. Kế hoạch phát triển thủy sản"), "{text}");
     assert!(text.contains("Vĩnh Long · 2024 · Kế hoạch · số 15/KH-UBND"), "{text}");
     assert!(text.contains("/vinh-long/2024/15-kh-ubnd/"), "{text}");
     assert!(text.contains("«thủy» «sản»"), "{text}");
-    let none = Command::cargo_bin("banhanh").unwrap().args(["search", "--root"]).arg(dir.path()).arg("xyzzy").output().unwrap();
-    assert_eq!(String::from_utf8(none.stdout).unwrap().trim(), "Không tìm thấy văn bản nào cho \"xyzzy\".");
+    let none = Command::cargo_bin("banhanh")
+        .unwrap()
+        .args(["search", "--root"])
+        .arg(dir.path())
+        .arg("xyzzy")
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(none.stdout).unwrap().trim(),
+        "Không tìm thấy văn bản nào cho \"xyzzy\"."
+    );
 }
 
 #[test]
 fn uses_the_build_cache_until_content_changes() {
     let dir = site();
-    Command::cargo_bin("banhanh").unwrap().args(["build", "--root"]).arg(dir.path()).assert().success();
+    Command::cargo_bin("banhanh")
+        .unwrap()
+        .args(["build", "--root"])
+        .arg(dir.path())
+        .assert()
+        .success();
     let cache = dir.path().join(".cache/banhanh/search");
     assert!(cache.join("index.json").is_file());
     assert!(dir.path().join("public/search/index.json").is_file());
     assert_eq!(search(dir.path(), &["thuy san"]).len(), 1);
     // A new document is found although the cache predates it (the stale cache is not used).
-    doc(dir.path(), "d.md", "Kế hoạch nuôi thủy sản nước ngọt", "Cà Mau", "9/KH-UBND", 2024, "Nuôi tôm.");
+    doc(
+        dir.path(),
+        "d.md",
+        "Kế hoạch nuôi thủy sản nước ngọt",
+        "Cà Mau",
+        "9/KH-UBND",
+        2024,
+        "Nuôi tôm.",
+    );
     assert_eq!(search(dir.path(), &["thuy san"]).len(), 2);
 }
 
 #[test]
 fn a_folder_without_content_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::cargo_bin("banhanh").unwrap().args(["search", "--root"]).arg(dir.path()).arg("x").output().unwrap();
+    let out = Command::cargo_bin("banhanh")
+        .unwrap()
+        .args(["search", "--root"])
+        .arg(dir.path())
+        .arg("x")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.starts_with("lỗi: không có thư mục") && err.contains("gợi ý: chạy lệnh trong thư mục trang"), "{err}");
+    assert!(
+        err.starts_with("lỗi: không có thư mục")
+            && err.contains("gợi ý: chạy lệnh trong thư mục trang"),
+        "{err}"
+    );
 }
 
 /// The search page names the index it was built with, so the browser can fetch a query's
@@ -121,14 +195,30 @@ fn a_folder_without_content_is_a_clear_error() {
 #[test]
 fn the_search_page_names_the_index_it_was_built_with() {
     let dir = site();
-    Command::cargo_bin("banhanh").unwrap().args(["build", "--root"]).arg(dir.path()).assert().success();
+    Command::cargo_bin("banhanh")
+        .unwrap()
+        .args(["build", "--root"])
+        .arg(dir.path())
+        .assert()
+        .success();
     let page = std::fs::read_to_string(dir.path().join("public/tim-kiem/index.html")).unwrap();
     let attr = |name: &str| {
-        let at = page.find(&format!("{name}=\"")).unwrap_or_else(|| panic!("no {name} in the search page")) + name.len() + 2;
+        let at = page
+            .find(&format!("{name}=\""))
+            .unwrap_or_else(|| panic!("no {name} in the search page"))
+            + name.len()
+            + 2;
         page[at..at + page[at..].find('"').unwrap()].to_string()
     };
-    let manifest: Value = serde_json::from_slice(&std::fs::read(dir.path().join("public/search/index.json")).unwrap()).unwrap();
+    let manifest: Value = serde_json::from_slice(
+        &std::fs::read(dir.path().join("public/search/index.json")).unwrap(),
+    )
+    .unwrap();
     assert_eq!(attr("data-index-id"), manifest["id"].as_str().unwrap());
     assert_eq!(attr("data-index-dict"), manifest["dict"].to_string());
-    assert!(dir.path().join(format!("public/search/d/{}.txt", manifest["dict"].as_u64().unwrap() - 1)).is_file());
+    assert!(
+        dir.path()
+            .join(format!("public/search/d/{}.txt", manifest["dict"].as_u64().unwrap() - 1))
+            .is_file()
+    );
 }

@@ -9,12 +9,28 @@ fn traversal_attempts_are_refused() {
     let site = serve_site();
     std::fs::write(site.path().join("secret.txt"), "bí mật").unwrap();
     let server = Server::start(site.path());
-    for path in ["/../secret.txt", "/static/../../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E%2Fsecret.txt", "/..%2f..%2fetc%2fpasswd", "/.%2e/.%2e/etc/passwd", "/..\\secret.txt", "/%5c..%5csecret.txt"] {
+    for path in [
+        "/../secret.txt",
+        "/static/../../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E%2Fsecret.txt",
+        "/..%2f..%2fetc%2fpasswd",
+        "/.%2e/.%2e/etc/passwd",
+        "/..\\secret.txt",
+        "/%5c..%5csecret.txt",
+    ] {
         let (status, _, body) = request(server.port, path);
         assert!(status == 400 || status == 404, "{path}: {status}");
         assert!(!body.contains("bí mật") && !body.contains("root:"), "{path}");
     }
-    for path in ["//etc/passwd", "/etc/passwd", "/secret.txt", "/site.yaml", "/content/vinh-long/2024/17-ct-ubnd.md", "http://127.0.0.1/etc/passwd"] {
+    for path in [
+        "//etc/passwd",
+        "/etc/passwd",
+        "/secret.txt",
+        "/site.yaml",
+        "/content/vinh-long/2024/17-ct-ubnd.md",
+        "http://127.0.0.1/etc/passwd",
+    ] {
         let (status, _, body) = request(server.port, path);
         assert_eq!(status, 404, "{path}");
         assert!(body.contains("Không tìm thấy trang"), "{path}: the site's 404 page");

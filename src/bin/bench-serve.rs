@@ -21,12 +21,16 @@ fn main() {
     let dir = tempfile::tempdir().expect("tempdir");
     let site = dir.path();
     let target = generate(repo, site, docs);
-    println!("site: {docs} documents generated from content/ and data/new-site/ under {}", site.display());
+    println!(
+        "site: {docs} documents generated from content/ and data/new-site/ under {}",
+        site.display()
+    );
 
     let mut builds = Vec::new();
     for _ in 0..3 {
         let t = Instant::now();
-        let out = Command::new(&exe).args(["build", "--root"]).arg(site).output().expect("run build");
+        let out =
+            Command::new(&exe).args(["build", "--root"]).arg(site).output().expect("run build");
         assert!(out.status.success(), "build failed: {}", String::from_utf8_lossy(&out.stderr));
         builds.push(t.elapsed());
     }
@@ -50,21 +54,45 @@ fn main() {
     for i in 0..rounds {
         let title = format!("Tiêu đề đã sửa lần {i}");
         let t = Instant::now();
-        std::fs::write(&file, original.replacen("title: ", &format!("title: \"{title}\"\n# old title: "), 1)).expect("write");
+        std::fs::write(
+            &file,
+            original.replacen("title: ", &format!("title: \"{title}\"\n# old title: "), 1),
+        )
+        .expect("write");
         server.wait_until(&target.list_url, |b| b.contains(&title));
         title_times.push(t.elapsed());
         std::thread::sleep(Duration::from_millis(100));
     }
-    let reported: Vec<String> = server.lines().into_iter().filter(|l| l.starts_with("Đã dựng lại")).collect();
+    let reported: Vec<String> =
+        server.lines().into_iter().filter(|l| l.starts_with("Đã dựng lại")).collect();
     println!("serve's own reports (first build, then edits):");
-    for l in reported.iter().take(2).chain(reported.iter().rev().take(2).collect::<Vec<_>>().into_iter().rev()) {
+    for l in reported
+        .iter()
+        .take(2)
+        .chain(reported.iter().rev().take(2).collect::<Vec<_>>().into_iter().rev())
+    {
         println!("  {l}");
     }
     let body = median(&mut body_times);
     let title = median(&mut title_times);
-    println!("body edit → page served:  median {} ms (min {} ms, max {} ms) = {:.3} × full build", body.as_millis(), body_times[0].as_millis(), body_times[rounds - 1].as_millis(), ratio(body, full));
-    println!("title edit → list served: median {} ms (min {} ms, max {} ms) = {:.3} × full build", title.as_millis(), title_times[0].as_millis(), title_times[rounds - 1].as_millis(), ratio(title, full));
-    println!("goal: body edit ≤ 100 ms → {}", if body <= Duration::from_millis(100) { "met" } else { "NOT met" });
+    println!(
+        "body edit → page served:  median {} ms (min {} ms, max {} ms) = {:.3} × full build",
+        body.as_millis(),
+        body_times[0].as_millis(),
+        body_times[rounds - 1].as_millis(),
+        ratio(body, full)
+    );
+    println!(
+        "title edit → list served: median {} ms (min {} ms, max {} ms) = {:.3} × full build",
+        title.as_millis(),
+        title_times[0].as_millis(),
+        title_times[rounds - 1].as_millis(),
+        ratio(title, full)
+    );
+    println!(
+        "goal: body edit ≤ 100 ms → {}",
+        if body <= Duration::from_millis(100) { "met" } else { "NOT met" }
+    );
 }
 
 struct Target {
@@ -75,8 +103,12 @@ struct Target {
 
 /// Writes `docs` documents: the repository's documents re-filed under many provinces, years and numbers.
 fn generate(repo: &Path, site: &Path, docs: usize) -> Target {
-    let mut templates: Vec<String> = walk(&repo.join("content")).iter().map(|p| std::fs::read_to_string(p).expect("read")).collect();
-    templates.push(std::fs::read_to_string(repo.join("data/new-site/01-ctr-ubnd.md")).expect("example"));
+    let mut templates: Vec<String> = walk(&repo.join("content"))
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("read"))
+        .collect();
+    templates
+        .push(std::fs::read_to_string(repo.join("data/new-site/01-ctr-ubnd.md")).expect("example"));
     let catalog = Catalog::load();
     let provinces: Vec<&str> = catalog.before_2025.iter().map(|p| p.name.as_str()).collect();
     std::fs::write(site.join("site.yaml"), "title: Đo tốc độ\n").expect("site.yaml");
@@ -86,28 +118,35 @@ fn generate(repo: &Path, site: &Path, docs: usize) -> Target {
         let province = provinces[i % provinces.len()];
         let year = 2020 + (i / provinces.len()) % 6;
         let mut number = String::new();
-        let out: Vec<String> = text.lines().map(|l| {
-            if l.starts_with("province:") {
-                format!("province: {province}")
-            } else if l.starts_with("issuer:") {
-                format!("issuer: Ủy ban nhân dân tỉnh {province}")
-            } else if l.starts_with("year:") {
-                format!("year: {year}")
-            } else if let Some(n) = l.strip_prefix("number: ") {
-                let rest = n.trim_start_matches(|c: char| c.is_ascii_digit());
-                number = format!("{}{rest}", i + 1);
-                format!("number: {number}")
-            } else {
-                l.to_string()
-            }
-        }).collect();
+        let out: Vec<String> = text
+            .lines()
+            .map(|l| {
+                if l.starts_with("province:") {
+                    format!("province: {province}")
+                } else if l.starts_with("issuer:") {
+                    format!("issuer: Ủy ban nhân dân tỉnh {province}")
+                } else if l.starts_with("year:") {
+                    format!("year: {year}")
+                } else if let Some(n) = l.strip_prefix("number: ") {
+                    let rest = n.trim_start_matches(|c: char| c.is_ascii_digit());
+                    number = format!("{}{rest}", i + 1);
+                    format!("number: {number}")
+                } else {
+                    l.to_string()
+                }
+            })
+            .collect();
         let pslug = slugify(province);
         let rel = format!("content/{pslug}/{year}/{i:04}.md");
         let path = site.join(&rel);
         std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
         std::fs::write(&path, out.join("\n") + "\n").expect("write");
         if first.is_none() {
-            first = Some(Target { rel, url: format!("/{pslug}/{year}/{}/", slugify(&number)), list_url: format!("/{pslug}/") });
+            first = Some(Target {
+                rel,
+                url: format!("/{pslug}/{year}/{}/", slugify(&number)),
+                list_url: format!("/{pslug}/"),
+            });
         }
     }
     first.expect("at least one document")
@@ -144,8 +183,13 @@ struct Server {
 
 impl Server {
     fn start(exe: &Path, site: &Path) -> Server {
-        let mut child = Command::new(exe).args(["serve", "--port", "0", "--root"]).arg(site)
-            .stdout(Stdio::piped()).stderr(Stdio::inherit()).spawn().expect("start serve");
+        let mut child = Command::new(exe)
+            .args(["serve", "--port", "0", "--root"])
+            .arg(site)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start serve");
         let output = Arc::new(Mutex::new(Vec::new()));
         let out = output.clone();
         let stdout = child.stdout.take().expect("stdout");
@@ -157,7 +201,9 @@ impl Server {
         let start = Instant::now();
         let port = loop {
             let found = output.lock().expect("lock").iter().find_map(|l| {
-                l.strip_prefix("Đang phục vụ tại http://127.0.0.1:").and_then(|r| r.split('/').next()).and_then(|p| p.parse().ok())
+                l.strip_prefix("Đang phục vụ tại http://127.0.0.1:")
+                    .and_then(|r| r.split('/').next())
+                    .and_then(|p| p.parse().ok())
             });
             if let Some(p) = found {
                 break p;
@@ -185,7 +231,8 @@ impl Server {
 
     fn get(&self, path: &str) -> String {
         let Ok(mut s) = TcpStream::connect(("127.0.0.1", self.port)) else { return String::new() };
-        if write!(s, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").is_err() {
+        if write!(s, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").is_err()
+        {
             return String::new();
         }
         let mut body = String::new();

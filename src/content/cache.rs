@@ -1,11 +1,11 @@
 //! Parsed and rendered documents kept between builds, keyed by source path and content hash.
 
 use super::Source;
+use crate::data::Catalog;
 use crate::diagnostics::Diagnostic;
+use crate::link::citations::CitationFinder;
 use crate::model::Document;
 use std::collections::{BTreeSet, HashMap};
-use crate::data::Catalog;
-use crate::link::citations::CitationFinder;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 use std::time::SystemTime;
@@ -118,12 +118,16 @@ impl ParseCache {
             .collect();
         let mut stats = CacheStats::default();
         let live: BTreeSet<&str> = sources.iter().map(|s| s.rel.as_str()).collect();
-        stats.removed = self.entries.keys().filter(|k| !live.contains(k.as_str())).cloned().collect();
+        stats.removed =
+            self.entries.keys().filter(|k| !live.contains(k.as_str())).cloned().collect();
         stats.removed.sort();
         self.entries.retain(|k, _| live.contains(k.as_str()));
         for (s, f) in sources.iter().zip(fresh) {
             if let Some(entry) = f {
-                let changed = self.entries.get(&s.rel).is_none_or(|old| old.hash != entry.hash || entry.hash == 0);
+                let changed = self
+                    .entries
+                    .get(&s.rel)
+                    .is_none_or(|old| old.hash != entry.hash || entry.hash == 0);
                 if changed {
                     stats.parsed.push(s.rel.clone());
                 }
@@ -157,8 +161,13 @@ mod tests {
     }
 
     fn sources(dir: &std::path::Path) -> Vec<Source> {
-        let mut v: Vec<Source> = std::fs::read_dir(dir).unwrap().flatten()
-            .map(|e| Source { rel: format!("content/{}", e.file_name().to_string_lossy()), abs: e.path() })
+        let mut v: Vec<Source> = std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| Source {
+                rel: format!("content/{}", e.file_name().to_string_lossy()),
+                abs: e.path(),
+            })
             .collect();
         v.sort_by(|a, b| a.rel.cmp(&b.rel));
         v
@@ -181,7 +190,11 @@ mod tests {
         cache.invalidate("content/b.md");
         cache.invalidate("content/a.md");
         let (results, stats) = cache.resolve(&sources(dir.path()), "/", parse_stub);
-        assert_eq!(stats.parsed, vec!["content/b.md"], "a.md was re-read but its bytes did not change");
+        assert_eq!(
+            stats.parsed,
+            vec!["content/b.md"],
+            "a.md was re-read but its bytes did not change"
+        );
         assert_eq!(results[1].as_ref().unwrap_err()[0].message, "b2");
 
         std::fs::remove_file(dir.path().join("a.md")).unwrap();
@@ -207,6 +220,10 @@ mod tests {
         std::fs::remove_file(dir.path().join("content/a.md")).unwrap();
         cache.dirty.clear();
         cache.invalidate("content/a.md");
-        assert_eq!(cache.discover(dir.path()).0.len(), 1, "a known file that is gone means a new walk");
+        assert_eq!(
+            cache.discover(dir.path()).0.len(),
+            1,
+            "a known file that is gone means a new walk"
+        );
     }
 }

@@ -33,7 +33,8 @@ pub fn discover(root: &Path) -> (Vec<Source>, Vec<Diagnostic>) {
         let entry = match entry {
             Ok(e) => e,
             Err(err) => {
-                let path = err.path().map(|p| rel_path(root, p)).unwrap_or_else(|| "content".into());
+                let path =
+                    err.path().map(|p| rel_path(root, p)).unwrap_or_else(|| "content".into());
                 warnings.push(Diagnostic::error(&path, 0, 0, format!("không đọc được: {err}")));
                 continue;
             }
@@ -58,10 +59,7 @@ pub fn discover(root: &Path) -> (Vec<Source>, Vec<Diagnostic>) {
 /// Path of `path` relative to `root`, with `/` separators.
 pub fn rel_path(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -70,6 +68,10 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 
 /// Backup and swap files editors leave behind while saving.
 pub fn is_editor_temp(name: &str) -> bool {
-    name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".swx") || name.ends_with(".tmp")
-        || name.starts_with(".#") || name.starts_with('#')
+    name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name.starts_with(".#")
+        || name.starts_with('#')
 }

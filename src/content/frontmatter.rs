@@ -26,8 +26,14 @@ pub struct Split<'a> {
 pub fn decode(path: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     // SIMD check first (most files are valid); the standard one only to say where a bad byte is.
-    match simdutf8::basic::from_utf8(bytes).map_err(|_| std::str::from_utf8(bytes).expect_err("invalid for both")) {
-        Ok(s) => Ok(if s.contains('\r') { s.replace("\r\n", "\n").replace('\r', "\n") } else { s.to_string() }),
+    match simdutf8::basic::from_utf8(bytes)
+        .map_err(|_| std::str::from_utf8(bytes).expect_err("invalid for both"))
+    {
+        Ok(s) => Ok(if s.contains('\r') {
+            s.replace("\r\n", "\n").replace('\r', "\n")
+        } else {
+            s.to_string()
+        }),
         Err(e) => {
             let good = &bytes[..e.valid_up_to()];
             let line = good.iter().filter(|b| **b == b'\n').count() + 1;
@@ -42,10 +48,13 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
 /// Splits `text` at the `---` fences; the closing fence is found by scanning lines, not by regex.
 pub fn split<'a>(path: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     if text.trim().is_empty() {
-        return Err(Diagnostic::error(path, 1, 1, "tệp rỗng")
-            .with_help("một văn bản bắt đầu bằng phần thông tin giữa hai dòng ---, rồi đến nội dung"));
+        return Err(Diagnostic::error(path, 1, 1, "tệp rỗng").with_help(
+            "một văn bản bắt đầu bằng phần thông tin giữa hai dòng ---, rồi đến nội dung",
+        ));
     }
-    let Some(rest) = text.strip_prefix("---\n").or_else(|| (text.trim_end() == "---").then_some("")) else {
+    let Some(rest) =
+        text.strip_prefix("---\n").or_else(|| (text.trim_end() == "---").then_some(""))
+    else {
         return Err(Diagnostic::error(path, 1, 1, "thiếu phần thông tin (frontmatter) ở đầu tệp")
             .with_help("dòng đầu tiên của tệp phải là ---, tiếp theo là title:, type:, province:… và một dòng --- đóng lại"));
     };
@@ -58,24 +67,44 @@ pub fn split<'a>(path: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
         }
         offset += l.len();
     }
-    Err(Diagnostic::error(path, 1, 1, "phần thông tin (frontmatter) mở bằng --- nhưng không có dòng --- đóng lại")
-        .with_help("thêm một dòng chỉ có --- sau dòng thông tin cuối cùng"))
+    Err(Diagnostic::error(
+        path,
+        1,
+        1,
+        "phần thông tin (frontmatter) mở bằng --- nhưng không có dòng --- đóng lại",
+    )
+    .with_help("thêm một dòng chỉ có --- sau dòng thông tin cuối cùng"))
 }
 
 /// Parses the frontmatter YAML into a mapping; syntax errors carry the file's own line and column.
 pub fn parse(path: &str, split: &Split<'_>) -> Result<Mapping, Diagnostic> {
     if split.yaml.trim().is_empty() {
-        return Err(Diagnostic::error(path, split.yaml_line, 1, "phần thông tin (frontmatter) trống")
-            .with_help("điền ít nhất title, type, province, issuer, year"));
+        return Err(Diagnostic::error(
+            path,
+            split.yaml_line,
+            1,
+            "phần thông tin (frontmatter) trống",
+        )
+        .with_help("điền ít nhất title, type, province, issuer, year"));
     }
     match serde_yaml::from_str::<Value>(split.yaml) {
         Ok(Value::Mapping(m)) => Ok(m),
-        Ok(_) => Err(Diagnostic::error(path, split.yaml_line, 1, "phần thông tin phải là các dòng dạng khóa: giá trị")
-            .with_help("ví dụ: title: Kế hoạch thực hiện Nghị quyết số 01/NQ-CP")),
+        Ok(_) => Err(Diagnostic::error(
+            path,
+            split.yaml_line,
+            1,
+            "phần thông tin phải là các dòng dạng khóa: giá trị",
+        )
+        .with_help("ví dụ: title: Kế hoạch thực hiện Nghị quyết số 01/NQ-CP")),
         Err(e) => {
             let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
             let (message, help) = yaml_vietnamese(&yaml_message(&e.to_string()));
-            let d = Diagnostic::error(path, split.yaml_line + line.saturating_sub(1), column.max(1), format!("lỗi cú pháp YAML: {message}"));
+            let d = Diagnostic::error(
+                path,
+                split.yaml_line + line.saturating_sub(1),
+                column.max(1),
+                format!("lỗi cú pháp YAML: {message}"),
+            );
             Err(match help {
                 Some(help) => d.with_help(help),
                 None => d,
@@ -102,7 +131,8 @@ struct YamlErrorText {
 }
 
 static YAML_ERRORS: std::sync::LazyLock<Vec<YamlErrorText>> = std::sync::LazyLock::new(|| {
-    serde_yaml::from_str(include_str!("../../data/yaml-errors.vi.yaml")).expect("data/yaml-errors.vi.yaml is valid")
+    serde_yaml::from_str(include_str!("../../data/yaml-errors.vi.yaml"))
+        .expect("data/yaml-errors.vi.yaml is valid")
 });
 
 /// The message in Vietnamese with the parser's own words in brackets, and a fix, when known.
@@ -130,7 +160,10 @@ mod tests {
     #[test]
     fn yaml_errors_are_worded_in_vietnamese_with_a_fix() {
         let cases = [
-            ("title: Kế hoạch: năm 2024\n", "dấu hai chấm (:) không được đứng ở đây (mapping values are not allowed in this context)"),
+            (
+                "title: Kế hoạch: năm 2024\n",
+                "dấu hai chấm (:) không được đứng ở đây (mapping values are not allowed in this context)",
+            ),
             ("title: a\ntitle: b\n", "một khóa được viết hai lần"),
             ("title: \"chưa đóng\n", "phần thông tin kết thúc giữa chừng"),
             ("title: a\n\tyear: 2024\n", "thụt lề bằng phím Tab"),
@@ -140,7 +173,10 @@ mod tests {
             let text = format!("---\n{yaml}---\n");
             let s = split("a.md", &text).unwrap();
             let e = parse("a.md", &s).unwrap_err();
-            assert!(e.message.starts_with("lỗi cú pháp YAML: ") && e.message.contains(want), "{yaml:?} → {e}");
+            assert!(
+                e.message.starts_with("lỗi cú pháp YAML: ") && e.message.contains(want),
+                "{yaml:?} → {e}"
+            );
             assert!(e.help.is_some(), "{yaml:?} → no fix offered: {e}");
         }
     }

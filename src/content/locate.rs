@@ -34,14 +34,14 @@ impl<'a> Locator<'a> {
         let end = (start + 1..self.lines.len())
             .find(|&i| top_key(self.lines[i]).is_some())
             .unwrap_or(self.lines.len());
-        let items: Vec<usize> = (start + 1..end)
-            .filter(|&i| self.lines[i].trim_start().starts_with('-'))
-            .collect();
+        let items: Vec<usize> =
+            (start + 1..end).filter(|&i| self.lines[i].trim_start().starts_with('-')).collect();
         let Some(&item_start) = items.get(index) else {
             return self.key(list);
         };
         let item_end = items.get(index + 1).copied().unwrap_or(end);
-        let item_pos = (self.first_line + item_start, self.lines[item_start].find('-').unwrap_or(0) + 1);
+        let item_pos =
+            (self.first_line + item_start, self.lines[item_start].find('-').unwrap_or(0) + 1);
         match field {
             None => item_pos,
             Some(f) => self.find_key(item_start, item_end, f, true).unwrap_or(item_pos),

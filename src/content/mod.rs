@@ -41,8 +41,9 @@ impl Parsed {
 
 /// Reads, decodes (UTF-8, NFC, LF) and validates one content file.
 pub fn parse_file(source: &Source, catalog: &Catalog) -> Result<Parsed, Vec<Diagnostic>> {
-    let bytes = std::fs::read(&source.abs)
-        .map_err(|e| vec![Diagnostic::error(&source.rel, 0, 0, format!("không đọc được tệp: {e}"))])?;
+    let bytes = std::fs::read(&source.abs).map_err(|e| {
+        vec![Diagnostic::error(&source.rel, 0, 0, format!("không đọc được tệp: {e}"))]
+    })?;
     parse_bytes(&source.rel, &bytes, catalog)
 }
 
@@ -56,5 +57,12 @@ pub fn parse_bytes(rel: &str, bytes: &[u8], catalog: &Catalog) -> Result<Parsed,
     let meta = validate::validate(rel, &map, &loc, catalog)?;
     let stem = rel.rsplit('/').next().unwrap_or(rel).trim_end_matches(".md").to_string();
     let identity_at = loc.key(if meta.number.is_some() { "number" } else { "year" });
-    Ok(Parsed { source: rel.to_string(), stem, meta, markdown: split.body.to_string(), body_line: split.body_line, identity_at })
+    Ok(Parsed {
+        source: rel.to_string(),
+        stem,
+        meta,
+        markdown: split.body.to_string(),
+        body_line: split.body_line,
+        identity_at,
+    })
 }

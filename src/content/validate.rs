@@ -10,8 +10,19 @@ use chrono::NaiveDate;
 
 /// Every key the frontmatter may hold.
 pub const KEYS: [&str; 13] = [
-    "title", "type", "province", "issuer", "issued", "year", "number", "signer", "effective",
-    "summary", "draft", "fields", "implements",
+    "title",
+    "type",
+    "province",
+    "issuer",
+    "issued",
+    "year",
+    "number",
+    "signer",
+    "effective",
+    "summary",
+    "draft",
+    "fields",
+    "implements",
 ];
 const IMPLEMENTS_KEYS: [&str; 3] = ["number", "date", "title"];
 
@@ -42,7 +53,11 @@ impl<'a> Checker<'a> {
         match self.get(key) {
             None if required && self.suggested.contains(&key) => None,
             None if required => {
-                self.err((self.loc.key(key).0.min(pos.0), 1), format!("thiếu khóa bắt buộc `{key}`"), Some(example(key)));
+                self.err(
+                    (self.loc.key(key).0.min(pos.0), 1),
+                    format!("thiếu khóa bắt buộc `{key}`"),
+                    Some(example(key)),
+                );
                 None
             }
             None => None,
@@ -54,7 +69,11 @@ impl<'a> Checker<'a> {
                 Some(s) => {
                     let s = nfc(s.trim());
                     if s.contains("TODO") {
-                        self.err(pos, format!("`{key}` còn đánh dấu TODO: {s}"), Some("điền giá trị đúng theo văn bản gốc rồi xóa chữ TODO".into()));
+                        self.err(
+                            pos,
+                            format!("`{key}` còn đánh dấu TODO: {s}"),
+                            Some("điền giá trị đúng theo văn bản gốc rồi xóa chữ TODO".into()),
+                        );
                     }
                     Some(s)
                 }
@@ -69,7 +88,9 @@ impl<'a> Checker<'a> {
     fn date(&mut self, key: &'static str) -> Option<NaiveDate> {
         let pos = self.loc.key(key);
         let text = self.string(key, false)?;
-        parse_date(&text).map_err(|(msg, help)| self.err(pos, format!("`{key}`: {msg}"), Some(help))).ok()
+        parse_date(&text)
+            .map_err(|(msg, help)| self.err(pos, format!("`{key}`: {msg}"), Some(help)))
+            .ok()
     }
 }
 
@@ -79,19 +100,38 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, (String, String)> {
     let parts: Vec<&str> = text.split(['-', '/', '.']).collect();
     let nums: Option<Vec<u32>> = parts.iter().map(|p| p.parse().ok()).collect();
     match (parts.len(), nums) {
-        (3, Some(n)) if parts[0].len() == 4 && text.contains('-') => NaiveDate::from_ymd_opt(n[0] as i32, n[1], n[2])
-            .ok_or_else(|| (format!("ngày {text} không có thật"), "kiểm tra lại ngày và tháng trong văn bản gốc".into())),
-        (3, Some(n)) if parts[2].len() == 4 => match NaiveDate::from_ymd_opt(n[2] as i32, n[1], n[0]) {
-            Some(d) => Err((format!("ngày phải viết theo dạng YYYY-MM-DD, không phải {text}"), format!("viết: {}", d.format("%Y-%m-%d")))),
-            None => Err((format!("ngày {text} không có thật"), "viết theo dạng YYYY-MM-DD, ví dụ 2024-01-19".into())),
-        },
-        _ => Err((format!("\"{text}\" không phải một ngày dạng YYYY-MM-DD"), "ví dụ: issued: 2024-01-19".into())),
+        (3, Some(n)) if parts[0].len() == 4 && text.contains('-') => {
+            NaiveDate::from_ymd_opt(n[0] as i32, n[1], n[2]).ok_or_else(|| {
+                (
+                    format!("ngày {text} không có thật"),
+                    "kiểm tra lại ngày và tháng trong văn bản gốc".into(),
+                )
+            })
+        }
+        (3, Some(n)) if parts[2].len() == 4 => {
+            match NaiveDate::from_ymd_opt(n[2] as i32, n[1], n[0]) {
+                Some(d) => Err((
+                    format!("ngày phải viết theo dạng YYYY-MM-DD, không phải {text}"),
+                    format!("viết: {}", d.format("%Y-%m-%d")),
+                )),
+                None => Err((
+                    format!("ngày {text} không có thật"),
+                    "viết theo dạng YYYY-MM-DD, ví dụ 2024-01-19".into(),
+                )),
+            }
+        }
+        _ => Err((
+            format!("\"{text}\" không phải một ngày dạng YYYY-MM-DD"),
+            "ví dụ: issued: 2024-01-19".into(),
+        )),
     }
 }
 
 fn example(key: &str) -> String {
     match key {
-        "title" => "ví dụ: title: Kế hoạch thực hiện Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ",
+        "title" => {
+            "ví dụ: title: Kế hoạch thực hiện Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ"
+        }
         "type" => "ví dụ: type: Kế hoạch",
         "province" => "ví dụ: province: Vĩnh Long",
         "issuer" => "ví dụ: issuer: Ủy ban nhân dân tỉnh Vĩnh Long",
@@ -104,12 +144,19 @@ fn example(key: &str) -> String {
 
 fn looks_like_number(n: &str) -> bool {
     let has_digit_start = n.chars().next().is_some_and(|c| c.is_ascii_digit());
-    has_digit_start && (n.contains('/') || n.contains('-')) && n.chars().any(char::is_alphabetic)
+    has_digit_start
+        && (n.contains('/') || n.contains('-'))
+        && n.chars().any(char::is_alphabetic)
         && !n.chars().any(char::is_whitespace)
 }
 
 /// Validates a frontmatter mapping into `Meta`, or returns every error found in it.
-pub fn validate(path: &str, map: &Mapping, loc: &Locator<'_>, catalog: &Catalog) -> Result<Meta, Vec<Diagnostic>> {
+pub fn validate(
+    path: &str,
+    map: &Mapping,
+    loc: &Locator<'_>,
+    catalog: &Catalog,
+) -> Result<Meta, Vec<Diagnostic>> {
     let mut c = Checker { suggested: Vec::new(), path, map, loc, errors: Vec::new() };
     for key in map.keys() {
         let name = scalar_text(key).unwrap_or_default();
@@ -131,7 +178,17 @@ pub fn validate(path: &str, map: &Mapping, loc: &Locator<'_>, catalog: &Catalog)
         Some(dt) => Some(dt.name.clone()),
         None => {
             let help = catalog.suggest_type(&t).map_or_else(
-                || format!("các loại hợp lệ: {}", catalog.types.iter().map(|t| t.name.as_str()).collect::<Vec<_>>().join(", ")),
+                || {
+                    format!(
+                        "các loại hợp lệ: {}",
+                        catalog
+                            .types
+                            .iter()
+                            .map(|t| t.name.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                },
                 |s| format!("có phải là \"{s}\"?"),
             );
             c.err(loc.key("type"), format!("loại văn bản không hợp lệ: \"{t}\""), Some(help));
@@ -142,10 +199,17 @@ pub fn validate(path: &str, map: &Mapping, loc: &Locator<'_>, catalog: &Catalog)
         Some(name) => Some(name.to_string()),
         None => {
             let help = catalog.suggest_province(&p).map_or_else(
-                || "dùng tên tỉnh, thành phố như trong data/provinces.yaml, ví dụ: Vĩnh Long".to_string(),
+                || {
+                    "dùng tên tỉnh, thành phố như trong data/provinces.yaml, ví dụ: Vĩnh Long"
+                        .to_string()
+                },
                 |s| format!("có phải là \"{s}\"?"),
             );
-            c.err(loc.key("province"), format!("không có tỉnh, thành phố nào tên \"{p}\""), Some(help));
+            c.err(
+                loc.key("province"),
+                format!("không có tỉnh, thành phố nào tên \"{p}\""),
+                Some(help),
+            );
             None
         }
     });
@@ -154,7 +218,11 @@ pub fn validate(path: &str, map: &Mapping, loc: &Locator<'_>, catalog: &Catalog)
     let year = match c.get("year") {
         None if c.suggested.contains(&"year") => None,
         None => {
-            c.err((loc.key("year").0, 1), "thiếu khóa bắt buộc `year`".into(), Some(example("year")));
+            c.err(
+                (loc.key("year").0, 1),
+                "thiếu khóa bắt buộc `year`".into(),
+                Some(example("year")),
+            );
             None
         }
         Some(Value::Number(n)) => match n.as_i64() {
@@ -170,7 +238,11 @@ pub fn validate(path: &str, map: &Mapping, loc: &Locator<'_>, catalog: &Catalog)
                 Ok(y) => format!("viết year: {y} (không có dấu ngoặc kép)"),
                 Err(_) => example("year"),
             };
-            c.err(loc.key("year"), format!("`year` phải là một số nguyên, không phải \"{shown}\""), Some(help));
+            c.err(
+                loc.key("year"),
+                format!("`year` phải là một số nguyên, không phải \"{shown}\""),
+                Some(help),
+            );
             None
         }
     };
@@ -178,7 +250,14 @@ pub fn validate(path: &str, map: &Mapping, loc: &Locator<'_>, catalog: &Catalog)
     if let Some(n) = &number
         && !looks_like_number(n)
     {
-        c.err(loc.key("number"), format!("số hiệu \"{n}\" không đúng dạng"), Some("số hiệu có dạng 22/KH-UBND hoặc 64-KL/TW; bỏ khóa number nếu văn bản không có số".into()));
+        c.err(
+            loc.key("number"),
+            format!("số hiệu \"{n}\" không đúng dạng"),
+            Some(
+                "số hiệu có dạng 22/KH-UBND hoặc 64-KL/TW; bỏ khóa number nếu văn bản không có số"
+                    .into(),
+            ),
+        );
     }
     let signer = c.string("signer", false);
     let summary = c.string("summary", false);
@@ -220,13 +299,21 @@ fn string_list(c: &mut Checker<'_>, key: &str) -> Vec<String> {
             for (i, item) in items.iter().enumerate() {
                 match scalar_text(item) {
                     Some(s) if !s.trim().is_empty() => out.push(nfc(s.trim())),
-                    _ => c.err(c.loc.item(key, i, None), format!("mục {} của `{key}` phải là một chuỗi chữ", i + 1), None),
+                    _ => c.err(
+                        c.loc.item(key, i, None),
+                        format!("mục {} của `{key}` phải là một chuỗi chữ", i + 1),
+                        None,
+                    ),
                 }
             }
             out
         }
         Some(_) => {
-            c.err(c.loc.key(key), format!("`{key}` phải là một danh sách"), Some(format!("ví dụ: {key}: [Kinh tế, Chuyển đổi số]")));
+            c.err(
+                c.loc.key(key),
+                format!("`{key}` phải là một danh sách"),
+                Some(format!("ví dụ: {key}: [Kinh tế, Chuyển đổi số]")),
+            );
             Vec::new()
         }
     }
@@ -235,42 +322,82 @@ fn string_list(c: &mut Checker<'_>, key: &str) -> Vec<String> {
 fn implements(c: &mut Checker<'_>) -> Vec<DocRef> {
     let Some(value) = c.get("implements") else { return Vec::new() };
     let Value::Sequence(items) = value else {
-        c.err(c.loc.key("implements"), "`implements` phải là một danh sách các văn bản".into(), Some("ví dụ:\n    implements:\n      - number: 01/NQ-CP\n        date: 2024-01-05".into()));
+        c.err(
+            c.loc.key("implements"),
+            "`implements` phải là một danh sách các văn bản".into(),
+            Some(
+                "ví dụ:\n    implements:\n      - number: 01/NQ-CP\n        date: 2024-01-05"
+                    .into(),
+            ),
+        );
         return Vec::new();
     };
     let mut out = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let Value::Mapping(m) = item else {
-            c.err(c.loc.item("implements", i, None), format!("mục {} của `implements` phải có number và date", i + 1), Some("ví dụ: - number: 01/NQ-CP\n          date: 2024-01-05".into()));
+            c.err(
+                c.loc.item("implements", i, None),
+                format!("mục {} của `implements` phải có number và date", i + 1),
+                Some("ví dụ: - number: 01/NQ-CP\n          date: 2024-01-05".into()),
+            );
             continue;
         };
         for k in m.keys() {
             let name = scalar_text(k).unwrap_or_default();
             if !IMPLEMENTS_KEYS.contains(&name.as_str()) {
-                let help = closest_key(&name, &IMPLEMENTS_KEYS).map_or_else(|| "các khóa hợp lệ: number, date, title".into(), |k| format!("có phải là `{k}`?"));
-                c.err(c.loc.item("implements", i, Some(&name)), format!("khóa không hợp lệ `{name}` trong implements"), Some(help));
+                let help = closest_key(&name, &IMPLEMENTS_KEYS).map_or_else(
+                    || "các khóa hợp lệ: number, date, title".into(),
+                    |k| format!("có phải là `{k}`?"),
+                );
+                c.err(
+                    c.loc.item("implements", i, Some(&name)),
+                    format!("khóa không hợp lệ `{name}` trong implements"),
+                    Some(help),
+                );
             }
         }
-        let field = |k: &str| m.get(k).and_then(scalar_text).map(|s| nfc(s.trim())).filter(|s| !s.is_empty());
+        let field = |k: &str| {
+            m.get(k).and_then(scalar_text).map(|s| nfc(s.trim())).filter(|s| !s.is_empty())
+        };
         let number = field("number");
         let date = field("date");
         let title = field("title");
         let line = c.loc.item("implements", i, None).0;
         if number.is_none() {
-            c.err(c.loc.item("implements", i, None), format!("mục {} của `implements` thiếu `number`", i + 1), Some("ví dụ: number: 01/NQ-CP".into()));
+            c.err(
+                c.loc.item("implements", i, None),
+                format!("mục {} của `implements` thiếu `number`", i + 1),
+                Some("ví dụ: number: 01/NQ-CP".into()),
+            );
         }
         if let Some(n) = &number
             && !looks_like_number(n)
         {
-            c.err(c.loc.item("implements", i, Some("number")), format!("số hiệu \"{n}\" không đúng dạng"), Some("số hiệu có dạng 01/NQ-CP hoặc 64-KL/TW".into()));
+            c.err(
+                c.loc.item("implements", i, Some("number")),
+                format!("số hiệu \"{n}\" không đúng dạng"),
+                Some("số hiệu có dạng 01/NQ-CP hoặc 64-KL/TW".into()),
+            );
         }
         let date = match date {
             None => {
-                c.err(c.loc.item("implements", i, None), format!("mục {} của `implements` thiếu `date`", i + 1), Some("ngày ban hành của văn bản được thực hiện, ví dụ: date: 2024-01-05".into()));
+                c.err(
+                    c.loc.item("implements", i, None),
+                    format!("mục {} của `implements` thiếu `date`", i + 1),
+                    Some(
+                        "ngày ban hành của văn bản được thực hiện, ví dụ: date: 2024-01-05".into(),
+                    ),
+                );
                 None
             }
             Some(d) => parse_date(&d)
-                .map_err(|(msg, help)| c.err(c.loc.item("implements", i, Some("date")), format!("`date`: {msg}"), Some(help)))
+                .map_err(|(msg, help)| {
+                    c.err(
+                        c.loc.item("implements", i, Some("date")),
+                        format!("`date`: {msg}"),
+                        Some(help),
+                    )
+                })
                 .ok(),
         };
         if let (Some(number), Some(date)) = (number, date) {

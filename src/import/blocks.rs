@@ -8,14 +8,23 @@ use super::tables::{self, Table};
 /// A structural block of the document body.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
-    Heading { level: u8, text: String },
+    Heading {
+        level: u8,
+        text: String,
+    },
     /// A paragraph, written as it stands (numbering kept as text).
     Para(String),
     /// A "- " list item (without its dash); `sub` for "+ " items.
-    Item { text: String, sub: bool },
+    Item {
+        text: String,
+        sub: bool,
+    },
     Table(Table),
     /// The signature block: role lines ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH") and the signer's name.
-    Signature { roles: Vec<String>, name: Option<String> },
+    Signature {
+        roles: Vec<String>,
+        name: Option<String>,
+    },
     /// "Nơi nhận:" and its items.
     Recipients(Vec<String>),
     /// An attached document's title in capitals ("CHƯƠNG TRÌNH HÀNH ĐỘNG", "DANH MỤC …").
@@ -43,7 +52,9 @@ pub fn is_name(text: &str) -> bool {
     let words: Vec<&str> = t.split_whitespace().collect();
     (2..=5).contains(&words.len())
         && !is_caps(t)
-        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+        })
 }
 
 fn strip_stars(s: &str) -> String {
@@ -68,7 +79,9 @@ pub fn structure(chunks: &[Chunk]) -> Vec<Block> {
         if starts_with_words(text, "Nơi nhận") {
             let mut items = Vec::new();
             i += 1;
-            while let Some(q) = chunks.get(i).and_then(piece).filter(|q| q.marker == Some(Marker::Dash)) {
+            while let Some(q) =
+                chunks.get(i).and_then(piece).filter(|q| q.marker == Some(Marker::Dash))
+            {
                 items.push(dash_text(&q.text).0);
                 i += 1;
             }
@@ -80,7 +93,8 @@ pub fn structure(chunks: &[Chunk]) -> Vec<Block> {
             let mut roles = Vec::new();
             let bare = |r: &String| rules().signature_prefixes.iter().any(|p| r == p);
             while let Some(q) = chunks.get(i).and_then(piece).filter(|q| {
-                is_signature_line(&q.text) || (roles.last().is_some_and(bare) && q.text.len() < 80 && is_caps(&q.text))
+                is_signature_line(&q.text)
+                    || (roles.last().is_some_and(bare) && q.text.len() < 80 && is_caps(&q.text))
             }) {
                 let t = strip_stars(&q.text);
                 match roles.last_mut() {
@@ -92,7 +106,11 @@ pub fn structure(chunks: &[Chunk]) -> Vec<Block> {
                 }
                 i += 1;
             }
-            let name = chunks.get(i).and_then(piece).filter(|q| is_name(&q.text)).map(|q| strip_stars(&q.text));
+            let name = chunks
+                .get(i)
+                .and_then(piece)
+                .filter(|q| is_name(&q.text))
+                .map(|q| strip_stars(&q.text));
             if name.is_some() {
                 i += 1;
             }
@@ -135,8 +153,11 @@ fn classify(p: &Piece, next: Option<Marker>, offset: u8) -> Block {
         Some(Marker::Roman) => Block::Heading { level: 2 + offset, text },
         Some(Marker::Number(depth)) => {
             let long = text.chars().count() >= 400;
-            let child = matches!(next, Some(Marker::Dash | Marker::Letter)) || matches!(next, Some(Marker::Number(d)) if d > depth);
-            let heading = !long && !text.trim_end().ends_with(':') && (!ends_clause(&text) || (text.trim_end().ends_with('.') && child));
+            let child = matches!(next, Some(Marker::Dash | Marker::Letter))
+                || matches!(next, Some(Marker::Number(d)) if d > depth);
+            let heading = !long
+                && !text.trim_end().ends_with(':')
+                && (!ends_clause(&text) || (text.trim_end().ends_with('.') && child));
             if heading {
                 Block::Heading { level: (2 + depth + offset).min(6), text }
             } else {
@@ -147,7 +168,9 @@ fn classify(p: &Piece, next: Option<Marker>, offset: u8) -> Block {
             let (text, sub) = dash_text(&text);
             Block::Item { text, sub }
         }
-        _ if is_caps(&text) && text.chars().count() <= 200 && !text.starts_with('*') => Block::Para(format!("**{}**", strip_stars(&text))),
+        _ if is_caps(&text) && text.chars().count() <= 200 && !text.starts_with('*') => {
+            Block::Para(format!("**{}**", strip_stars(&text)))
+        }
         _ => Block::Para(text),
     }
 }
@@ -162,7 +185,8 @@ pub fn escape_para(text: &str) -> String {
     let digits = t.chars().take_while(char::is_ascii_digit).count();
     if digits > 0 && t[digits..].starts_with(['.', ')']) {
         t.insert(digits, '\\');
-    } else if t.starts_with(['#', '>', '+', '=', '|']) || t.starts_with("- ") || t.starts_with("* ") {
+    } else if t.starts_with(['#', '>', '+', '=', '|']) || t.starts_with("- ") || t.starts_with("* ")
+    {
         t.insert(0, '\\');
     }
     t
@@ -174,7 +198,11 @@ pub fn to_markdown(blocks: &[Block]) -> String {
     for (i, b) in blocks.iter().enumerate() {
         match b {
             Block::Heading { level, text } => {
-                out.push_str(&format!("{} {}\n\n", "#".repeat(usize::from(*level)), text.replace('<', "\\<")));
+                out.push_str(&format!(
+                    "{} {}\n\n",
+                    "#".repeat(usize::from(*level)),
+                    text.replace('<', "\\<")
+                ));
             }
             Block::Para(text) => out.push_str(&format!("{}\n\n", escape_para(text))),
             Block::Item { text, sub } => {
@@ -221,7 +249,11 @@ mod tests {
     use super::*;
 
     fn p(text: &str) -> Chunk {
-        Chunk::Text(Piece { text: text.into(), line: 1, marker: super::super::rebuild::marker(text) })
+        Chunk::Text(Piece {
+            text: text.into(),
+            line: 1,
+            marker: super::super::rebuild::marker(text),
+        })
     }
 
     #[test]
@@ -236,7 +268,10 @@ mod tests {
             p("4. Bám sát thực tiễn."),
         ]);
         assert_eq!(b[0], Block::Heading { level: 2, text: "I. NHIỆM VỤ".into() });
-        assert_eq!(b[1], Block::Heading { level: 3, text: "1. Ưu tiên thúc đẩy tăng trưởng".into() });
+        assert_eq!(
+            b[1],
+            Block::Heading { level: 3, text: "1. Ưu tiên thúc đẩy tăng trưởng".into() }
+        );
         assert_eq!(b[2], Block::Para("a) Tiếp tục thực hiện.".into()));
         assert!(matches!(b[3], Block::Heading { level: 3, .. }));
         assert_eq!(b[4], Block::Item { text: "Triển khai.".into(), sub: false });
@@ -259,11 +294,21 @@ mod tests {
             p("DANH MỤC NHIỆM VỤ"),
             p("I. MỤC TIÊU"),
         ]);
-        assert_eq!(b[0], Block::Signature {
-            roles: vec!["TM. ỦY BAN NHÂN DÂN".into(), "KT. CHỦ TỊCH".into(), "PHÓ CHỦ TỊCH".into()],
-            name: Some("Nguyễn Đức Chín".into()),
-        });
-        assert_eq!(b[1], Block::Recipients(vec!["Bộ Kế hoạch và Đầu tư;".into(), "Lưu: VT.".into()]));
+        assert_eq!(
+            b[0],
+            Block::Signature {
+                roles: vec![
+                    "TM. ỦY BAN NHÂN DÂN".into(),
+                    "KT. CHỦ TỊCH".into(),
+                    "PHÓ CHỦ TỊCH".into()
+                ],
+                name: Some("Nguyễn Đức Chín".into()),
+            }
+        );
+        assert_eq!(
+            b[1],
+            Block::Recipients(vec!["Bộ Kế hoạch và Đầu tư;".into(), "Lưu: VT.".into()])
+        );
         assert_eq!(b[2], Block::Annex("DANH MỤC NHIỆM VỤ".into()));
         assert_eq!(b[3], Block::Heading { level: 3, text: "I. MỤC TIÊU".into() });
     }

@@ -51,7 +51,10 @@ pub struct Header {
 
 fn place_date_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^(\S.{0,40}?),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})").expect("valid"))
+    RE.get_or_init(|| {
+        Regex::new(r"^(\S.{0,40}?),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+            .expect("valid")
+    })
 }
 
 fn number_line_re() -> &'static Regex {
@@ -100,7 +103,10 @@ pub fn header(chunks: &[Chunk], catalog: &Catalog) -> Header {
     while let Some(Chunk::Text(p)) = chunks.get(i) {
         let t = p.text.trim_matches('*').trim();
         if h.doc_type.is_some() {
-            if is_title_part(p) && h.lines.len() < 12 && h.title.as_ref().is_none_or(|t| t.chars().count() < 400) {
+            if is_title_part(p)
+                && h.lines.len() < 12
+                && h.title.as_ref().is_none_or(|t| t.chars().count() < 400)
+            {
                 h.title = Some(match h.title.take() {
                     Some(prev) if !prev.is_empty() => format!("{prev} {t}"),
                     _ => t.to_string(),
@@ -167,13 +173,26 @@ pub struct Inputs<'a> {
 pub fn detect(x: &Inputs<'_>) -> Detected {
     let (h, portal, catalog) = (x.header, x.portal, x.catalog);
     let self_ref = self_reference(x);
-    let number = h.number.clone().or_else(|| portal.get("number").map(str::to_string)).or_else(|| self_ref.as_ref().map(|r| r.0.clone()));
+    let number = h
+        .number
+        .clone()
+        .or_else(|| portal.get("number").map(str::to_string))
+        .or_else(|| self_ref.as_ref().map(|r| r.0.clone()));
     let doc_type = h
         .doc_type
         .clone()
-        .or_else(|| number.as_deref().and_then(|n| catalog.kind_for_number(n)).and_then(|k| catalog.doc_type(k)).map(|t| t.name.clone()))
+        .or_else(|| {
+            number
+                .as_deref()
+                .and_then(|n| catalog.kind_for_number(n))
+                .and_then(|k| catalog.doc_type(k))
+                .map(|t| t.name.clone())
+        })
         .or_else(|| portal.get("type").and_then(|t| catalog.doc_type(t)).map(|t| t.name.clone()));
-    let issued = h.date.or_else(|| portal.get("issued").and_then(parse_cited_date)).or(self_ref.as_ref().map(|r| r.1));
+    let issued = h
+        .date
+        .or_else(|| portal.get("issued").and_then(parse_cited_date))
+        .or(self_ref.as_ref().map(|r| r.1));
     let province = h
         .place
         .as_deref()
@@ -187,7 +206,12 @@ pub fn detect(x: &Inputs<'_>) -> Detected {
     let year = title
         .found()
         .and_then(|t| last_year_in(t))
-        .or_else(|| implements.iter().find(|(n, _)| number_key(n) == number_key("01/NQ-CP")).map(|(_, d)| d.year()))
+        .or_else(|| {
+            implements
+                .iter()
+                .find(|(n, _)| number_key(n) == number_key("01/NQ-CP"))
+                .map(|(_, d)| d.year())
+        })
         .or(issued.map(|d| d.year()));
     let signer = x
         .blocks
@@ -208,15 +232,42 @@ pub fn detect(x: &Inputs<'_>) -> Detected {
     };
     Detected {
         title,
-        doc_type: doc_type.map_or_else(|| Field::Todo("TODO: không tìm thấy loại văn bản".into()), Field::Found),
+        doc_type: doc_type
+            .map_or_else(|| Field::Todo("TODO: không tìm thấy loại văn bản".into()), Field::Found),
         province: province_field,
         issuer,
-        number: number.map_or_else(|| Field::Todo("TODO: không tìm thấy số hiệu (bỏ khóa này nếu văn bản không có số)".into()), Field::Found),
-        issued: issued.map_or_else(|| Field::Todo("TODO: không tìm thấy ngày ban hành (bỏ khóa này nếu văn bản không ghi ngày)".into()), Field::Found),
-        year: year.map_or_else(|| Field::Todo("TODO: không tìm thấy năm kế hoạch".into()), Field::Found),
-        signer: signer.map_or_else(|| Field::Todo("TODO: không tìm thấy người ký".into()), Field::Found),
+        number: number.map_or_else(
+            || {
+                Field::Todo(
+                    "TODO: không tìm thấy số hiệu (bỏ khóa này nếu văn bản không có số)".into(),
+                )
+            },
+            Field::Found,
+        ),
+        issued: issued.map_or_else(
+            || {
+                Field::Todo(
+                    "TODO: không tìm thấy ngày ban hành (bỏ khóa này nếu văn bản không ghi ngày)"
+                        .into(),
+                )
+            },
+            Field::Found,
+        ),
+        year: year
+            .map_or_else(|| Field::Todo("TODO: không tìm thấy năm kế hoạch".into()), Field::Found),
+        signer: signer
+            .map_or_else(|| Field::Todo("TODO: không tìm thấy người ký".into()), Field::Found),
         effective: portal.get("effective").and_then(parse_cited_date),
-        fields: portal.get("fields").map(|f| f.split([',', ';']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()).unwrap_or_default(),
+        fields: portal
+            .get("fields")
+            .map(|f| {
+                f.split([',', ';'])
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default(),
         implements,
         undated,
     }
@@ -233,7 +284,9 @@ fn enacting_issuer(body: &[Chunk]) -> Option<&str> {
 /// A province named in an issuer text ("ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG", "Tỉnh Vĩnh Phúc").
 fn province_in<'c>(text: &str, catalog: &'c Catalog) -> Option<&'c str> {
     let words: Vec<&str> = text.split_whitespace().collect();
-    (0..words.len()).find_map(|i| (1..=4).rev().find_map(|n| words.get(i..i + n).and_then(|w| catalog.province(&w.join(" ")))))
+    (0..words.len()).find_map(|i| {
+        (1..=4).rev().find_map(|n| words.get(i..i + n).and_then(|w| catalog.province(&w.join(" "))))
+    })
 }
 
 fn last_year_in(title: &str) -> Option<i32> {
@@ -264,19 +317,28 @@ fn title(x: &Inputs<'_>, doc_type: Option<&str>) -> Field<String> {
 /// "(Ban hành kèm theo Quyết định số 89/QĐ-UBND ngày 19/01/2024 …)": the document's own number and date.
 fn self_reference(x: &Inputs<'_>) -> Option<(String, NaiveDate)> {
     let kind = x.header.doc_type.as_deref()?;
-    x.body.iter().filter_map(|c| match c {
-        Chunk::Text(p) => Some(p.text.as_str()),
-        Chunk::Table(_) => None,
-    }).find_map(|text| {
-        x.finder.find(text).into_iter().find_map(|f| {
-            let before = text[..f.start].to_lowercase();
-            let near = before.trim_end().ends_with("kèm theo");
-            (near && tone_key(&f.kind) == tone_key(kind)).then_some(()).and(f.date.map(|d| (f.number.clone(), d)))
+    x.body
+        .iter()
+        .filter_map(|c| match c {
+            Chunk::Text(p) => Some(p.text.as_str()),
+            Chunk::Table(_) => None,
         })
-    })
+        .find_map(|text| {
+            x.finder.find(text).into_iter().find_map(|f| {
+                let before = text[..f.start].to_lowercase();
+                let near = before.trim_end().ends_with("kèm theo");
+                (near && tone_key(&f.kind) == tone_key(kind))
+                    .then_some(())
+                    .and(f.date.map(|d| (f.number.clone(), d)))
+            })
+        })
 }
 
-fn implements(x: &Inputs<'_>, title: Option<&str>, own: Option<&str>) -> (Vec<(String, NaiveDate)>, Vec<String>) {
+fn implements(
+    x: &Inputs<'_>,
+    title: Option<&str>,
+    own: Option<&str>,
+) -> (Vec<(String, NaiveDate)>, Vec<String>) {
     let mut texts: Vec<&str> = title.into_iter().collect();
     for c in x.body.iter().take(14) {
         match c {
@@ -294,14 +356,19 @@ fn implements(x: &Inputs<'_>, title: Option<&str>, own: Option<&str>) -> (Vec<(S
             for f in x.finder.find(sentence) {
                 let key = number_key(&f.number);
                 let implements = lower.get(..f.start).is_some_and(|b| b.contains("thực hiện"));
-                let own = own_key.as_ref() == Some(&key) || lower.get(..f.start).is_some_and(|b| b.trim_end().ends_with("kèm theo"));
+                let own = own_key.as_ref() == Some(&key)
+                    || lower.get(..f.start).is_some_and(|b| b.trim_end().ends_with("kèm theo"));
                 if !implements || own {
                     continue;
                 }
                 match f.date {
-                    Some(d) if !dated.iter().any(|(n, dd)| number_key(n) == key && *dd == d) => dated.push((f.number.clone(), d)),
+                    Some(d) if !dated.iter().any(|(n, dd)| number_key(n) == key && *dd == d) => {
+                        dated.push((f.number.clone(), d))
+                    }
                     Some(_) => {}
-                    None if !undated.iter().any(|n| number_key(n) == key) => undated.push(f.number.clone()),
+                    None if !undated.iter().any(|n| number_key(n) == key) => {
+                        undated.push(f.number.clone())
+                    }
                     None => {}
                 }
             }
@@ -316,13 +383,22 @@ fn issuer_words(x: &Inputs<'_>, number: Option<&str>) -> Option<String> {
     let r = rules();
     let from_words = |text: &str| {
         let t = text.trim_matches('*').trim();
-        let t = r.signature_prefixes.iter().find_map(|p| t.strip_prefix(p.as_str())).unwrap_or(t).trim();
+        let t = r
+            .signature_prefixes
+            .iter()
+            .find_map(|p| t.strip_prefix(p.as_str()))
+            .unwrap_or(t)
+            .trim();
         r.issuer_words.iter().find(|w| starts_with_words(t, w)).cloned()
     };
-    if let Some(w) = x.header.issuer.as_deref().or_else(|| enacting_issuer(x.body)).and_then(from_words) {
+    if let Some(w) =
+        x.header.issuer.as_deref().or_else(|| enacting_issuer(x.body)).and_then(from_words)
+    {
         return Some(w);
     }
-    if let Some(w) = number.and_then(|n| issuer_codes(n).into_iter().find_map(|c| r.issuer_codes.get(c).cloned())) {
+    if let Some(w) = number
+        .and_then(|n| issuer_codes(n).into_iter().find_map(|c| r.issuer_codes.get(c).cloned()))
+    {
         return Some(w);
     }
     x.blocks.iter().find_map(|b| match b {
@@ -349,7 +425,9 @@ pub fn issuer_name(words: &str, province: &str, catalog: &Catalog) -> String {
 /// The most-mentioned "tỉnh X" in the body, offered as a TODO for the editor to confirm.
 fn guess_province(x: &Inputs<'_>) -> String {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| Regex::new(r"\btỉnh\s+(\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){0,3})").expect("valid"));
+    let re = RE.get_or_init(|| {
+        Regex::new(r"\btỉnh\s+(\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){0,3})").expect("valid")
+    });
     let mut counts: Vec<(String, usize)> = Vec::new();
     for c in x.body {
         if let Chunk::Text(p) = c {
@@ -365,7 +443,9 @@ fn guess_province(x: &Inputs<'_>) -> String {
     }
     counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     match counts.first() {
-        Some((name, n)) => format!("TODO: không có dòng địa danh, ngày tháng; có thể là {name} (\"tỉnh {name}\" xuất hiện {n} lần)"),
+        Some((name, n)) => format!(
+            "TODO: không có dòng địa danh, ngày tháng; có thể là {name} (\"tỉnh {name}\" xuất hiện {n} lần)"
+        ),
         None => "TODO: không tìm thấy tỉnh ban hành".into(),
     }
 }
@@ -382,7 +462,10 @@ mod tests {
     #[test]
     fn reads_a_wrapped_header_and_stops_at_the_body() {
         let c = Catalog::load();
-        let ch = chunks("ỦY\nBAN NHÂN DÂN\nTỈNH KIÊN GIANG\n-------\n|\nSố: 22/KH-UBND\n|\nKiên\nGiang, ngày 01 tháng 02 năm 2021\n|\nKẾ HOẠCH\nTRIỂN KHAI THỰC HIỆN\nThực hiện Nghị quyết số 01/NQ-CP ngày\n01/01/2021 của Chính phủ, UBND tỉnh đề ra kế hoạch như sau:", &c);
+        let ch = chunks(
+            "ỦY\nBAN NHÂN DÂN\nTỈNH KIÊN GIANG\n-------\n|\nSố: 22/KH-UBND\n|\nKiên\nGiang, ngày 01 tháng 02 năm 2021\n|\nKẾ HOẠCH\nTRIỂN KHAI THỰC HIỆN\nThực hiện Nghị quyết số 01/NQ-CP ngày\n01/01/2021 của Chính phủ, UBND tỉnh đề ra kế hoạch như sau:",
+            &c,
+        );
         let h = header(&ch, &c);
         assert_eq!(h.issuer.as_deref(), Some("ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG"));
         assert_eq!(h.number.as_deref(), Some("22/KH-UBND"));
@@ -396,8 +479,14 @@ mod tests {
     #[test]
     fn names_issuers_and_finds_provinces() {
         let c = Catalog::load();
-        assert_eq!(issuer_name("Ủy ban nhân dân", "Kiên Giang", &c), "Ủy ban nhân dân tỉnh Kiên Giang");
-        assert_eq!(issuer_name("Ủy ban nhân dân", "Hà Nội", &c), "Ủy ban nhân dân thành phố Hà Nội");
+        assert_eq!(
+            issuer_name("Ủy ban nhân dân", "Kiên Giang", &c),
+            "Ủy ban nhân dân tỉnh Kiên Giang"
+        );
+        assert_eq!(
+            issuer_name("Ủy ban nhân dân", "Hà Nội", &c),
+            "Ủy ban nhân dân thành phố Hà Nội"
+        );
         assert_eq!(issuer_name("Tỉnh ủy", "Đồng Tháp", &c), "Tỉnh ủy Đồng Tháp");
         assert_eq!(province_in("ỦY BAN NHÂN DÂN TỈNH VĨNH LONG", &c), Some("Vĩnh Long"));
         assert_eq!(province_in("Tỉnh Vĩnh Phúc", &c), Some("Vĩnh Phúc"));

@@ -44,14 +44,23 @@ pub fn import(text: &str, catalog: &Catalog) -> Draft {
     });
     let mut notes = prepared.notes.clone();
     if !header.lines.is_empty() {
-        notes.insert(0, format!("Phần đầu văn bản đã chuyển vào frontmatter:\n  {}", header.lines.join("\n  ")));
+        notes.insert(
+            0,
+            format!("Phần đầu văn bản đã chuyển vào frontmatter:\n  {}", header.lines.join("\n  ")),
+        );
     }
     if !meta.undated.is_empty() {
-        notes.push(format!("Văn bản được thực hiện nhưng không ghi ngày (chưa đưa vào implements): {}.", meta.undated.join(", ")));
+        notes.push(format!(
+            "Văn bản được thực hiện nhưng không ghi ngày (chưa đưa vào implements): {}.",
+            meta.undated.join(", ")
+        ));
     }
     let mut body = String::new();
     if !notes.is_empty() {
-        body.push_str(&format!("<!--\nbanhanh import:\n{}\n-->\n\n", notes.join("\n").replace("--", "–")));
+        body.push_str(&format!(
+            "<!--\nbanhanh import:\n{}\n-->\n\n",
+            notes.join("\n").replace("--", "–")
+        ));
     }
     body.push_str(&blocks::to_markdown(&blocks));
     Draft { meta, body: nfc(&body) }
@@ -80,7 +89,11 @@ impl Draft {
         if !m.implements.is_empty() {
             y.push_str("implements:\n");
             for (n, d) in &m.implements {
-                y.push_str(&format!("  - number: {}\n    date: {}\n", plain(n), d.format("%Y-%m-%d")));
+                y.push_str(&format!(
+                    "  - number: {}\n    date: {}\n",
+                    plain(n),
+                    d.format("%Y-%m-%d")
+                ));
             }
         }
         y.push_str("---\n\n");
@@ -128,7 +141,10 @@ fn plain(s: &str) -> String {
         && !s.ends_with(':')
         && !s.contains(['"', '\'', '\n', '[', ']', '{', '}', ','])
         && s.parse::<f64>().is_err()
-        && !matches!(s.to_lowercase().as_str(), "true" | "false" | "yes" | "no" | "null" | "on" | "off");
+        && !matches!(
+            s.to_lowercase().as_str(),
+            "true" | "false" | "yes" | "no" | "null" | "on" | "off"
+        );
     if safe { s.to_string() } else { quote(s) }
 }
 
@@ -139,7 +155,9 @@ pub enum ImportError {
     Read { path: PathBuf, source: std::io::Error },
     #[error("{0}")]
     NotText(crate::diagnostics::Diagnostic),
-    #[error("tệp {path} đã có, không ghi đè\n  gợi ý: chọn tên tệp khác cho --out, hoặc xóa tệp cũ nếu thật sự muốn thay nó")]
+    #[error(
+        "tệp {path} đã có, không ghi đè\n  gợi ý: chọn tên tệp khác cho --out, hoặc xóa tệp cũ nếu thật sự muốn thay nó"
+    )]
     Exists { path: PathBuf },
     #[error("không ghi được tệp {path}: {source}")]
     Write { path: PathBuf, source: std::io::Error },
@@ -147,23 +165,28 @@ pub enum ImportError {
 
 /// Reads a scraped text file (UTF-8, the error names the line and column of a bad byte).
 pub fn read_source(path: &Path) -> Result<String, ImportError> {
-    let bytes = std::fs::read(path).map_err(|source| ImportError::Read { path: path.to_path_buf(), source })?;
-    crate::content::frontmatter::decode(&path.display().to_string(), &bytes).map_err(ImportError::NotText)
+    let bytes = std::fs::read(path)
+        .map_err(|source| ImportError::Read { path: path.to_path_buf(), source })?;
+    crate::content::frontmatter::decode(&path.display().to_string(), &bytes)
+        .map_err(ImportError::NotText)
 }
 
 /// Writes `text` to a new file at `path`, refusing to overwrite an existing one.
 pub fn write_new(path: &Path, text: &str) -> Result<(), ImportError> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|source| ImportError::Write { path: path.to_path_buf(), source })?;
+        std::fs::create_dir_all(dir)
+            .map_err(|source| ImportError::Write { path: path.to_path_buf(), source })?;
     }
-    let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(path).map_err(|source| {
-        if source.kind() == std::io::ErrorKind::AlreadyExists {
-            ImportError::Exists { path: path.to_path_buf() }
-        } else {
-            ImportError::Write { path: path.to_path_buf(), source }
-        }
-    })?;
-    f.write_all(text.as_bytes()).map_err(|source| ImportError::Write { path: path.to_path_buf(), source })
+    let mut f =
+        std::fs::OpenOptions::new().write(true).create_new(true).open(path).map_err(|source| {
+            if source.kind() == std::io::ErrorKind::AlreadyExists {
+                ImportError::Exists { path: path.to_path_buf() }
+            } else {
+                ImportError::Write { path: path.to_path_buf(), source }
+            }
+        })?;
+    f.write_all(text.as_bytes())
+        .map_err(|source| ImportError::Write { path: path.to_path_buf(), source })
 }
 
 #[cfg(test)]

@@ -78,7 +78,12 @@ pub fn marker(line: &str) -> Option<Marker> {
     if re(&ROMAN, r"^[IVXL]{1,6}\s*[.\-–]\s+\S").is_match(l) {
         return Some(Marker::Roman);
     }
-    if let Some(c) = re(&NUMBER, r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+[\p{Lu}“\x22(]|^(\d{1,2})\.\s+[\p{Lu}“\x22(]").captures(l) {
+    if let Some(c) = re(
+        &NUMBER,
+        r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+[\p{Lu}“\x22(]|^(\d{1,2})\.\s+[\p{Lu}“\x22(]",
+    )
+    .captures(l)
+    {
         let depth = c.get(1).map_or(1, |m| m.as_str().matches('.').count() + 1);
         return Some(Marker::Number(depth.min(6) as u8));
     }
@@ -103,7 +108,8 @@ pub fn marker(line: &str) -> Option<Marker> {
 /// Whether a line is a signature role in capitals ("CHỦ TỊCH", "PHÓ CHỦ TỊCH", "BÍ THƯ").
 pub fn is_role_line(line: &str) -> bool {
     let t = line.trim_matches(|c: char| c == '*' || c.is_whitespace());
-    is_caps(t) && super::rules::rules().signature_roles.iter().any(|r| super::rules::same_words(t, r))
+    is_caps(t)
+        && super::rules::rules().signature_roles.iter().any(|r| super::rules::same_words(t, r))
 }
 
 /// Whether `s` has letters and none of them is lowercase.
@@ -122,7 +128,8 @@ fn first_letter(s: &str) -> Option<char> {
 }
 
 fn layout(lines: &[SourceLine]) -> Layout {
-    let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).filter(|t| !t.is_empty()).collect();
+    let texts: Vec<&str> =
+        lines.iter().map(|l| l.text.as_str()).filter(|t| !t.is_empty()).collect();
     let blanks = lines.windows(2).filter(|w| w[0].text.is_empty() && !w[1].text.is_empty()).count();
     if texts.is_empty() || blanks * 3 >= texts.len() {
         return Layout::Blank;
@@ -137,13 +144,20 @@ fn splits_province(prev: &str, next: &str, catalog: &Catalog) -> bool {
     let pw: Vec<&str> = prev.split_whitespace().collect();
     let nw: Vec<&str> = next.split_whitespace().collect();
     let clean = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
-    if pw.len() >= 2 && catalog.province(&format!("{} {}", clean(pw[pw.len() - 2]), clean(pw[pw.len() - 1]))).is_some() {
+    if pw.len() >= 2
+        && catalog
+            .province(&format!("{} {}", clean(pw[pw.len() - 2]), clean(pw[pw.len() - 1])))
+            .is_some()
+    {
         return false;
     }
     for k in 1..=pw.len().min(2) {
         for m in 1..=nw.len().min(3) {
-            let words: Vec<String> = pw[pw.len() - k..].iter().chain(&nw[..m]).map(|w| clean(w)).collect();
-            if words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase)) && catalog.province(&words.join(" ")).is_some() {
+            let words: Vec<String> =
+                pw[pw.len() - k..].iter().chain(&nw[..m]).map(|w| clean(w)).collect();
+            if words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                && catalog.province(&words.join(" ")).is_some()
+            {
                 return true;
             }
         }
@@ -152,7 +166,14 @@ fn splits_province(prev: &str, next: &str, catalog: &Catalog) -> bool {
 }
 
 /// Whether `next` continues the paragraph whose last line is `prev` (block opened with `opener`).
-fn continues(opener: Option<Marker>, prev: &str, next: &str, gap: Gap, layout: Layout, catalog: &Catalog) -> bool {
+fn continues(
+    opener: Option<Marker>,
+    prev: &str,
+    next: &str,
+    gap: Gap,
+    layout: Layout,
+    catalog: &Catalog,
+) -> bool {
     if gap == Gap::Forced || marker(next).is_some() {
         return false;
     }
@@ -162,7 +183,11 @@ fn continues(opener: Option<Marker>, prev: &str, next: &str, gap: Gap, layout: L
     let lower = first_letter(next).is_some_and(char::is_lowercase);
     let digit = first_letter(next).is_some_and(|c| c.is_ascii_digit());
     if ends_clause(prev) {
-        return lower || (layout == Layout::Wrapped && gap == Gap::Newline && next.chars().count() >= 65 && !is_caps(prev));
+        return lower
+            || (layout == Layout::Wrapped
+                && gap == Gap::Newline
+                && next.chars().count() >= 65
+                && !is_caps(prev));
     }
     if lower || digit || prev.ends_with([',', '-', '–']) || splits_province(prev, next, catalog) {
         return true;
@@ -204,7 +229,10 @@ pub fn join(lines: &[SourceLine], catalog: &Catalog) -> Vec<Chunk> {
             }
             continue;
         }
-        if text == "|" || (text.chars().count() >= 3 && text.chars().all(|c| matches!(c, '-' | '_' | '=' | '–'))) {
+        if text == "|"
+            || (text.chars().count() >= 3
+                && text.chars().all(|c| matches!(c, '-' | '_' | '=' | '–')))
+        {
             gap = Gap::Forced;
             continue;
         }
@@ -227,7 +255,10 @@ pub fn join(lines: &[SourceLine], catalog: &Catalog) -> Vec<Chunk> {
         };
         if !joined {
             flush(&mut out, &mut cur);
-            cur = Some((Piece { text: body.to_string(), line: line.no, marker: marker(body) }, body.to_string()));
+            cur = Some((
+                Piece { text: body.to_string(), line: line.no, marker: marker(body) },
+                body.to_string(),
+            ));
         }
         gap = if forced_after { Gap::Forced } else { Gap::Newline };
     }
@@ -246,7 +277,11 @@ mod tests {
     use super::*;
 
     fn texts(src: &str) -> Vec<String> {
-        let lines: Vec<SourceLine> = src.split('\n').enumerate().map(|(i, t)| SourceLine { no: i + 1, text: t.trim().to_string() }).collect();
+        let lines: Vec<SourceLine> = src
+            .split('\n')
+            .enumerate()
+            .map(|(i, t)| SourceLine { no: i + 1, text: t.trim().to_string() })
+            .collect();
         join(&lines, &Catalog::load())
             .into_iter()
             .map(|c| match c {
@@ -273,39 +308,64 @@ mod tests {
 
     #[test]
     fn blank_separated_breaks_mid_sentence_are_joined() {
-        let t = texts("Trong bối cảnh đó, đòi hỏi các cấp, các ngành\n\nphải tiếp tục đổi mới.\n\nKiên\n\nGiang là tỉnh.\n\nI. CHỦ ĐỀ\n\nĐể thực hiện.");
-        assert_eq!(t, vec![
-            "Trong bối cảnh đó, đòi hỏi các cấp, các ngành phải tiếp tục đổi mới.",
-            "Kiên Giang là tỉnh.",
-            "I. CHỦ ĐỀ",
-            "Để thực hiện.",
-        ]);
+        let t = texts(
+            "Trong bối cảnh đó, đòi hỏi các cấp, các ngành\n\nphải tiếp tục đổi mới.\n\nKiên\n\nGiang là tỉnh.\n\nI. CHỦ ĐỀ\n\nĐể thực hiện.",
+        );
+        assert_eq!(
+            t,
+            vec![
+                "Trong bối cảnh đó, đòi hỏi các cấp, các ngành phải tiếp tục đổi mới.",
+                "Kiên Giang là tỉnh.",
+                "I. CHỦ ĐỀ",
+                "Để thực hiện.",
+            ]
+        );
     }
 
     #[test]
     fn wrapped_paragraphs_headings_and_items() {
-        let mut src = String::from("1. Bối cảnh\nNăm 2021 có ý nghĩa đặc biệt quan trọng,\nlà năm tổ chức Đại hội.\n");
+        let mut src = String::from(
+            "1. Bối cảnh\nNăm 2021 có ý nghĩa đặc biệt quan trọng,\nlà năm tổ chức Đại hội.\n",
+        );
         src.push_str("I. BỐI CẢNH, MỤC\nTIÊU, PHƯƠNG CHÂM\n- Căn cứ Nghị quyết Đại hội Đảng bộ tỉnh, xây dựng kế hoạch triển khai thực hiện Nghị quyết\nĐại hội đại biểu Đảng bộ tỉnh lần thứ XI.\nỦY\nBAN NHÂN DÂN\n|\nSố: 22/KH-UBND\n|");
         let t = texts(&src);
-        assert_eq!(t, vec![
-            "1. Bối cảnh",
-            "Năm 2021 có ý nghĩa đặc biệt quan trọng, là năm tổ chức Đại hội.",
-            "I. BỐI CẢNH, MỤC TIÊU, PHƯƠNG CHÂM",
-            "- Căn cứ Nghị quyết Đại hội Đảng bộ tỉnh, xây dựng kế hoạch triển khai thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XI.",
-            "ỦY BAN NHÂN DÂN",
-            "Số: 22/KH-UBND",
-        ]);
+        assert_eq!(
+            t,
+            vec![
+                "1. Bối cảnh",
+                "Năm 2021 có ý nghĩa đặc biệt quan trọng, là năm tổ chức Đại hội.",
+                "I. BỐI CẢNH, MỤC TIÊU, PHƯƠNG CHÂM",
+                "- Căn cứ Nghị quyết Đại hội Đảng bộ tỉnh, xây dựng kế hoạch triển khai thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XI.",
+                "ỦY BAN NHÂN DÂN",
+                "Số: 22/KH-UBND",
+            ]
+        );
     }
 
     #[test]
     fn province_split_is_joined_but_adjacent_provinces_are_not() {
-        assert_eq!(texts("UBND tỉnh Kiên\nGiang đề ra kế hoạch như sau:\nBình Xuyên")[0], "UBND tỉnh Kiên Giang đề ra kế hoạch như sau:");
+        assert_eq!(
+            texts("UBND tỉnh Kiên\nGiang đề ra kế hoạch như sau:\nBình Xuyên")[0],
+            "UBND tỉnh Kiên Giang đề ra kế hoạch như sau:"
+        );
         assert_eq!(texts("tỉnh Vĩnh Long\n\nAn Giang có").len(), 2);
     }
 
     #[test]
     fn nothing_panics_on_odd_input() {
-        for s in ["", "\n\n", "|", "||\n|", "- ", "(", "1.", "STT\n|\n1\n|", "a)\n\nb)", "Kiên\n", "\u{301}x"] {
+        for s in [
+            "",
+            "\n\n",
+            "|",
+            "||\n|",
+            "- ",
+            "(",
+            "1.",
+            "STT\n|\n1\n|",
+            "a)\n\nb)",
+            "Kiên\n",
+            "\u{301}x",
+        ] {
             let _ = texts(s);
         }
     }

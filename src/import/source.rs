@@ -57,7 +57,10 @@ pub fn prepare(text: &str) -> Prepared {
     let portal = take_portal(&mut lines);
     if !portal.fields.is_empty() {
         let keys: Vec<&str> = portal.fields.iter().map(|(k, _)| k.as_str()).collect();
-        notes.push(format!("Đã bỏ bảng thông tin của trang nguồn ({}); giá trị của nó được dùng cho frontmatter.", keys.join(", ")));
+        notes.push(format!(
+            "Đã bỏ bảng thông tin của trang nguồn ({}); giá trị của nó được dùng cho frontmatter.",
+            keys.join(", ")
+        ));
     }
     if let Some(t) = &portal.title {
         notes.push(format!("Đã bỏ tiêu đề của trang nguồn: \"{t}\"."));
@@ -66,7 +69,10 @@ pub fn prepare(text: &str) -> Prepared {
     for l in &mut lines {
         let (fixed, changes) = close_number_spaces(&l.text);
         for (from, to) in changes {
-            notes.push(format!("Dòng {}: bỏ khoảng trắng trong số hiệu \"{from}\" → \"{to}\".", l.no));
+            notes.push(format!(
+                "Dòng {}: bỏ khoảng trắng trong số hiệu \"{from}\" → \"{to}\".",
+                l.no
+            ));
         }
         l.text = fixed;
     }
@@ -99,7 +105,9 @@ fn portal_kv(line: &str) -> Option<(String, String)> {
 
 /// Removes the portal table (and the title line above it) from the top of the text.
 fn take_portal(lines: &mut Vec<SourceLine>) -> Portal {
-    let Some(first) = lines.iter().position(|l| !l.text.is_empty()) else { return Portal::default() };
+    let Some(first) = lines.iter().position(|l| !l.text.is_empty()) else {
+        return Portal::default();
+    };
     let mut start = first;
     let mut title = None;
     if portal_kv(&lines[first].text).is_none() {
@@ -130,7 +138,9 @@ fn drop_repeats(lines: &mut Vec<SourceLine>) -> Vec<String> {
         if let Some(len) = repeated_run(lines, i) {
             let (a, b) = (lines[i].no, lines[i + len - 1].no);
             let (c, d) = (lines[i + len].no, lines[i + 2 * len - 1].no);
-            notes.push(format!("Đã bỏ khối lặp lại ở dòng {a}–{b} (lặp lại nguyên văn ở dòng {c}–{d})."));
+            notes.push(format!(
+                "Đã bỏ khối lặp lại ở dòng {a}–{b} (lặp lại nguyên văn ở dòng {c}–{d})."
+            ));
             lines.drain(i..i + len);
             continue;
         }
@@ -159,9 +169,13 @@ fn number_space_res() -> &'static [Regex; 2] {
     RES.get_or_init(|| {
         [
             // State form: "45/NQ- HĐND", "45/NQ - HĐND"
-            Regex::new(r"\b(\d{1,5}(?:/\d{4})?/\p{Lu}\p{L}{0,4})(?:\s+-\s*|-\s+)(\p{Lu}[\p{L}\d]{1,9})\b").expect("valid"),
+            Regex::new(
+                r"\b(\d{1,5}(?:/\d{4})?/\p{Lu}\p{L}{0,4})(?:\s+-\s*|-\s+)(\p{Lu}[\p{L}\d]{1,9})\b",
+            )
+            .expect("valid"),
             // Party form: "64 -KL/TW", "15- NQ/TU"
-            Regex::new(r"\b(\d{1,5})(?:\s+-\s*|-\s+)(\p{Lu}\p{L}{0,4})\s*/\s*(\p{Lu}{1,5})\b").expect("valid"),
+            Regex::new(r"\b(\d{1,5})(?:\s+-\s*|-\s+)(\p{Lu}\p{L}{0,4})\s*/\s*(\p{Lu}{1,5})\b")
+                .expect("valid"),
         ]
     })
 }
@@ -193,16 +207,26 @@ mod tests {
 
     #[test]
     fn closes_spaces_in_numbers_only() {
-        assert_eq!(close_number_spaces("Nghị quyết số 45/NQ- HĐND ngày").0, "Nghị quyết số 45/NQ-HĐND ngày");
-        assert_eq!(close_number_spaces("Nghị quyết 45/NQ - HĐND của").0, "Nghị quyết 45/NQ-HĐND của");
+        assert_eq!(
+            close_number_spaces("Nghị quyết số 45/NQ- HĐND ngày").0,
+            "Nghị quyết số 45/NQ-HĐND ngày"
+        );
+        assert_eq!(
+            close_number_spaces("Nghị quyết 45/NQ - HĐND của").0,
+            "Nghị quyết 45/NQ-HĐND của"
+        );
         assert_eq!(close_number_spaces("Kết luận số 64 -KL/TW của").0, "Kết luận số 64-KL/TW của");
-        assert_eq!(close_number_spaces("Nghị quyết số 15- NQ/TU ngày").0, "Nghị quyết số 15-NQ/TU ngày");
+        assert_eq!(
+            close_number_spaces("Nghị quyết số 15- NQ/TU ngày").0,
+            "Nghị quyết số 15-NQ/TU ngày"
+        );
         assert_eq!(close_number_spaces("giai đoạn 2021 - 2025, Vĩnh Yên – Bình Xuyên").1, vec![]);
     }
 
     #[test]
     fn portal_table_and_title_are_taken_off() {
-        let p = prepare("Tiêu đề trang\nSố hiệu | 01/CTr-UBND |\nNgười ký | Trần Duy Đông |\nNội dung");
+        let p =
+            prepare("Tiêu đề trang\nSố hiệu | 01/CTr-UBND |\nNgười ký | Trần Duy Đông |\nNội dung");
         assert_eq!(p.portal.title.as_deref(), Some("Tiêu đề trang"));
         assert_eq!(p.portal.get("number"), Some("01/CTr-UBND"));
         assert_eq!(p.portal.get("signer"), Some("Trần Duy Đông"));

@@ -94,18 +94,29 @@ mod tests {
     use super::*;
 
     fn lines(text: &str) -> Vec<SourceLine> {
-        text.lines().enumerate().map(|(i, t)| SourceLine { no: i + 1, text: t.to_string() }).collect()
+        text.lines()
+            .enumerate()
+            .map(|(i, t)| SourceLine { no: i + 1, text: t.to_string() })
+            .collect()
     }
 
     #[test]
     fn reads_cells_split_over_lines() {
-        let src = lines("STT\n|\nNhiệm vụ\n|\nĐơn\nvị chủ trì\n|\n1\n|\nKế hoạch A\n|\nSở\nKH&ĐT\n|\n2\n|\nKế hoạch B | C\n|\nSở Nội\nvụ");
+        let src = lines(
+            "STT\n|\nNhiệm vụ\n|\nĐơn\nvị chủ trì\n|\n1\n|\nKế hoạch A\n|\nSở\nKH&ĐT\n|\n2\n|\nKế hoạch B | C\n|\nSở Nội\nvụ",
+        );
         let (t, used) = read(&src, 0).unwrap();
         assert_eq!(used, src.len());
         assert_eq!(t.header, vec!["STT", "Nhiệm vụ", "Đơn vị chủ trì"]);
-        assert_eq!(t.rows, vec![vec!["1", "Kế hoạch A", "Sở KH&ĐT"], vec!["2", "Kế hoạch B | C", "Sở Nội vụ"]]);
+        assert_eq!(
+            t.rows,
+            vec![vec!["1", "Kế hoạch A", "Sở KH&ĐT"], vec!["2", "Kế hoạch B | C", "Sở Nội vụ"]]
+        );
         let md = to_markdown(&t);
-        assert!(md.starts_with("| STT | Nhiệm vụ | Đơn vị chủ trì |\n|---|---|---|\n| 1 |"), "{md}");
+        assert!(
+            md.starts_with("| STT | Nhiệm vụ | Đơn vị chủ trì |\n|---|---|---|\n| 1 |"),
+            "{md}"
+        );
         assert!(md.contains("Kế hoạch B \\| C"));
     }
 

@@ -64,7 +64,9 @@ fn restore(text: &str, upto: usize, finder: &CitationFinder, catalog: &Catalog) 
             }
         }
     }
-    edits.retain(|(s, e, _)| *s < upto && text.is_char_boundary(*s) && text.is_char_boundary(*e) && s <= e);
+    edits.retain(|(s, e, _)| {
+        *s < upto && text.is_char_boundary(*s) && text.is_char_boundary(*e) && s <= e
+    });
     edits.sort_by_key(|(s, _, _)| *s);
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
@@ -113,7 +115,11 @@ mod tests {
         let c = Catalog::load();
         let f = CitationFinder::new(&c);
         assert_eq!(
-            sentence_case("TRIỂN KHAI THỰC HIỆN NGHỊ QUYẾT SỐ 01/NQ-CP NGÀY 01/01/2021 CỦA CHÍNH PHỦ TRÊN ĐỊA BÀN TỈNH KIÊN GIANG", &f, &c),
+            sentence_case(
+                "TRIỂN KHAI THỰC HIỆN NGHỊ QUYẾT SỐ 01/NQ-CP NGÀY 01/01/2021 CỦA CHÍNH PHỦ TRÊN ĐỊA BÀN TỈNH KIÊN GIANG",
+                &f,
+                &c
+            ),
             "triển khai thực hiện Nghị quyết số 01/NQ-CP ngày 01/01/2021 của Chính phủ trên địa bàn tỉnh Kiên Giang"
         );
         assert_eq!(

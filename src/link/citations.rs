@@ -55,7 +55,8 @@ impl CitationFinder {
         }
         provinces.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
         provinces.dedup();
-        let province_keys = AhoCorasick::new(provinces.iter().map(|(k, _)| k)).expect("province spellings build an automaton");
+        let province_keys = AhoCorasick::new(provinces.iter().map(|(k, _)| k))
+            .expect("province spellings build an automaton");
         CitationFinder { re, provinces, province_keys }
     }
 
@@ -112,19 +113,26 @@ impl CitationFinder {
                 first[k] = Some(m.start());
             }
         }
-        first.iter().enumerate().filter_map(|(k, pos)| pos.map(|p| (p, k))).min().map(|(_, k)| self.provinces[k].1.clone())
+        first
+            .iter()
+            .enumerate()
+            .filter_map(|(k, pos)| pos.map(|p| (p, k)))
+            .min()
+            .map(|(_, k)| self.provinces[k].1.clone())
     }
 }
 
 /// Whether `text` can hold a citation: every cited number has a digit right before a `/` or `-`
 /// ("01/NQ-CP", "64-KL/TW"). Most paragraphs have none and skip the citation pattern.
 fn may_cite(text: &str) -> bool {
-    text.match_indices(['/', '-']).any(|(i, _)| text[..i].chars().next_back().is_some_and(char::is_numeric))
+    text.match_indices(['/', '-'])
+        .any(|(i, _)| text[..i].chars().next_back().is_some_and(char::is_numeric))
 }
 
 /// Whether `hay[start..end]` is a whole word (no letter or digit right before or after it).
 fn is_whole_word(hay: &str, start: usize, end: usize) -> bool {
-    hay[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric()) && hay[end..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+    hay[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+        && hay[end..].chars().next().is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// The rest of the citation's sentence: up to `;`, a sentence-ending `.`, or a line break.
@@ -166,7 +174,11 @@ fn find_word(hay: &str, word: &str) -> Option<usize> {
 
 /// Parses "05/01/2024", "5/1/2024" or "12 tháng 12 năm 2023".
 pub fn parse_cited_date(s: &str) -> Option<NaiveDate> {
-    let nums: Vec<u32> = s.split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty()).filter_map(|p| p.parse().ok()).collect();
+    let nums: Vec<u32> = s
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|p| !p.is_empty())
+        .filter_map(|p| p.parse().ok())
+        .collect();
     match nums.as_slice() {
         [d, m, y] => NaiveDate::from_ymd_opt(*y as i32, *m, *d),
         _ => None,
@@ -184,14 +196,29 @@ mod tests {
     /// The province of a window as found one spelling at a time (the plain reference).
     fn province_one_by_one(f: &CitationFinder, window: &str) -> Option<String> {
         let key = tone_key(window);
-        f.provinces.iter().filter_map(|(k, name)| find_word(&key, k).map(|pos| (pos, name))).min_by_key(|(pos, _)| *pos).map(|(_, n)| n.clone())
+        f.provinces
+            .iter()
+            .filter_map(|(k, name)| find_word(&key, k).map(|pos| (pos, name)))
+            .min_by_key(|(pos, _)| *pos)
+            .map(|(_, n)| n.clone())
     }
 
     #[test]
     fn the_province_automaton_finds_what_one_by_one_search_finds() {
         let f = finder();
         let names: Vec<String> = f.provinces.iter().map(|(_, n)| n.clone()).collect();
-        let fillers = ["của", "Ủy ban nhân dân tỉnh", "và", "thành phố", "Hà", "Nam", "Định", "Giang", "x", ""];
+        let fillers = [
+            "của",
+            "Ủy ban nhân dân tỉnh",
+            "và",
+            "thành phố",
+            "Hà",
+            "Nam",
+            "Định",
+            "Giang",
+            "x",
+            "",
+        ];
         let mut windows = vec![
             "của Hội đồng nhân dân tỉnh Vĩnh Long về kế hoạch".to_string(),
             "tỉnh Hà Nam Định".to_string(),
@@ -229,8 +256,19 @@ mod tests {
     #[test]
     fn paragraphs_passed_over_hold_no_citation() {
         let f = finder();
-        let mut paragraphs: Vec<String> = ["Nghị quyết số ٠١/NQ-CP", "Kế hoạch 7-KH", "Nghị quyết số 01 / NQ-CP", "số 1/2024/NQ-HĐND"].map(String::from).to_vec();
-        for e in walkdir::WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content")).into_iter().flatten().filter(|e| e.file_type().is_file()) {
+        let mut paragraphs: Vec<String> = [
+            "Nghị quyết số ٠١/NQ-CP",
+            "Kế hoạch 7-KH",
+            "Nghị quyết số 01 / NQ-CP",
+            "số 1/2024/NQ-HĐND",
+        ]
+        .map(String::from)
+        .to_vec();
+        for e in walkdir::WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content"))
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+        {
             let text = std::fs::read_to_string(e.path()).unwrap();
             paragraphs.extend(text.split("\n\n").map(str::to_string));
         }
@@ -247,7 +285,8 @@ mod tests {
 
     #[test]
     fn party_numbers_and_no_date() {
-        let found = finder().find("triển khai Kết luận số 64-KL/TW của Bộ Chính trị và Kế hoạch 22/KH-UBND.");
+        let found = finder()
+            .find("triển khai Kết luận số 64-KL/TW của Bộ Chính trị và Kế hoạch 22/KH-UBND.");
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].number, "64-KL/TW");
         assert_eq!(found[0].date, None);

@@ -22,7 +22,11 @@ pub fn document_path(doc: &Document) -> String {
 }
 
 /// Links the documents into a site; reports duplicate identities and permalink clashes.
-pub fn link(mut documents: Vec<Document>, config: SiteConfig, catalog: &Catalog) -> (Site, Vec<Diagnostic>) {
+pub fn link(
+    mut documents: Vec<Document>,
+    config: SiteConfig,
+    catalog: &Catalog,
+) -> (Site, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     documents.sort_by(|a, b| a.source.cmp(&b.source));
     let mut identities: BTreeMap<(String, i32, String), String> = BTreeMap::new();
@@ -36,14 +40,31 @@ pub fn link(mut documents: Vec<Document>, config: SiteConfig, catalog: &Catalog)
         let key = (doc.meta.province.clone(), doc.meta.year, id);
         if let Some(first) = identities.get(&key) {
             diagnostics.push(
-                Diagnostic::error(&doc.source, doc.identity_at.0, doc.identity_at.1, format!("trùng văn bản với {first}: cùng tỉnh {}, năm {} và {shown}", key.0, key.1))
-                    .with_help("mỗi văn bản chỉ có một tệp; xóa một trong hai tệp hoặc sửa số hiệu, năm"),
+                Diagnostic::error(
+                    &doc.source,
+                    doc.identity_at.0,
+                    doc.identity_at.1,
+                    format!(
+                        "trùng văn bản với {first}: cùng tỉnh {}, năm {} và {shown}",
+                        key.0, key.1
+                    ),
+                )
+                .with_help(
+                    "mỗi văn bản chỉ có một tệp; xóa một trong hai tệp hoặc sửa số hiệu, năm",
+                ),
             );
             return false;
         }
         if let Some(first) = paths.get(&doc.path) {
-            diagnostics.push(Diagnostic::error(&doc.source, doc.identity_at.0, doc.identity_at.1, format!("trùng địa chỉ trang {} với {first}", doc.path))
-                .with_help("đổi tên tệp hoặc số hiệu để địa chỉ khác nhau"));
+            diagnostics.push(
+                Diagnostic::error(
+                    &doc.source,
+                    doc.identity_at.0,
+                    doc.identity_at.1,
+                    format!("trùng địa chỉ trang {} với {first}", doc.path),
+                )
+                .with_help("đổi tên tệp hoặc số hiệu để địa chỉ khác nhau"),
+            );
             return false;
         }
         identities.insert(key, doc.source.clone());
@@ -59,7 +80,13 @@ pub fn link(mut documents: Vec<Document>, config: SiteConfig, catalog: &Catalog)
         let own = doc.meta.province.as_str();
         for r in &doc.meta.implements {
             let target = resolver.resolve_dated(
-                &Ref { number: &r.number, date: Some(r.date), province_hint: None, kind: None, title: r.title.as_deref() },
+                &Ref {
+                    number: &r.number,
+                    date: Some(r.date),
+                    province_hint: None,
+                    kind: None,
+                    title: r.title.as_deref(),
+                },
                 own,
             );
             links[i].implements.push(target.expect("implements entries have a date"));
@@ -69,7 +96,13 @@ pub fn link(mut documents: Vec<Document>, config: SiteConfig, catalog: &Catalog)
                 .citations
                 .iter()
                 .map(|c| {
-                    let r = Ref { number: &c.number, date: c.date, province_hint: c.province_hint.as_deref(), kind: Some(&c.kind), title: None };
+                    let r = Ref {
+                        number: &c.number,
+                        date: c.date,
+                        province_hint: c.province_hint.as_deref(),
+                        kind: Some(&c.kind),
+                        title: None,
+                    };
                     resolver.resolve_dated(&r, own)
                 })
                 .collect(),
@@ -80,11 +113,19 @@ pub fn link(mut documents: Vec<Document>, config: SiteConfig, catalog: &Catalog)
     for (i, doc) in documents.iter().enumerate() {
         for (j, c) in doc.body.citations.iter().enumerate() {
             if cite_targets[i][j].is_none() {
-                cite_targets[i][j] = same_document_target(doc, &links[i].implements, &cite_targets[i], j);
+                cite_targets[i][j] =
+                    same_document_target(doc, &links[i].implements, &cite_targets[i], j);
             }
             if cite_targets[i][j].is_none() {
-                let r = Ref { number: &c.number, date: None, province_hint: c.province_hint.as_deref(), kind: Some(&c.kind), title: None };
-                let citing_year = doc.meta.issued.map_or(doc.meta.year, |d| chrono::Datelike::year(&d));
+                let r = Ref {
+                    number: &c.number,
+                    date: None,
+                    province_hint: c.province_hint.as_deref(),
+                    kind: Some(&c.kind),
+                    title: None,
+                };
+                let citing_year =
+                    doc.meta.issued.map_or(doc.meta.year, |d| chrono::Datelike::year(&d));
                 cite_targets[i][j] = resolver.resolve_undated(&r, &doc.meta.province, citing_year);
             }
             if cite_targets[i][j] == Some(Target::Document(i)) {
@@ -102,7 +143,12 @@ pub fn link(mut documents: Vec<Document>, config: SiteConfig, catalog: &Catalog)
                 links[i].cites.push((t.clone(), c.text.clone()));
             }
         }
-        let mut targets: Vec<Target> = links[i].implements.iter().chain(links[i].cites.iter().map(|(t, _)| t)).cloned().collect();
+        let mut targets: Vec<Target> = links[i]
+            .implements
+            .iter()
+            .chain(links[i].cites.iter().map(|(t, _)| t))
+            .cloned()
+            .collect();
         targets.sort();
         targets.dedup();
         for t in targets {
@@ -137,14 +183,27 @@ pub fn body_html(site: &Site, i: usize) -> String {
 }
 
 /// The one target a document already gives, with a date, to the number of its undated citation `j`.
-fn same_document_target(doc: &Document, implements: &[Target], dated: &[Option<Target>], j: usize) -> Option<Target> {
+fn same_document_target(
+    doc: &Document,
+    implements: &[Target],
+    dated: &[Option<Target>],
+    j: usize,
+) -> Option<Target> {
     let c = &doc.body.citations[j];
     let key = number_key(&c.number);
     let hint = c.province_hint.as_deref().unwrap_or(&doc.meta.province);
-    let from_implements = doc.meta.implements.iter().zip(implements).filter(|(r, _)| number_key(&r.number) == key).map(|(_, t)| t);
+    let from_implements = doc
+        .meta
+        .implements
+        .iter()
+        .zip(implements)
+        .filter(|(r, _)| number_key(&r.number) == key)
+        .map(|(_, t)| t);
     let from_citations = doc.body.citations.iter().zip(dated).filter_map(|(o, t)| {
         let same_scope = o.province_hint.as_deref().unwrap_or(&doc.meta.province) == hint;
-        (o.date.is_some() && same_scope && number_key(&o.number) == key).then_some(t.as_ref()).flatten()
+        (o.date.is_some() && same_scope && number_key(&o.number) == key)
+            .then_some(t.as_ref())
+            .flatten()
     });
     let mut found: Vec<&Target> = from_implements.chain(from_citations).collect();
     found.sort();
@@ -179,7 +238,12 @@ fn anchor_depth(mut depth: usize, html: &str) -> usize {
 }
 
 /// Replaces citation placeholders with links (or plain text when a citation stays unresolved).
-fn fill_citations(html: &str, targets: &[Option<Target>], documents: &[Document], base_path: &str) -> String {
+fn fill_citations(
+    html: &str,
+    targets: &[Option<Target>],
+    documents: &[Document],
+    base_path: &str,
+) -> String {
     let mut out = String::with_capacity(html.len() + targets.len() * 48);
     let mut rest = html;
     // Depth of `<a>` elements around the placeholder: a citation inside a link written as raw
@@ -198,7 +262,8 @@ fn fill_citations(html: &str, targets: &[Option<Target>], documents: &[Document]
         match targets.get(idx).and_then(Option::as_ref).filter(|_| depth == 0) {
             Some(t) => {
                 out.push_str("<a class=\"cite\" href=\"");
-                let href = format!("{}{}", base_path.trim_end_matches('/'), target_path(t, documents));
+                let href =
+                    format!("{}{}", base_path.trim_end_matches('/'), target_path(t, documents));
                 escape_href(&mut out, &href).ok();
                 out.push_str("\">");
                 out.push_str(text);

@@ -55,7 +55,11 @@ impl<'c> Resolver<'c> {
         for (i, d) in documents.iter().enumerate() {
             if let (Some(number), Some(issued)) = (&d.meta.number, d.meta.issued) {
                 let scope = (!catalog.is_central_number(number)).then(|| d.meta.province.clone());
-                let key = RefKey { number: number_key(number), year: chrono::Datelike::year(&issued), province: scope };
+                let key = RefKey {
+                    number: number_key(number),
+                    year: chrono::Datelike::year(&issued),
+                    province: scope,
+                };
                 docs.entry(key).or_insert(i);
             }
         }
@@ -68,8 +72,13 @@ impl<'c> Resolver<'c> {
 
     /// Resolves a reference that carries a year (from its date or its number); registers a hub when needed.
     pub fn resolve_dated(&mut self, r: &Ref<'_>, own_province: &str) -> Option<Target> {
-        let year = r.date.map(|d| chrono::Datelike::year(&d)).or_else(|| year_in_number(r.number))?;
-        let key = RefKey { number: number_key(r.number), year, province: self.scope(r.number, r.province_hint, own_province) };
+        let year =
+            r.date.map(|d| chrono::Datelike::year(&d)).or_else(|| year_in_number(r.number))?;
+        let key = RefKey {
+            number: number_key(r.number),
+            year,
+            province: self.scope(r.number, r.province_hint, own_province),
+        };
         if let Some(&i) = self.docs.get(&key) {
             return Some(Target::Document(i));
         }
@@ -98,7 +107,10 @@ impl<'c> Resolver<'c> {
             hub.title = r.title.map(str::to_string);
         }
         if hub.label.is_empty() || (hub.date.is_some() && !hub.label.contains("ngày")) {
-            let kind = r.kind.map(str::to_string).or_else(|| catalog.kind_for_number(r.number).map(str::to_string));
+            let kind = r
+                .kind
+                .map(str::to_string)
+                .or_else(|| catalog.kind_for_number(r.number).map(str::to_string));
             hub.label = label(kind.as_deref(), r.number, hub.date);
         }
         Some(Target::Hub(hub.path.clone()))
@@ -106,7 +118,12 @@ impl<'c> Resolver<'c> {
 
     /// Resolves a reference without a year: only when exactly one known document or hub matches,
     /// counting only those not later than `citing_year` (a document cannot cite a later one).
-    pub fn resolve_undated(&self, r: &Ref<'_>, own_province: &str, citing_year: i32) -> Option<Target> {
+    pub fn resolve_undated(
+        &self,
+        r: &Ref<'_>,
+        own_province: &str,
+        citing_year: i32,
+    ) -> Option<Target> {
         let number = number_key(r.number);
         let scope = self.scope(r.number, r.province_hint, own_province);
         // Keys sort by number, then year: the candidates are one range of each map.
@@ -117,7 +134,12 @@ impl<'c> Resolver<'c> {
             .range(from.clone()..to.clone())
             .filter(|(k, _)| k.province == scope)
             .map(|(_, &i)| Target::Document(i))
-            .chain(self.hubs.range(from..to).filter(|(k, _)| k.province == scope).map(|(_, h)| Target::Hub(h.path.clone())))
+            .chain(
+                self.hubs
+                    .range(from..to)
+                    .filter(|(k, _)| k.province == scope)
+                    .map(|(_, h)| Target::Hub(h.path.clone())),
+            )
             .collect();
         found.dedup();
         if found.len() == 1 { found.pop() } else { None }

@@ -83,7 +83,10 @@ pub fn collect(site: &Site, pages: &[PageLinks]) -> BTreeMap<String, Vec<Place>>
     let mut links: BTreeMap<String, Vec<Place>> = BTreeMap::new();
     for d in &site.documents {
         for (url, line) in d.body.links.iter().filter(|(u, _)| is_http(u)) {
-            links.entry(url.clone()).or_default().push(Place { path: d.source.clone(), line: *line });
+            links
+                .entry(url.clone())
+                .or_default()
+                .push(Place { path: d.source.clone(), line: *line });
         }
     }
     for f in pages.iter().filter(|f| f.path.ends_with(".html")) {
@@ -103,12 +106,18 @@ fn is_http(href: &str) -> bool {
 }
 
 /// Checks the links (using and refreshing the cache) and reports the bad ones.
-pub fn check(links: &BTreeMap<String, Vec<Place>>, opts: &ExternalOptions) -> (Vec<Diagnostic>, Summary) {
+pub fn check(
+    links: &BTreeMap<String, Vec<Place>>,
+    opts: &ExternalOptions,
+) -> (Vec<Diagnostic>, Summary) {
     let now = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
     let mut cache = read_cache(&opts.cache);
-    let fresh = |url: &str| cache.ok.get(url).is_some_and(|(_, at)| now.saturating_sub(*at) < opts.max_age.as_secs());
+    let fresh = |url: &str| {
+        cache.ok.get(url).is_some_and(|(_, at)| now.saturating_sub(*at) < opts.max_age.as_secs())
+    };
     let todo: Vec<&String> = links.keys().filter(|u| !fresh(u)).collect();
-    let mut summary = Summary { links: links.len(), from_cache: links.len() - todo.len(), ..Summary::default() };
+    let mut summary =
+        Summary { links: links.len(), from_cache: links.len() - todo.len(), ..Summary::default() };
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(opts.timeout))
         .http_status_as_error(false)
@@ -139,7 +148,11 @@ pub fn check(links: &BTreeMap<String, Vec<Place>>, opts: &ExternalOptions) -> (V
             }
         };
         for p in &links[&url] {
-            let d = if opts.strict { Diagnostic::error(&p.path, p.line, 0, reason.clone()) } else { Diagnostic::warning(&p.path, p.line, 0, reason.clone()) };
+            let d = if opts.strict {
+                Diagnostic::error(&p.path, p.line, 0, reason.clone())
+            } else {
+                Diagnostic::warning(&p.path, p.line, 0, reason.clone())
+            };
             diagnostics.push(d.with_help("sửa hoặc bỏ liên kết; nếu mạng chập chờn, chạy lại sau"));
         }
     }
@@ -149,7 +162,8 @@ pub fn check(links: &BTreeMap<String, Vec<Place>>, opts: &ExternalOptions) -> (V
 
 /// One request: HEAD, then GET when the server refuses HEAD.
 pub fn request(agent: &ureq::Agent, url: &str) -> Outcome {
-    let status = |r: Result<ureq::http::Response<ureq::Body>, ureq::Error>| r.map(|r| r.status().as_u16());
+    let status =
+        |r: Result<ureq::http::Response<ureq::Body>, ureq::Error>| r.map(|r| r.status().as_u16());
     let mut result = status(agent.head(url).call());
     if matches!(result, Ok(403 | 405 | 501)) {
         result = status(agent.get(url).call());

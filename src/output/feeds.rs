@@ -3,13 +3,13 @@
 //! Feeds carry no build time: ids are permalinks and every date comes from the documents, so two
 //! builds of the same content give the same bytes.
 
+use super::file::OutputFile;
+use crate::data::Catalog;
 use crate::data::province_slug;
 use crate::model::{Document, Site};
-use super::file::OutputFile;
 use crate::render::views::newest_first;
 use atom_syndication::{Category, Entry, Feed, FixedDateTime, Link, Person, Text};
 use chrono::{FixedOffset, NaiveDate, TimeZone};
-use crate::data::Catalog;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
@@ -31,7 +31,10 @@ pub fn site_feed(site: &Site) -> FeedLink {
 
 /// The feed of a province, by its canonical name.
 pub fn province_feed(site: &Site, province: &str) -> FeedLink {
-    FeedLink { path: format!("/{}/atom.xml", province_slug(province)), title: format!("{province} — {}", site.config.title) }
+    FeedLink {
+        path: format!("/{}/atom.xml", province_slug(province)),
+        title: format!("{province} — {}", site.config.title),
+    }
 }
 
 /// The feeds page `path` links to: the site's, plus its province's on the province page, its
@@ -39,12 +42,17 @@ pub fn province_feed(site: &Site, province: &str) -> FeedLink {
 /// for provinces with documents, i.e. with a feed.
 pub fn page_feeds(site: &Site, catalog: &Catalog, path: &str) -> Vec<FeedLink> {
     let base = site.config.base_path.trim_end_matches('/');
-    let mut feeds = vec![FeedLink { path: format!("{base}/atom.xml"), title: site.config.title.clone() }];
+    let mut feeds =
+        vec![FeedLink { path: format!("{base}/atom.xml"), title: site.config.title.clone() }];
     let mut segments = path.trim_start_matches('/').split('/');
     let (first, second) = (segments.next().unwrap_or(""), segments.next().unwrap_or(""));
     let dated = second.is_empty() || second.bytes().all(|b| b.is_ascii_digit());
-    if path.ends_with('/') && !first.is_empty() && dated && province_slugs(catalog).contains(first) {
-        feeds.push(FeedLink { path: format!("{base}/{first}/atom.xml"), title: crate::data::ui_str(&catalog.ui, "feed_province") });
+    if path.ends_with('/') && !first.is_empty() && dated && province_slugs(catalog).contains(first)
+    {
+        feeds.push(FeedLink {
+            path: format!("{base}/{first}/atom.xml"),
+            title: crate::data::ui_str(&catalog.ui, "feed_province"),
+        });
     }
     feeds
 }
@@ -64,20 +72,31 @@ pub fn feeds(site: &Site) -> Vec<OutputFile> {
         by_province.entry(d.meta.province.as_str()).or_default().push(d);
     }
     for (p, docs) in by_province {
-        files.push(feed_file(site, &province_feed(site, p), &format!("/{}/", province_slug(p)), docs));
+        files.push(feed_file(
+            site,
+            &province_feed(site, p),
+            &format!("/{}/", province_slug(p)),
+            docs,
+        ));
     }
     files
 }
 
 /// Date used as `updated` of a document: issued, else effective, else 1 January of its plan year.
 pub fn document_date(d: &Document) -> NaiveDate {
-    d.meta.issued.or(d.meta.effective).or_else(|| NaiveDate::from_ymd_opt(d.meta.year, 1, 1)).unwrap_or_default()
+    d.meta
+        .issued
+        .or(d.meta.effective)
+        .or_else(|| NaiveDate::from_ymd_opt(d.meta.year, 1, 1))
+        .unwrap_or_default()
 }
 
 /// Midnight of a date in Vietnam's time zone (UTC+7).
 fn vn_midnight(date: NaiveDate) -> FixedDateTime {
     let tz = FixedOffset::east_opt(7 * 3600).expect("valid offset");
-    tz.from_local_datetime(&date.and_hms_opt(0, 0, 0).expect("midnight exists")).single().expect("fixed offsets are unambiguous")
+    tz.from_local_datetime(&date.and_hms_opt(0, 0, 0).expect("midnight exists"))
+        .single()
+        .expect("fixed offsets are unambiguous")
 }
 
 fn feed_file(site: &Site, feed: &FeedLink, page: &str, mut docs: Vec<&Document>) -> OutputFile {
@@ -94,8 +113,18 @@ fn feed_file(site: &Site, feed: &FeedLink, page: &str, mut docs: Vec<&Document>)
         updated: vn_midnight(updated),
         authors: vec![Person { name: site.config.title.clone(), ..Default::default() }],
         links: vec![
-            Link { href: abs(&feed.path), rel: "self".into(), mime_type: Some("application/atom+xml".into()), ..Default::default() },
-            Link { href: abs(page), rel: "alternate".into(), mime_type: Some("text/html".into()), ..Default::default() },
+            Link {
+                href: abs(&feed.path),
+                rel: "self".into(),
+                mime_type: Some("application/atom+xml".into()),
+                ..Default::default()
+            },
+            Link {
+                href: abs(page),
+                rel: "alternate".into(),
+                mime_type: Some("text/html".into()),
+                ..Default::default()
+            },
         ],
         lang: Some("vi".into()),
         entries,
@@ -121,7 +150,12 @@ fn entry(d: &Document, url: &str) -> Entry {
         updated: vn_midnight(document_date(d)),
         published: m.issued.map(vn_midnight),
         authors: vec![Person { name: m.issuer.clone(), ..Default::default() }],
-        links: vec![Link { href: url.to_string(), rel: "alternate".into(), mime_type: Some("text/html".into()), ..Default::default() }],
+        links: vec![Link {
+            href: url.to_string(),
+            rel: "alternate".into(),
+            mime_type: Some("text/html".into()),
+            ..Default::default()
+        }],
         summary: Some(Text::plain(summary)),
         categories,
         ..Default::default()

@@ -1,8 +1,8 @@
 //! Checks every internal link and anchor of the rendered output before anything is written.
 
+use super::file::{OutputFile, file_for};
 use crate::diagnostics::Diagnostic;
 use crate::model::Site;
-use super::file::{OutputFile, file_for};
 use percent_encoding::percent_decode_str;
 use rayon::prelude::*;
 use regex::Regex;
@@ -28,7 +28,8 @@ const LOCAL_ORIGIN: &str = "http://banhanh.invalid";
 // the whitespace an attribute name follows is checked by `after_space`.
 static ATTR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')"#).expect("valid"));
-static ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"id\s*=\s*(?:"([^"]*)"|'([^']*)')"#).expect("valid"));
+static ID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"id\s*=\s*(?:"([^"]*)"|'([^']*)')"#).expect("valid"));
 
 /// Captures of `re` in `html` that follow whitespace (attribute values, not text like `valid="`).
 fn attributes<'h>(re: &'static Regex, html: &'h str) -> impl Iterator<Item = &'h str> + 'h {
@@ -36,7 +37,8 @@ fn attributes<'h>(re: &'static Regex, html: &'h str) -> impl Iterator<Item = &'h
     std::iter::from_fn(move || {
         while let Some(c) = re.captures_at(html, at) {
             let m = c.get(0).expect("whole match");
-            let after_space = html[..m.start()].chars().next_back().is_some_and(char::is_whitespace);
+            let after_space =
+                html[..m.start()].chars().next_back().is_some_and(char::is_whitespace);
             if after_space {
                 at = m.end();
                 return Some(c.get(1).or(c.get(2)).map_or("", |v| v.as_str()));
@@ -47,7 +49,8 @@ fn attributes<'h>(re: &'static Regex, html: &'h str) -> impl Iterator<Item = &'h
         None
     })
 }
-static SCHEME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Za-z][A-Za-z0-9+.\-]*:").expect("valid"));
+static SCHEME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Za-z][A-Za-z0-9+.\-]*:").expect("valid"));
 
 /// Every `href`/`src` value of an HTML page, entity-decoded, in order.
 pub fn hrefs(html: &str) -> impl Iterator<Item = String> + '_ {
@@ -92,10 +95,21 @@ pub fn check(files: &[OutputFile], base_path: &str) -> Vec<BrokenLink> {
 }
 
 /// Like [`check`], over pages' link lists and a test of which output files exist.
-pub fn check_pages(pages: &[PageLinks], exists: &(dyn Fn(&str) -> bool + Sync), base_path: &str) -> Vec<BrokenLink> {
-    let ids: BTreeMap<&str, &BTreeSet<String>> = pages.iter().filter(|p| p.path.ends_with(".html")).map(|p| (p.path.as_str(), &p.ids)).collect();
+pub fn check_pages(
+    pages: &[PageLinks],
+    exists: &(dyn Fn(&str) -> bool + Sync),
+    base_path: &str,
+) -> Vec<BrokenLink> {
+    let ids: BTreeMap<&str, &BTreeSet<String>> = pages
+        .iter()
+        .filter(|p| p.path.ends_with(".html"))
+        .map(|p| (p.path.as_str(), &p.ids))
+        .collect();
     let ids_of = |p: &str| ids.get(p).copied();
-    pages.par_iter().flat_map_iter(|p| check_hrefs(&p.path, &p.hrefs, base_path, exists, &ids_of)).collect()
+    pages
+        .par_iter()
+        .flat_map_iter(|p| check_hrefs(&p.path, &p.hrefs, base_path, exists, &ids_of))
+        .collect()
 }
 
 /// The `id`s of an HTML page: what `#anchor` links to it may point at.
@@ -157,7 +171,10 @@ fn resolve<'a>(
         return None;
     }
     // Plain site-absolute links (most of them) need no URL parsing.
-    let plain = href.starts_with('/') && !href.starts_with("//") && !href.contains(['%', '?', '\\', '\t', '\n']) && !href.contains("/.");
+    let plain = href.starts_with('/')
+        && !href.starts_with("//")
+        && !href.contains(['%', '?', '\\', '\t', '\n'])
+        && !href.contains("/.");
     let (path, frag) = if plain {
         let (p, f) = href.split_once('#').map_or((href, None), |(p, f)| (p, Some(f.to_string())));
         (p.to_string(), f)
@@ -168,7 +185,9 @@ fn resolve<'a>(
         let path = percent_decode_str(target.path()).decode_utf8_lossy().into_owned();
         (path, target.fragment().map(|f| percent_decode_str(f).decode_utf8_lossy().into_owned()))
     };
-    let Some(site_path) = path.strip_prefix(base_path.trim_end_matches('/')).filter(|p| p.starts_with('/')) else {
+    let Some(site_path) =
+        path.strip_prefix(base_path.trim_end_matches('/')).filter(|p| p.starts_with('/'))
+    else {
         return Some(format!("ra ngoài đường dẫn gốc {base_path}"));
     };
     let mut file = file_for(site_path);
@@ -193,7 +212,9 @@ fn unescape(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }
-    static ENTITY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|amp|lt|gt|quot|apos);").expect("valid"));
+    static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|amp|lt|gt|quot|apos);").expect("valid")
+    });
     ENTITY
         .replace_all(s, |c: &regex::Captures<'_>| {
             let e = &c[1];
@@ -203,7 +224,9 @@ fn unescape(s: &str) -> String {
                 "gt" => Some('>'),
                 "quot" => Some('"'),
                 "apos" => Some('\''),
-                _ if e.starts_with("#x") || e.starts_with("#X") => u32::from_str_radix(&e[2..], 16).ok().and_then(char::from_u32),
+                _ if e.starts_with("#x") || e.starts_with("#X") => {
+                    u32::from_str_radix(&e[2..], 16).ok().and_then(char::from_u32)
+                }
                 _ => e[1..].parse().ok().and_then(char::from_u32),
             };
             code.map_or_else(|| c[0].to_string(), String::from)
@@ -219,25 +242,45 @@ pub fn diagnostics(site: &Site, broken: &[BrokenLink]) -> Vec<Diagnostic> {
 
 /// Like [`diagnostics`], naming the template of each output page for theme errors (one error per
 /// link and reason; a link broken on pages of several templates is put on `base.html`).
-pub fn diagnostics_with_templates(site: &Site, broken: &[BrokenLink], templates: &BTreeMap<String, &'static str>) -> Vec<Diagnostic> {
+pub fn diagnostics_with_templates(
+    site: &Site,
+    broken: &[BrokenLink],
+    templates: &BTreeMap<String, &'static str>,
+) -> Vec<Diagnostic> {
     let base = site.config.base_path.trim_end_matches('/');
     let theme = site.config.theme.as_deref().unwrap_or("default");
     let mut out = Vec::new();
     // Per broken theme link: the templates of the pages showing it, the first page, how many pages.
-    let mut theme_errors: BTreeMap<(String, String), (BTreeSet<&str>, String, usize)> = BTreeMap::new();
-    let doc_of: BTreeMap<String, usize> = site.documents.iter().enumerate().map(|(i, d)| (file_for(&d.path), i)).collect();
+    let mut theme_errors: BTreeMap<(String, String), (BTreeSet<&str>, String, usize)> =
+        BTreeMap::new();
+    let doc_of: BTreeMap<String, usize> =
+        site.documents.iter().enumerate().map(|(i, d)| (file_for(&d.path), i)).collect();
     for b in broken {
         let doc = doc_of.get(&b.page).map(|&i| &site.documents[i]);
         let written = doc.and_then(|d| {
-            let written = d.body.links.iter().find(|(url, _)| *url == b.href || (url.starts_with('/') && format!("{base}{url}") == b.href));
+            let written = d.body.links.iter().find(|(url, _)| {
+                *url == b.href || (url.starts_with('/') && format!("{base}{url}") == b.href)
+            });
             match written {
                 Some((url, line)) => Some((d, url.clone(), *line)),
                 // Raw HTML in the body (`<a href="…">`): find it in the source file (read again:
                 // documents do not keep their Markdown once rendered).
-                None => std::fs::read_to_string(site.config.root.join(&d.source)).ok().and_then(|text| {
-                    let body_start = text.match_indices('\n').nth(d.body_line.saturating_sub(2)).map_or(0, |(i, _)| i + 1);
-                    text[body_start..].find(&b.href).map(|at| (d, b.href.clone(), d.body_line + text[body_start..body_start + at].matches('\n').count()))
-                }),
+                None => std::fs::read_to_string(site.config.root.join(&d.source)).ok().and_then(
+                    |text| {
+                        let body_start = text
+                            .match_indices('\n')
+                            .nth(d.body_line.saturating_sub(2))
+                            .map_or(0, |(i, _)| i + 1);
+                        text[body_start..].find(&b.href).map(|at| {
+                            (
+                                d,
+                                b.href.clone(),
+                                d.body_line
+                                    + text[body_start..body_start + at].matches('\n').count(),
+                            )
+                        })
+                    },
+                ),
             }
         });
         match written {
@@ -254,11 +297,23 @@ pub fn diagnostics_with_templates(site: &Site, broken: &[BrokenLink], templates:
     }
     for ((href, reason), (used_by, page, count)) in theme_errors {
         // The same link on pages of several templates comes from what they share: base.html.
-        let template = if used_by.len() == 1 { used_by.first().copied().unwrap_or("base.html") } else { "base.html" };
-        let more = if count > 1 { format!(" và {} trang khác", count - 1) } else { String::new() };
+        let template = if used_by.len() == 1 {
+            used_by.first().copied().unwrap_or("base.html")
+        } else {
+            "base.html"
+        };
+        let more =
+            if count > 1 { format!(" và {} trang khác", count - 1) } else { String::new() };
         out.push(
-            Diagnostic::error(&format!("themes/{theme}/templates/{template}"), 0, 0, format!("liên kết hỏng {href} trong giao diện (trang /{page}{more}): {reason}"))
-                .with_help("sửa mẫu trang (template): địa chỉ trong giao diện cần bắt đầu bằng {{ base }}/"),
+            Diagnostic::error(
+                &format!("themes/{theme}/templates/{template}"),
+                0,
+                0,
+                format!("liên kết hỏng {href} trong giao diện (trang /{page}{more}): {reason}"),
+            )
+            .with_help(
+                "sửa mẫu trang (template): địa chỉ trong giao diện cần bắt đầu bằng {{ base }}/",
+            ),
         );
     }
     out
@@ -297,7 +352,10 @@ mod tests {
     fn relative_links_resolve_against_their_page() {
         assert!(broken_of("/", "a/b/index.html", "../2021/").is_empty());
         assert!(broken_of("/", "a/b/index.html", "../../a/#muc-1").is_empty());
-        assert_eq!(broken_of("/", "a/b/index.html", "../2022/"), vec!["../2022/ trang không tồn tại"]);
+        assert_eq!(
+            broken_of("/", "a/b/index.html", "../2022/"),
+            vec!["../2022/ trang không tồn tại"]
+        );
         assert!(broken_of("/ct/", "a/b/index.html", "../2021/").is_empty());
     }
 
@@ -306,26 +364,47 @@ mod tests {
         assert!(broken_of("/", "x/index.html", "/a/#muc-1").is_empty());
         assert!(broken_of("/", "x/index.html", "/a/#%C4%91").is_empty());
         assert!(broken_of("/", "x/index.html", "/%61/").is_empty());
-        assert_eq!(broken_of("/", "x/index.html", "/a/#muc-2"), vec!["/a/#muc-2 không có mục #muc-2 trong trang /a/"]);
-        assert_eq!(broken_of("/", "x/index.html", "#nowhere"), vec!["#nowhere không có mục #nowhere trong trang /x/"]);
+        assert_eq!(
+            broken_of("/", "x/index.html", "/a/#muc-2"),
+            vec!["/a/#muc-2 không có mục #muc-2 trong trang /a/"]
+        );
+        assert_eq!(
+            broken_of("/", "x/index.html", "#nowhere"),
+            vec!["#nowhere không có mục #nowhere trong trang /x/"]
+        );
     }
 
     #[test]
     fn links_leaving_the_base_path_are_broken() {
-        assert_eq!(broken_of("/ct/", "x/index.html", "/a/"), vec!["/a/ ra ngoài đường dẫn gốc /ct/"]);
-        assert_eq!(broken_of("/ct/", "a/index.html", "../../"), vec!["../../ ra ngoài đường dẫn gốc /ct/"]);
+        assert_eq!(
+            broken_of("/ct/", "x/index.html", "/a/"),
+            vec!["/a/ ra ngoài đường dẫn gốc /ct/"]
+        );
+        assert_eq!(
+            broken_of("/ct/", "a/index.html", "../../"),
+            vec!["../../ ra ngoài đường dẫn gốc /ct/"]
+        );
         assert!(broken_of("/ct/", "x/index.html", "/ct/a/").is_empty());
     }
 
     #[test]
     fn character_references_are_decoded() {
-        assert_eq!(unescape("&#x2F;a&#47;b?x=1&amp;y=&quot;&#39;&unknown;"), "/a/b?x=1&y=\"'&unknown;");
+        assert_eq!(
+            unescape("&#x2F;a&#47;b?x=1&amp;y=&quot;&#39;&unknown;"),
+            "/a/b?x=1&y=\"'&unknown;"
+        );
         assert!(broken_of("/", "x/index.html", "&#x2F;a&#x2F;").is_empty());
     }
 
     #[test]
     fn external_and_special_links_are_skipped() {
-        for href in ["https://example.org/x", "//cdn.example.org/a.js", "mailto:a@b.vn", "tel:+84", "data:,x"] {
+        for href in [
+            "https://example.org/x",
+            "//cdn.example.org/a.js",
+            "mailto:a@b.vn",
+            "tel:+84",
+            "data:,x",
+        ] {
             assert!(broken_of("/", "x/index.html", href).is_empty(), "{href}");
         }
     }

@@ -1,9 +1,9 @@
 //! Open data: every document's metadata and URL as `/du-lieu/van-ban.json` and `/du-lieu/van-ban.csv`.
 
+use super::file::OutputFile;
 use crate::data::Catalog;
 use crate::link::target_path;
 use crate::model::Site;
-use super::file::OutputFile;
 use serde::Serialize;
 
 /// Site path of the JSON file.
@@ -54,8 +54,21 @@ struct JsonFile<'a> {
 
 /// CSV columns, in order (documented in the README).
 pub const CSV_COLUMNS: [&str; 15] = [
-    "url", "title", "type", "number", "province", "province_now", "issuer", "signer", "issued", "effective", "year",
-    "fields", "summary", "implements", "source",
+    "url",
+    "title",
+    "type",
+    "number",
+    "province",
+    "province_now",
+    "issuer",
+    "signer",
+    "issued",
+    "effective",
+    "year",
+    "fields",
+    "summary",
+    "implements",
+    "source",
 ];
 
 /// The records of every published document, in site order (by path).
@@ -109,7 +122,12 @@ pub fn files(site: &Site, catalog: &Catalog) -> Vec<OutputFile> {
 
 fn json(site: &Site, records: &[Record]) -> Vec<u8> {
     let base = site.config.base_url.trim_end_matches('/');
-    let file = JsonFile { title: &site.config.title, url: &format!("{base}/"), count: records.len(), documents: records };
+    let file = JsonFile {
+        title: &site.config.title,
+        url: &format!("{base}/"),
+        count: records.len(),
+        documents: records,
+    };
     let mut bytes = serde_json::to_vec_pretty(&file).expect("records serialise");
     bytes.push(b'\n');
     bytes
@@ -119,10 +137,12 @@ fn json(site: &Site, records: &[Record]) -> Vec<u8> {
 fn csv(records: &[Record]) -> Vec<u8> {
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
-        let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut out);
+        let mut w =
+            csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut out);
         w.write_record(CSV_COLUMNS).expect("writing to memory");
         for r in records {
-            let implements: Vec<String> = r.implements.iter().map(|i| format!("{} ({})", i.number, i.date)).collect();
+            let implements: Vec<String> =
+                r.implements.iter().map(|i| format!("{} ({})", i.number, i.date)).collect();
             let opt = |o: &Option<String>| o.clone().unwrap_or_default();
             w.write_record([
                 r.url.clone(),

@@ -3,9 +3,12 @@
 /// A sitemap listing every HTML page except 404, sorted by URL.
 pub fn sitemap<'a>(base_url: &str, page_paths: impl Iterator<Item = &'a str>) -> String {
     let base = base_url.trim_end_matches('/');
-    let mut urls: Vec<String> = page_paths.filter(|p| p.ends_with('/')).map(|p| format!("{base}{p}")).collect();
+    let mut urls: Vec<String> =
+        page_paths.filter(|p| p.ends_with('/')).map(|p| format!("{base}{p}")).collect();
     urls.sort();
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
     for u in urls {
         out.push_str("  <url><loc>");
         out.push_str(&crate::render::templates::escape_html(&u));

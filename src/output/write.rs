@@ -2,8 +2,8 @@
 
 use super::file::OutputFile;
 use rayon::prelude::*;
-use std::io;
 use std::collections::HashSet;
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -31,10 +31,17 @@ impl Staging {
     pub fn new(out: &Path) -> io::Result<Staging> {
         let parent = parent_of(out);
         std::fs::create_dir_all(&parent)?;
-        let name = out.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        let name =
+            out.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
         let tmp = tempfile::Builder::new().prefix(&format!(".{name}.new-")).tempdir_in(&parent)?;
         let previous = out.is_dir().then(|| out.to_path_buf());
-        Ok(Staging { tmp, out: out.to_path_buf(), name, dirs: Mutex::new(HashSet::new()), previous })
+        Ok(Staging {
+            tmp,
+            out: out.to_path_buf(),
+            name,
+            dirs: Mutex::new(HashSet::new()),
+            previous,
+        })
     }
 
     /// The folder the output is built beside (where scratch files belong: same file system).
@@ -69,7 +76,10 @@ impl Staging {
         let parent = parent_of(&out);
         let staged = self.tmp.keep();
         if out.exists() {
-            let old = tempfile::Builder::new().prefix(&format!(".{name}.old-")).tempdir_in(&parent)?.keep();
+            let old = tempfile::Builder::new()
+                .prefix(&format!(".{name}.old-"))
+                .tempdir_in(&parent)?
+                .keep();
             std::fs::remove_dir(&old)?;
             std::fs::rename(&out, &old)?;
             if let Err(e) = std::fs::rename(&staged, &out) {
@@ -123,10 +133,15 @@ mod tests {
     }
 
     #[test]
-    fn unchanged_files_are_linked_changed_ones_written_and_the_old_output_left_whole_until_commit() {
+    fn unchanged_files_are_linked_changed_ones_written_and_the_old_output_left_whole_until_commit()
+    {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        write_atomic(&out, &[file("a/index.html", "một"), file("b.txt", "hai"), file("c.txt", "ba")]).unwrap();
+        write_atomic(
+            &out,
+            &[file("a/index.html", "một"), file("b.txt", "hai"), file("c.txt", "ba")],
+        )
+        .unwrap();
         let before = |p: &str| std::fs::metadata(out.join(p)).unwrap();
         #[cfg(unix)]
         let inode = |m: &std::fs::Metadata| std::os::unix::fs::MetadataExt::ino(m);
@@ -146,9 +161,17 @@ mod tests {
         assert!(!out.join("c.txt").exists(), "a file no longer made is gone");
         #[cfg(unix)]
         {
-            assert_eq!(inode(&before("a/index.html")), a_ino, "the unchanged file is the same file");
+            assert_eq!(
+                inode(&before("a/index.html")),
+                a_ino,
+                "the unchanged file is the same file"
+            );
             assert_ne!(inode(&before("b.txt")), b_ino, "the changed file is a new file");
-            assert_eq!(std::os::unix::fs::MetadataExt::nlink(&before("a/index.html")), 1, "no link to the old output remains");
+            assert_eq!(
+                std::os::unix::fs::MetadataExt::nlink(&before("a/index.html")),
+                1,
+                "no link to the old output remains"
+            );
         }
     }
 

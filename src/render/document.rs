@@ -1,8 +1,8 @@
 //! The data of a document page: metadata, table of contents, body, links in and out.
 
 use super::page::Page;
-use crate::data::ui_str;
 use super::views::{LinkView, Views};
+use crate::data::ui_str;
 use serde_json::json;
 
 /// The template of every document page.
@@ -13,7 +13,10 @@ pub fn page(v: &Views<'_>, i: usize, same_province: &[usize], home: LinkView) ->
     let d = &v.site.documents[i];
     let m = &d.meta;
     let links = &v.site.links[i];
-    let implements: Vec<LinkView> = m.implements.iter().zip(&links.implements)
+    let implements: Vec<LinkView> = m
+        .implements
+        .iter()
+        .zip(&links.implements)
         .map(|(r, t)| {
             let mut l = v.target(t, &r.number);
             if l.note.is_none() {
@@ -22,14 +25,23 @@ pub fn page(v: &Views<'_>, i: usize, same_province: &[usize], home: LinkView) ->
             l
         })
         .collect();
-    let cites: Vec<LinkView> = links.cites.iter()
+    let cites: Vec<LinkView> = links
+        .cites
+        .iter()
         .filter(|(t, _)| !links.implements.contains(t))
         .map(|(t, label)| v.target(t, label))
         .collect();
     let province_path = Views::province_path(&m.province);
     let other_years = other_years(v, i, same_province, &province_path);
-    let fields: Vec<LinkView> = m.fields.iter()
-        .map(|f| LinkView { label: f.clone(), url: v.url(&Views::field_path(f)), count: None, note: None })
+    let fields: Vec<LinkView> = m
+        .fields
+        .iter()
+        .map(|f| LinkView {
+            label: f.clone(),
+            url: v.url(&Views::field_path(f)),
+            count: None,
+            note: None,
+        })
         .collect();
     let ui = &v.catalog.ui;
     Page {
@@ -38,8 +50,18 @@ pub fn page(v: &Views<'_>, i: usize, same_province: &[usize], home: LinkView) ->
         title: m.title.clone(),
         breadcrumbs: vec![
             home,
-            LinkView { label: m.province.clone(), url: v.url(&province_path), count: None, note: None },
-            LinkView { label: format!("{} {}", ui_str(ui, "year_heading"), m.year), url: v.url(&format!("{province_path}{}/", m.year)), count: None, note: None },
+            LinkView {
+                label: m.province.clone(),
+                url: v.url(&province_path),
+                count: None,
+                note: None,
+            },
+            LinkView {
+                label: format!("{} {}", ui_str(ui, "year_heading"), m.year),
+                url: v.url(&format!("{province_path}{}/", m.year)),
+                count: None,
+                note: None,
+            },
         ],
         data: json!({
             "doc": v.summary(i),
@@ -64,9 +86,15 @@ const PER_OTHER_YEAR: usize = 3;
 
 /// The same province's documents of other years, newest year first, a few per year (so a page
 /// stays small however many documents the province has).
-fn other_years(v: &Views<'_>, i: usize, same_province: &[usize], province_path: &str) -> Vec<serde_json::Value> {
+fn other_years(
+    v: &Views<'_>,
+    i: usize,
+    same_province: &[usize],
+    province_path: &str,
+) -> Vec<serde_json::Value> {
     let year = v.site.documents[i].meta.year;
-    let mut by_year: std::collections::BTreeMap<i32, Vec<usize>> = std::collections::BTreeMap::new();
+    let mut by_year: std::collections::BTreeMap<i32, Vec<usize>> =
+        std::collections::BTreeMap::new();
     for &j in same_province {
         let y = v.site.documents[j].meta.year;
         if y != year {

@@ -32,8 +32,14 @@ pub fn legislation(v: &Views<'_>, i: usize) -> Value {
         o.insert("legislationDateVersion".into(), json!(date.format("%Y-%m-%d").to_string()));
     }
     o.insert("legislationType".into(), json!(m.doc_type));
-    o.insert("legislationJurisdiction".into(), json!({"@type": "AdministrativeArea", "name": m.province}));
-    o.insert("legislationPassedBy".into(), json!({"@type": "GovernmentOrganization", "name": m.issuer}));
+    o.insert(
+        "legislationJurisdiction".into(),
+        json!({"@type": "AdministrativeArea", "name": m.province}),
+    );
+    o.insert(
+        "legislationPassedBy".into(),
+        json!({"@type": "GovernmentOrganization", "name": m.issuer}),
+    );
     if let Some(s) = &m.signer {
         o.insert("legislationResponsible".into(), json!({"@type": "Person", "name": s}));
     }

@@ -7,7 +7,6 @@ use crate::text::slugify;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 
-
 /// A page known by its path; its data is made only when it is rendered.
 pub struct Lazy {
     pub path: String,
@@ -36,13 +35,17 @@ pub struct Plan {
 impl Plan {
     /// The page of document `i`.
     pub fn document(&self, v: &Views<'_>, i: usize) -> Page {
-        let same = self.by_province.get(&v.site.documents[i].meta.province).map_or(&[][..], Vec::as_slice);
+        let same =
+            self.by_province.get(&v.site.documents[i].meta.province).map_or(&[][..], Vec::as_slice);
         super::document::page(v, i, same, self.home.clone())
     }
 
     /// Site paths of every page, documents' included.
     pub fn paths<'a>(&'a self, v: &'a Views<'_>) -> impl Iterator<Item = &'a str> {
-        self.pages.iter().map(|p| p.path.as_str()).chain(v.site.documents.iter().map(|d| d.path.as_str()))
+        self.pages
+            .iter()
+            .map(|p| p.path.as_str())
+            .chain(v.site.documents.iter().map(|d| d.path.as_str()))
     }
 }
 
@@ -82,21 +85,43 @@ pub fn plan(v: &Views<'_>) -> Plan {
             by_field.entry(slugify(f)).or_insert_with(|| (f.clone(), Vec::new())).1.push(i);
         }
     }
-    let province_links: Vec<LinkView> = sorted_by_fold(by_province.iter().map(|(p, docs)| LinkView {
-        label: p.clone(),
-        url: v.url(&Views::province_path(p)),
-        count: Some(docs.len()),
-        note: v.catalog.now_part_of(p).map(|n| format!("{} {n}", ui_str(ui, "now_part_of"))),
-    }));
-    let year_links: Vec<LinkView> = by_year.iter().rev().map(|(y, docs)| LinkView {
-        label: y.to_string(), url: v.url(&format!("/nam/{y}/")), count: Some(docs.len()), note: None,
-    }).collect();
-    let type_links: Vec<LinkView> = v.catalog.types.iter().filter_map(|t| by_type.get(&t.name).map(|docs| LinkView {
-        label: t.plural.clone(), url: v.url(&format!("/loai/{}/", t.slug)), count: Some(docs.len()), note: None,
-    })).collect();
-    let field_links: Vec<LinkView> = sorted_by_fold(by_field.iter().map(|(slug, (name, docs))| LinkView {
-        label: name.clone(), url: v.url(&format!("/linh-vuc/{slug}/")), count: Some(docs.len()), note: None,
-    }));
+    let province_links: Vec<LinkView> =
+        sorted_by_fold(by_province.iter().map(|(p, docs)| LinkView {
+            label: p.clone(),
+            url: v.url(&Views::province_path(p)),
+            count: Some(docs.len()),
+            note: v.catalog.now_part_of(p).map(|n| format!("{} {n}", ui_str(ui, "now_part_of"))),
+        }));
+    let year_links: Vec<LinkView> = by_year
+        .iter()
+        .rev()
+        .map(|(y, docs)| LinkView {
+            label: y.to_string(),
+            url: v.url(&format!("/nam/{y}/")),
+            count: Some(docs.len()),
+            note: None,
+        })
+        .collect();
+    let type_links: Vec<LinkView> = v
+        .catalog
+        .types
+        .iter()
+        .filter_map(|t| {
+            by_type.get(&t.name).map(|docs| LinkView {
+                label: t.plural.clone(),
+                url: v.url(&format!("/loai/{}/", t.slug)),
+                count: Some(docs.len()),
+                note: None,
+            })
+        })
+        .collect();
+    let field_links: Vec<LinkView> =
+        sorted_by_fold(by_field.iter().map(|(slug, (name, docs))| LinkView {
+            label: name.clone(),
+            url: v.url(&format!("/linh-vuc/{slug}/")),
+            count: Some(docs.len()),
+            note: None,
+        }));
 
     let all: Vec<usize> = (0..site.documents.len()).collect();
     pages.push(ready(Page {
@@ -110,15 +135,22 @@ pub fn plan(v: &Views<'_>) -> Plan {
         }),
     }));
 
-    for (path, key, links) in [("/nam/", "by_year", &year_links), ("/loai/", "by_type", &type_links),
-                               ("/linh-vuc/", "by_field", &field_links), ("/tinh/", "by_province", &province_links)] {
+    for (path, key, links) in [
+        ("/nam/", "by_year", &year_links),
+        ("/loai/", "by_type", &type_links),
+        ("/linh-vuc/", "by_field", &field_links),
+        ("/tinh/", "by_province", &province_links),
+    ] {
         pages.push(ready(list_index(path, ui_str(ui, key), links, vec![home.clone()])));
     }
 
     for (p, docs) in &by_province {
         let path = Views::province_path(p);
-        let years: Vec<(i32, Vec<usize>)> = by_province_year.range((p.clone(), i32::MIN)..=(p.clone(), i32::MAX)).rev()
-            .map(|((_, y), docs)| (*y, docs.clone())).collect();
+        let years: Vec<(i32, Vec<usize>)> = by_province_year
+            .range((p.clone(), i32::MIN)..=(p.clone(), i32::MAX))
+            .rev()
+            .map(|((_, y), docs)| (*y, docs.clone()))
+            .collect();
         let (p, count, home) = (p.clone(), docs.len(), home.clone());
         pages.push(Lazy::new(path.clone(), move |v| {
             let ui = &v.catalog.ui;
@@ -172,18 +204,43 @@ pub fn plan(v: &Views<'_>) -> Plan {
     }
     for t in &v.catalog.types {
         if let Some(docs) = by_type.get(&t.name) {
-            pages.push(by_year_page(format!("/loai/{}/", t.slug), t.plural.clone(), "by_type", "/loai/", home.clone(), docs.clone()));
+            pages.push(by_year_page(
+                format!("/loai/{}/", t.slug),
+                t.plural.clone(),
+                "by_type",
+                "/loai/",
+                home.clone(),
+                docs.clone(),
+            ));
         }
     }
     for (slug, (name, docs)) in &by_field {
-        pages.push(by_year_page(format!("/linh-vuc/{slug}/"), name.clone(), "by_field", "/linh-vuc/", home.clone(), docs.clone()));
+        pages.push(by_year_page(
+            format!("/linh-vuc/{slug}/"),
+            name.clone(),
+            "by_field",
+            "/linh-vuc/",
+            home.clone(),
+            docs.clone(),
+        ));
     }
 
-    let hub_links: Vec<LinkView> = site.hubs.values().map(|h| LinkView {
-        label: h.label.clone(), url: v.url(&h.path), count: Some(h.cited_by.len()),
-        note: h.province.clone().or_else(|| h.title.clone()),
-    }).collect();
-    pages.push(ready(list_index("/van-ban/", ui_str(ui, "nav_hubs"), &hub_links, vec![home.clone()])));
+    let hub_links: Vec<LinkView> = site
+        .hubs
+        .values()
+        .map(|h| LinkView {
+            label: h.label.clone(),
+            url: v.url(&h.path),
+            count: Some(h.cited_by.len()),
+            note: h.province.clone().or_else(|| h.title.clone()),
+        })
+        .collect();
+    pages.push(ready(list_index(
+        "/van-ban/",
+        ui_str(ui, "nav_hubs"),
+        &hub_links,
+        vec![home.clone()],
+    )));
     for h in site.hubs.values() {
         // A province only has a page when it has documents of its own.
         let province_crumb = h.province.clone().filter(|p| by_province.contains_key(p));
@@ -212,7 +269,13 @@ pub fn plan(v: &Views<'_>) -> Plan {
     }
 
     pages.push(ready(super::search_page::page(v, home.clone(), &province_links, &year_links)));
-    pages.push(ready(Page { path: "/404.html".into(), template: "404.html", title: ui_str(ui, "not_found_title"), breadcrumbs: vec![], data: json!({}) }));
+    pages.push(ready(Page {
+        path: "/404.html".into(),
+        template: "404.html",
+        title: ui_str(ui, "not_found_title"),
+        breadcrumbs: vec![],
+        data: json!({}),
+    }));
     Plan { pages, by_province, home }
 }
 
@@ -228,7 +291,14 @@ pub fn document_pages(v: &Views<'_>, indices: &[usize]) -> Vec<Page> {
 }
 
 /// A page listing `docs` grouped by year, newest first.
-fn by_year_page(path: String, title: String, crumb_key: &'static str, crumb_path: &'static str, home: LinkView, docs: Vec<usize>) -> Lazy {
+fn by_year_page(
+    path: String,
+    title: String,
+    crumb_key: &'static str,
+    crumb_path: &'static str,
+    home: LinkView,
+    docs: Vec<usize>,
+) -> Lazy {
     Lazy::new(path.clone(), move |v| {
         let mut groups: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
         for &i in &docs {
@@ -238,13 +308,24 @@ fn by_year_page(path: String, title: String, crumb_key: &'static str, crumb_path
         let groups: Vec<Value> = groups.iter().rev()
             .map(|(y, docs)| json!({"heading": format!("{} {y}", ui_str(ui, "year_heading")), "url": v.url(&format!("/nam/{y}/")), "docs": v.summaries(docs)}))
             .collect();
-        Page { path: path.clone(), template: "list.html", title: title.clone(), breadcrumbs: vec![home.clone(), crumb(v, ui_str(ui, crumb_key), crumb_path)],
-               data: json!({"groups": groups, "count": docs.len()}) }
+        Page {
+            path: path.clone(),
+            template: "list.html",
+            title: title.clone(),
+            breadcrumbs: vec![home.clone(), crumb(v, ui_str(ui, crumb_key), crumb_path)],
+            data: json!({"groups": groups, "count": docs.len()}),
+        }
     })
 }
 
 fn list_index(path: &str, title: String, terms: &[LinkView], breadcrumbs: Vec<LinkView>) -> Page {
-    Page { path: path.into(), template: "terms.html", title, breadcrumbs, data: json!({"terms": terms}) }
+    Page {
+        path: path.into(),
+        template: "terms.html",
+        title,
+        breadcrumbs,
+        data: json!({"terms": terms}),
+    }
 }
 
 fn sorted_by_fold(items: impl Iterator<Item = LinkView>) -> Vec<LinkView> {

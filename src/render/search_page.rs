@@ -1,8 +1,8 @@
 //! The search page `/tim-kiem/`: the browser client's frame, and browsing links for readers without JavaScript.
 
 use super::page::Page;
-use crate::data::ui_str;
 use super::views::{LinkView, Views};
+use crate::data::ui_str;
 use serde_json::json;
 
 /// Site path of the search page.

@@ -35,12 +35,15 @@ pub fn load(root: &Path, theme: Option<&str>) -> Result<Theme, ThemeError> {
         if !dir.is_dir() {
             return Err(ThemeError::Missing(name.to_string()));
         }
-        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
+        for entry in
+            walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter().filter_map(Result::ok)
+        {
             if !entry.file_type().is_file() {
                 continue;
             }
             let rel = crate::content::discover::rel_path(&dir, entry.path());
-            let bytes = std::fs::read(entry.path()).map_err(|source| ThemeError::Io { path: rel.clone(), source })?;
+            let bytes = std::fs::read(entry.path())
+                .map_err(|source| ThemeError::Io { path: rel.clone(), source })?;
             if let Some(t) = rel.strip_prefix("templates/") {
                 templates.insert(t.to_string(), String::from_utf8_lossy(&bytes).into_owned());
             } else if rel.starts_with("static/") {
@@ -56,7 +59,11 @@ pub fn load(root: &Path, theme: Option<&str>) -> Result<Theme, ThemeError> {
     Ok(Theme { tera, assets })
 }
 
-fn collect_embedded(dir: &Dir<'_>, templates: &mut BTreeMap<String, String>, assets: &mut BTreeMap<String, Vec<u8>>) {
+fn collect_embedded(
+    dir: &Dir<'_>,
+    templates: &mut BTreeMap<String, String>,
+    assets: &mut BTreeMap<String, Vec<u8>>,
+) {
     for f in dir.files() {
         let rel = f.path().to_string_lossy().replace('\\', "/");
         if let Some(t) = rel.strip_prefix("templates/") {

@@ -105,19 +105,28 @@ impl<'a> Views<'a> {
     /// A link to where a target points, with a label.
     pub fn target(&self, target: &Target, label: &str) -> LinkView {
         let (label, note) = match target {
-            Target::Document(i) => (self.site.documents[*i].meta.title.clone(), Some(label.to_string())),
+            Target::Document(i) => {
+                (self.site.documents[*i].meta.title.clone(), Some(label.to_string()))
+            }
             Target::Hub(p) => {
                 let hub = &self.site.hubs[p];
                 (hub.label.clone(), hub.title.clone())
             }
         };
-        LinkView { label, url: self.url(target_path(target, &self.site.documents)), count: None, note }
+        LinkView {
+            label,
+            url: self.url(target_path(target, &self.site.documents)),
+            count: None,
+            note,
+        }
     }
 }
 
 /// Orders documents newest first, deterministically.
 pub fn newest_first(a: &Document, b: &Document) -> std::cmp::Ordering {
-    b.meta.issued.cmp(&a.meta.issued)
+    b.meta
+        .issued
+        .cmp(&a.meta.issued)
         .then(b.meta.year.cmp(&a.meta.year))
         .then(a.meta.title.cmp(&b.meta.title))
         .then(a.path.cmp(&b.path))

@@ -13,10 +13,12 @@ use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 /// One letter or number, for the characters [`is_word_char`] does not decide itself.
 static WORD_CHAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\p{L}\p{N}]$").expect("valid"));
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{N}+(?:[-/][\p{L}\p{N}]+)+").expect("valid"));
+static NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\p{N}+(?:[-/][\p{L}\p{N}]+)+").expect("valid"));
 static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}").expect("valid"));
 /// Characters between two words that end a phrase: no bigram is made across them.
-const BREAKS: &[char] = &['.', ',', ';', ':', '!', '?', '(', ')', '[', ']', '{', '}', '"', '“', '”', '…', '\n'];
+const BREAKS: &[char] =
+    &['.', ',', ';', ':', '!', '?', '(', ')', '[', ']', '{', '}', '"', '“', '”', '…', '\n'];
 
 /// What a term stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -53,7 +55,13 @@ pub fn analyze(text: &str) -> Vec<Term> {
 pub fn analyze_nfc(text: &str) -> Vec<Term> {
     let mut terms = Vec::new();
     for_each_term(text, |t| {
-        terms.push(Term { text: t.text.to_string(), kind: t.kind, position: t.position, from: t.from, to: t.to });
+        terms.push(Term {
+            text: t.text.to_string(),
+            kind: t.kind,
+            position: t.position,
+            from: t.from,
+            to: t.to,
+        });
     });
     terms.sort_by_key(|t| t.position);
     terms
@@ -156,11 +164,32 @@ fn terms_with(cache: &mut WordCache, text: &str, f: &mut dyn FnMut(TermRef<'_>))
             // `bigram` holds the previous folded syllable and a space: this one completes the pair.
             bigram.push_str(&forms.folded);
             let key = BIGRAM | (prev_id << 31) | forms.fid;
-            f(TermRef { text: &bigram, kind: TermKind::Bigram, position: position - 1, from: prev_from, to: m_end, key });
+            f(TermRef {
+                text: &bigram,
+                kind: TermKind::Bigram,
+                position: position - 1,
+                from: prev_from,
+                to: m_end,
+                key,
+            });
         }
-        f(TermRef { text: &forms.folded, kind: TermKind::Folded, position, from: m_start, to: m_end, key: forms.fid });
+        f(TermRef {
+            text: &forms.folded,
+            kind: TermKind::Folded,
+            position,
+            from: m_start,
+            to: m_end,
+            key: forms.fid,
+        });
         if forms.exact != forms.folded {
-            f(TermRef { text: &forms.exact, kind: TermKind::Exact, position, from: m_start, to: m_end, key: EXACT | forms.eid });
+            f(TermRef {
+                text: &forms.exact,
+                kind: TermKind::Exact,
+                position,
+                from: m_start,
+                to: m_end,
+                key: EXACT | forms.eid,
+            });
         }
         starts.push(m_start);
         bigram.clear();
@@ -173,7 +202,14 @@ fn terms_with(cache: &mut WordCache, text: &str, f: &mut dyn FnMut(TermRef<'_>))
             let position = starts.partition_point(|&s| s < m.start());
             let number = fold(m.as_str());
             let key = NUMBER_KEY | cache.numbers.id(&number);
-            f(TermRef { text: &number, kind: TermKind::Number, position, from: m.start(), to: m.end(), key });
+            f(TermRef {
+                text: &number,
+                kind: TermKind::Number,
+                position,
+                from: m.start(),
+                to: m.end(),
+                key,
+            });
         }
     }
     let words = starts.len();
@@ -237,7 +273,13 @@ impl Tokenizer for VietnameseTokenizer {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> VietnameseTokenStream {
         let tokens = analyze(text)
             .into_iter()
-            .map(|t| Token { offset_from: t.from, offset_to: t.to, position: t.position, text: t.text, position_length: 1 })
+            .map(|t| Token {
+                offset_from: t.from,
+                offset_to: t.to,
+                position: t.position,
+                text: t.text,
+                position_length: 1,
+            })
             .collect();
         VietnameseTokenStream { tokens, index: 0 }
     }
@@ -261,7 +303,9 @@ pub const TOKENIZER_NAME: &str = "vi";
 
 /// Registers the analyzer in a tantivy index's tokenizer manager.
 pub fn register(index: &tantivy::Index) {
-    index.tokenizers().register(TOKENIZER_NAME, tantivy::tokenizer::TextAnalyzer::from(VietnameseTokenizer));
+    index
+        .tokenizers()
+        .register(TOKENIZER_NAME, tantivy::tokenizer::TextAnalyzer::from(VietnameseTokenizer));
 }
 
 #[cfg(test)]
@@ -301,7 +345,8 @@ mod tests {
             "x",
         ];
         for s in samples {
-            let want: Vec<(usize, usize)> = word.find_iter(s).map(|m| (m.start(), m.end())).collect();
+            let want: Vec<(usize, usize)> =
+                word.find_iter(s).map(|m| (m.start(), m.end())).collect();
             assert_eq!(words(s).collect::<Vec<_>>(), want, "{s}");
         }
         // Every character of the basic multilingual plane and beyond, one at a time.

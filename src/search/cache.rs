@@ -17,12 +17,20 @@ pub fn fingerprint(root: &Path) -> String {
     let mut parts = vec![format!("{} {}", env!("CARGO_PKG_VERSION"), export::VERSION)];
     let mut add = |p: &Path| {
         if let Ok(m) = std::fs::metadata(p) {
-            let mtime = m.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos());
+            let mtime = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
             parts.push(format!("{}\t{}\t{mtime}", p.display(), m.len()));
         }
     };
     add(&root.join("site.yaml"));
-    for e in walkdir::WalkDir::new(root.join("content")).sort_by_file_name().into_iter().filter_map(Result::ok) {
+    for e in walkdir::WalkDir::new(root.join("content"))
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+    {
         add(e.path());
     }
     format!("{:08x}", export::fnv1a(&parts.join("\n")))
@@ -36,7 +44,11 @@ pub fn store(root: &Path, out: &Path, fingerprint: &str) -> std::io::Result<()> 
     std::fs::create_dir_all(parent)?;
     let tmp = tempfile::Builder::new().prefix(".search.new-").tempdir_in(parent)?;
     let src = out.join("search");
-    for e in walkdir::WalkDir::new(&src).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()) {
+    for e in walkdir::WalkDir::new(&src)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+    {
         let rel = e.path().strip_prefix(&src).unwrap_or(e.path());
         let to = tmp.path().join(rel);
         if let Some(p) = to.parent() {

@@ -8,11 +8,14 @@
 //! - `search/p{i}.bin`: postings packs; a term's postings are varints (doc delta, body tf, head tf, offset+1);
 //! - `search/s{i}.bin`: document store; per document a JSON header line then the body text.
 
-use super::index::{ANALYSE_CHUNK, DocInfo, Params, Posting, SearchIndex, SectionInfo, TermInfo, analyse_doc, idf_micro};
+use super::index::{
+    ANALYSE_CHUNK, DocInfo, Params, Posting, SearchIndex, SectionInfo, TermInfo, analyse_doc,
+    idf_micro,
+};
 use super::term_ids::TermIds;
 use crate::model::Site;
-use rayon::prelude::*;
 use crate::output::file::{OutputFile, Put};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::Path;
@@ -146,7 +149,8 @@ const POSTINGS_BUDGET: usize = 8 << 20;
 
 /// The files of the site's static index, paths relative to the output folder.
 pub fn files(site: &Site) -> Vec<OutputFile> {
-    crate::output::file::collect(|put| write(site, put).map(drop)).expect("collecting in memory cannot fail")
+    crate::output::file::collect(|put| write(site, put).map(drop))
+        .expect("collecting in memory cannot fail")
 }
 
 /// Writes the site's static index through `put`, a pack at a time: documents are analysed in
@@ -158,7 +162,12 @@ pub fn write(site: &Site, put: &Put<'_>) -> std::io::Result<Written> {
 
 /// [`write`], analysing `chunk` documents at a time and holding at most `budget` bytes of encoded
 /// postings before setting them aside.
-fn write_with_budget(site: &Site, put: &Put<'_>, budget: usize, chunk: usize) -> std::io::Result<Written> {
+fn write_with_budget(
+    site: &Site,
+    put: &Put<'_>,
+    budget: usize,
+    chunk: usize,
+) -> std::io::Result<Written> {
     let params = Params::default();
     let mut w = Writer::new(site, put, budget);
     let term_ids = TermIds::default();
@@ -179,7 +188,11 @@ fn write_with_budget(site: &Site, put: &Put<'_>, budget: usize, chunk: usize) ->
                             let (info, terms) = analyse_doc(d, &params);
                             // Terms become ids here, in parallel: adding postings is the sequential part.
                             let ids = term_ids.ids(terms.iter().map(|t| t.0));
-                            let postings = ids.into_iter().zip(terms.iter()).map(|(id, (_, tf, head, off))| (id, tf, head, off)).collect();
+                            let postings = ids
+                                .into_iter()
+                                .zip(terms.iter())
+                                .map(|(id, (_, tf, head, off))| (id, tf, head, off))
+                                .collect();
                             (info, postings)
                         })
                         .collect::<Vec<_>>()
@@ -223,7 +236,14 @@ impl<'a> Writer<'a> {
             put,
             provinces: vocab(site.documents.iter().map(|d| d.meta.province.as_str())),
             types: vocab(site.documents.iter().map(|d| d.meta.doc_type.as_str())),
-            docs: DocArrays { p: vec![], y: vec![], t: vec![], len: vec![], hl: vec![], rl: vec![] },
+            docs: DocArrays {
+                p: vec![],
+                y: vec![],
+                t: vec![],
+                len: vec![],
+                hl: vec![],
+                rl: vec![],
+            },
             heads: Heads::default(),
             stores: Vec::new(),
             pack: None,
@@ -241,20 +261,37 @@ impl<'a> Writer<'a> {
         let pos = |v: &[String], s: &str| v.iter().position(|x| x == s).unwrap_or(0) as u32;
         for (d, doc_postings) in analysed {
             let i = self.n;
-            let header = Header { u: d.path.clone(), t: d.title.clone(), n: d.number.clone(), p: d.province.clone(), y: d.year, k: d.doc_type.clone(), s: d.sections.clone() };
+            let header = Header {
+                u: d.path.clone(),
+                t: d.title.clone(),
+                n: d.number.clone(),
+                p: d.province.clone(),
+                y: d.year,
+                k: d.doc_type.clone(),
+                s: d.sections.clone(),
+            };
             let mut rec = serde_json::to_vec(&header).unwrap_or_default();
             rec.push(b'\n');
             let hl = rec.len() as u32;
             rec.extend_from_slice(d.body.as_bytes());
-            if self.pack.as_ref().is_none_or(|s| !s.2.is_empty() && s.2.len() + rec.len() > PACK_BYTES) {
+            if self
+                .pack
+                .as_ref()
+                .is_none_or(|s| !s.2.is_empty() && s.2.len() + rec.len() > PACK_BYTES)
+            {
                 if let Some((name, first, bytes)) = self.pack.take() {
                     (self.put)(OutputFile { path: format!("search/{name}"), bytes })?;
                     self.stores.push((name, first));
                 }
                 // Reserved whole: a pack grown by doubling would hold twice its size at the end.
-                self.pack = Some((format!("s{}.bin", self.stores.len()), i, Vec::with_capacity(PACK_BYTES.max(rec.len()))));
+                self.pack = Some((
+                    format!("s{}.bin", self.stores.len()),
+                    i,
+                    Vec::with_capacity(PACK_BYTES.max(rec.len())),
+                ));
             }
-            self.hasher = self.hasher.wrapping_mul(31).wrapping_add(fnv1a(&d.path) ^ rec.len() as u32);
+            self.hasher =
+                self.hasher.wrapping_mul(31).wrapping_add(fnv1a(&d.path) ^ rec.len() as u32);
             self.docs.p.push(pos(&self.provinces, &d.province));
             self.docs.y.push(d.year);
             self.docs.t.push(pos(&self.types, &d.doc_type));
@@ -306,7 +343,8 @@ impl<'a> Writer<'a> {
             self.stores.push((name, first));
         }
         let n = self.n;
-        let shards = (self.terms.len() / TERMS_PER_SHARD).clamp(1, MAX_SHARDS).next_power_of_two() as u32;
+        let shards =
+            (self.terms.len() / TERMS_PER_SHARD).clamp(1, MAX_SHARDS).next_power_of_two() as u32;
         let mut dict: Vec<String> = vec![String::new(); shards as usize];
         // Every id was handed to a document, so every term has postings.
         let mut sorted: Vec<(Box<str>, Encoded)> = names.into_iter().zip(self.terms).collect();
@@ -318,11 +356,19 @@ impl<'a> Writer<'a> {
             let len = e.pieces.iter().map(|p| p.1).sum::<usize>() + e.bytes.len();
             if !current.is_empty() && current.len() + len > PACK_BYTES {
                 let name = format!("p{}.bin", pack_names.len());
-                put(OutputFile { path: format!("search/{name}"), bytes: std::mem::take(&mut current) })?;
+                put(OutputFile {
+                    path: format!("search/{name}"),
+                    bytes: std::mem::take(&mut current),
+                })?;
                 pack_names.push(name);
             }
             let idf = idf_micro(n, e.df as usize);
-            let line = format!("{term}\t{}\t{}\t{len}\t{}\t{idf}\n", pack_names.len(), current.len(), e.df);
+            let line = format!(
+                "{term}\t{}\t{}\t{len}\t{}\t{idf}\n",
+                pack_names.len(),
+                current.len(),
+                e.df
+            );
             hasher = hasher.wrapping_mul(31).wrapping_add(fnv1a(&line));
             dict[(fnv1a(&term) % shards) as usize].push_str(&line);
             if let Some(spill) = &self.site.spill {
@@ -335,7 +381,9 @@ impl<'a> Writer<'a> {
         let name = format!("p{}.bin", pack_names.len());
         put(OutputFile { path: format!("search/{name}"), bytes: current })?;
         pack_names.push(name);
-        let heads = small_enough(&self.heads).map(|bytes| put(OutputFile { path: "search/heads.json".into(), bytes })).transpose()?;
+        let heads = small_enough(&self.heads)
+            .map(|bytes| put(OutputFile { path: "search/heads.json".into(), bytes }))
+            .transpose()?;
         for (k, text) in dict.into_iter().enumerate() {
             put(OutputFile { path: format!("search/d/{k}.txt"), bytes: text.into_bytes() })?;
         }
@@ -354,7 +402,10 @@ impl<'a> Writer<'a> {
             heads: heads.map(|()| "heads.json".to_string()),
         };
         let written = Written { id: manifest.id.clone(), dict: shards };
-        put(OutputFile { path: "search/index.json".into(), bytes: serde_json::to_vec(&manifest).unwrap_or_default() })?;
+        put(OutputFile {
+            path: "search/index.json".into(),
+            bytes: serde_json::to_vec(&manifest).unwrap_or_default(),
+        })?;
         Ok(written)
     }
 }
@@ -395,9 +446,16 @@ pub enum LoadError {
 
 /// Reads an index written by [`files`] from `dir` (the folder holding `index.json`).
 pub fn load(dir: &Path) -> Result<SearchIndex, LoadError> {
-    let read = |name: &str| std::fs::read(dir.join(name)).map_err(|source| LoadError::Io { path: dir.join(name).display().to_string(), source });
-    let corrupt = |name: &str, message: String| LoadError::Corrupt { path: dir.join(name).display().to_string(), message };
-    let m: Manifest = serde_json::from_slice(&read("index.json")?).map_err(|e| corrupt("index.json", e.to_string()))?;
+    let read = |name: &str| {
+        std::fs::read(dir.join(name))
+            .map_err(|source| LoadError::Io { path: dir.join(name).display().to_string(), source })
+    };
+    let corrupt = |name: &str, message: String| LoadError::Corrupt {
+        path: dir.join(name).display().to_string(),
+        message,
+    };
+    let m: Manifest = serde_json::from_slice(&read("index.json")?)
+        .map_err(|e| corrupt("index.json", e.to_string()))?;
     if m.v != VERSION {
         return Err(corrupt("index.json", format!("phiên bản {} (cần {VERSION})", m.v)));
     }
@@ -408,10 +466,24 @@ pub fn load(dir: &Path) -> Result<SearchIndex, LoadError> {
         let mut at = 0usize;
         for i in *first..end {
             let (hl, rl) = (m.docs.hl[i] as usize, m.docs.rl[i] as usize);
-            let rec = bytes.get(at..at + rl).ok_or_else(|| corrupt(name, format!("thiếu văn bản {i}")))?;
-            let h: Header = serde_json::from_slice(&rec[..hl]).map_err(|e| corrupt(name, e.to_string()))?;
-            let body = String::from_utf8(rec[hl..].to_vec()).map_err(|e| corrupt(name, e.to_string()))?;
-            docs.push(DocInfo { path: h.u, title: h.t, number: h.n, province: h.p, year: h.y, doc_type: h.k, len: m.docs.len[i], sections: h.s, body });
+            let rec = bytes
+                .get(at..at + rl)
+                .ok_or_else(|| corrupt(name, format!("thiếu văn bản {i}")))?;
+            let h: Header =
+                serde_json::from_slice(&rec[..hl]).map_err(|e| corrupt(name, e.to_string()))?;
+            let body =
+                String::from_utf8(rec[hl..].to_vec()).map_err(|e| corrupt(name, e.to_string()))?;
+            docs.push(DocInfo {
+                path: h.u,
+                title: h.t,
+                number: h.n,
+                province: h.p,
+                year: h.y,
+                doc_type: h.k,
+                len: m.docs.len[i],
+                sections: h.s,
+                body,
+            });
             at += rl;
         }
     }
@@ -422,9 +494,16 @@ pub fn load(dir: &Path) -> Result<SearchIndex, LoadError> {
         let text = String::from_utf8(read(&name)?).map_err(|e| corrupt(&name, e.to_string()))?;
         for line in text.lines() {
             let f: Vec<&str> = line.split('\t').collect();
-            let num = |i: usize| f.get(i).and_then(|x| x.parse::<usize>().ok()).ok_or_else(|| corrupt(&name, format!("dòng hỏng: {line}")));
+            let num = |i: usize| {
+                f.get(i)
+                    .and_then(|x| x.parse::<usize>().ok())
+                    .ok_or_else(|| corrupt(&name, format!("dòng hỏng: {line}")))
+            };
             let (pack, off, len, df, idf) = (num(1)?, num(2)?, num(3)?, num(4)?, num(5)?);
-            let bytes = packs.get(pack).and_then(|p| p.get(off..off + len)).ok_or_else(|| corrupt(&name, format!("ngoài tệp: {line}")))?;
+            let bytes = packs
+                .get(pack)
+                .and_then(|p| p.get(off..off + len))
+                .ok_or_else(|| corrupt(&name, format!("ngoài tệp: {line}")))?;
             let mut postings = Vec::with_capacity(df);
             let (mut i, mut doc) = (0usize, 0u32);
             for _ in 0..df {
@@ -441,7 +520,6 @@ pub fn load(dir: &Path) -> Result<SearchIndex, LoadError> {
     Ok(SearchIndex { params: m.params, docs, total_len: m.total_len, terms })
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -450,12 +528,25 @@ mod tests {
     fn titles_are_written_only_while_small() {
         let heads = |n: usize| Heads {
             // Distinct, little-repeating titles, as a large real site has.
-            u: (0..n).map(|i| format!("/tinh-{}/{}/{}-kh-ubnd/", i % 63, 2020 + i % 6, i)).collect(),
-            t: (0..n).map(|i| format!("Kế hoạch {} về {:x}", i, (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15))).collect(),
+            u: (0..n)
+                .map(|i| format!("/tinh-{}/{}/{}-kh-ubnd/", i % 63, 2020 + i % 6, i))
+                .collect(),
+            t: (0..n)
+                .map(|i| {
+                    format!(
+                        "Kế hoạch {} về {:x}",
+                        i,
+                        (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+                    )
+                })
+                .collect(),
             n: (0..n).map(|i| Some(format!("{i}/KH-UBND"))).collect(),
         };
         let back: Heads = serde_json::from_slice(&small_enough(&heads(100)).unwrap()).unwrap();
-        assert_eq!((back.u.len(), back.t[7].as_str(), back.n[7].as_deref()), (100, heads(100).t[7].as_str(), Some("7/KH-UBND")));
+        assert_eq!(
+            (back.u.len(), back.t[7].as_str(), back.n[7].as_deref()),
+            (100, heads(100).t[7].as_str(), Some("7/KH-UBND"))
+        );
         assert!(small_enough(&heads(20_000)).is_none());
     }
 
@@ -478,7 +569,10 @@ mod tests {
             out.into_inner().unwrap()
         };
         let in_memory: std::collections::BTreeMap<String, Vec<u8>> =
-            files(&crate::load(root, None, &catalog).site).into_iter().map(|f| (f.path, f.bytes)).collect();
+            files(&crate::load(root, None, &catalog).site)
+                .into_iter()
+                .map(|f| (f.path, f.bytes))
+                .collect();
         // Budget 0, one document at a time: each document's postings go to the scratch file, so a
         // term's postings are read back from several pieces.
         assert_eq!(collect(0), in_memory);

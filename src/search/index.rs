@@ -3,8 +3,8 @@
 use super::analyzer::for_each_term;
 use crate::model::{Document, Site};
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// Ranking constants, exported with the index so the browser client ranks with the same numbers.
@@ -27,7 +27,18 @@ pub struct Params {
 
 impl Default for Params {
     fn default() -> Self {
-        Params { k1: 1.2, b: 0.75, h_title: 1, h_number: 2, h_meta: 1, head_boost: 3.0, q_folded: 1.0, q_exact: 0.5, q_bigram: 1.0, q_number: 2.0 }
+        Params {
+            k1: 1.2,
+            b: 0.75,
+            h_title: 1,
+            h_number: 2,
+            h_meta: 1,
+            head_boost: 3.0,
+            q_folded: 1.0,
+            q_exact: 0.5,
+            q_bigram: 1.0,
+            q_number: 2.0,
+        }
     }
 }
 
@@ -126,7 +137,9 @@ pub(crate) struct DocTerms {
 impl DocTerms {
     /// Each term: text, body tf, weighted head tf, 1 + first body offset.
     pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, u32, u32, u32)> + '_ {
-        self.terms.iter().map(|&(from, to, tf, head, off)| (&self.text[from as usize..to as usize], tf, head, off))
+        self.terms.iter().map(|&(from, to, tf, head, off)| {
+            (&self.text[from as usize..to as usize], tf, head, off)
+        })
     }
 
     fn push(&mut self, term: &str, tf: u32, head: u32, off: u32) {
@@ -151,7 +164,11 @@ pub(crate) fn analyse_doc(d: &Document, p: &Params) -> (DocInfo, DocTerms) {
     let meta = format!("{} {} {}", m.province, m.doc_type, m.year);
     let mut len = 0;
     // The document length counts the title's and the body's words.
-    let fields = [(m.title.as_str(), p.h_title, true), (m.number.as_deref().unwrap_or(""), p.h_number, false), (meta.as_str(), p.h_meta, false)];
+    let fields = [
+        (m.title.as_str(), p.h_title, true),
+        (m.number.as_deref().unwrap_or(""), p.h_number, false),
+        (meta.as_str(), p.h_meta, false),
+    ];
     for (text, weight, counts) in fields {
         let words = for_each_term(text, |t| *head.entry(t.text.to_string()).or_insert(0) += weight);
         if counts {
@@ -206,7 +223,8 @@ pub fn build(site: &Site) -> SearchIndex {
     // Analysed in parallel a chunk at a time, so the per-document term lists of the whole site
     // never sit in memory together.
     for chunk in site.documents.chunks(ANALYSE_CHUNK) {
-        let analysed: Vec<(DocInfo, DocTerms)> = chunk.par_iter().map(|d| analyse_doc(d, &params)).collect();
+        let analysed: Vec<(DocInfo, DocTerms)> =
+            chunk.par_iter().map(|d| analyse_doc(d, &params)).collect();
         for (info, terms) in analysed {
             let i = docs.len() as u32;
             total_len += u64::from(info.len);

@@ -56,7 +56,8 @@ pub fn search(index: &SearchIndex, query: &str, filters: &Filters, limit: usize)
                 Some(s) if !s.0.is_empty() => format!("{}#{}", d.path, s.0),
                 _ => d.path.clone(),
             };
-            let at = if h.off > 0 { h.off as usize - 1 } else { section.map_or(0, |s| s.2 as usize) };
+            let at =
+                if h.off > 0 { h.off as usize - 1 } else { section.map_or(0, |s| s.2 as usize) };
             let pieces = snippet::snippet(&d.body, at, &q.words);
             SearchResult {
                 url,

@@ -7,7 +7,8 @@ use regex::Regex;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
-static QUOTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"["“”]([^"“”]*)["“”]"#).expect("valid"));
+static QUOTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"["“”]([^"“”]*)["“”]"#).expect("valid"));
 
 /// A query term with its weight.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,7 +99,11 @@ pub fn rank(index: &SearchIndex, q: &Query) -> Vec<Hit> {
             let norm = p.k1 * (1.0 - p.b + p.b * (dl / avg));
             let (tb, th) = (post.tf_body as f64, post.tf_head as f64);
             let body = if post.tf_body > 0 { idf * (tb * (p.k1 + 1.0)) / (tb + norm) } else { 0.0 };
-            let head = if post.tf_head > 0 { idf * p.head_boost * (th * (p.k1 + 1.0)) / (th + p.k1) } else { 0.0 };
+            let head = if post.tf_head > 0 {
+                idf * p.head_boost * (th * (p.k1 + 1.0)) / (th + p.k1)
+            } else {
+                0.0
+            };
             let a = acc.entry(post.doc).or_default();
             a.score += term.weight * (body + head);
             if term.kind == TermKind::Folded {
@@ -118,7 +123,9 @@ pub fn rank(index: &SearchIndex, q: &Query) -> Vec<Hit> {
         .filter(|(_, a)| a.required == q.required.len())
         .map(|(doc, a)| Hit { doc: doc as usize, score: a.score, matched: a.matched, off: a.off })
         .collect();
-    hits.sort_by(|a, b| b.matched.cmp(&a.matched).then(b.score.total_cmp(&a.score)).then(a.doc.cmp(&b.doc)));
+    hits.sort_by(|a, b| {
+        b.matched.cmp(&a.matched).then(b.score.total_cmp(&a.score)).then(a.doc.cmp(&b.doc))
+    });
     hits
 }
 
@@ -143,8 +150,12 @@ impl Filters {
     /// Whether a document passes (province and type compared without diacritics or case).
     pub fn keep(&self, index: &SearchIndex, doc: usize) -> bool {
         let d = &index.docs[doc];
-        let same = |want: &Option<String>, have: &str| want.as_ref().is_none_or(|w| crate::text::fold(w) == crate::text::fold(have));
-        same(&self.province, &d.province) && same(&self.doc_type, &d.doc_type) && self.year.is_none_or(|y| y == d.year)
+        let same = |want: &Option<String>, have: &str| {
+            want.as_ref().is_none_or(|w| crate::text::fold(w) == crate::text::fold(have))
+        };
+        same(&self.province, &d.province)
+            && same(&self.doc_type, &d.doc_type)
+            && self.year.is_none_or(|y| y == d.year)
     }
 }
 

@@ -41,7 +41,8 @@ pub fn snippet(body: &str, at: usize, words: &[String]) -> Vec<Piece> {
     for m in WORD.find_iter(window) {
         if words.contains(&fold(m.as_str())) {
             plain.push_str(&window[last..m.start()]);
-            pieces.push(Piece { text: std::mem::take(&mut plain).replace('\n', " "), marked: false });
+            pieces
+                .push(Piece { text: std::mem::take(&mut plain).replace('\n', " "), marked: false });
             pieces.push(Piece { text: m.as_str().to_string(), marked: true });
             last = m.end();
         }

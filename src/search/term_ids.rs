@@ -57,7 +57,8 @@ mod tests {
         let ids = TermIds::default();
         let words: Vec<String> = (0..2000).map(|i| format!("t{}", i % 700)).collect();
         let got: Vec<Vec<u32>> = std::thread::scope(|s| {
-            let handles: Vec<_> = (0..4).map(|_| s.spawn(|| ids.ids(words.iter().map(String::as_str)))).collect();
+            let handles: Vec<_> =
+                (0..4).map(|_| s.spawn(|| ids.ids(words.iter().map(String::as_str)))).collect();
             handles.into_iter().map(|h| h.join().unwrap()).collect()
         });
         assert!(got.windows(2).all(|w| w[0] == w[1]));

@@ -30,7 +30,9 @@ pub enum Lookup {
 
 /// Maps a request path to an output file; nothing outside the built site can be named.
 pub fn lookup(path: &str, exists: impl Fn(&str) -> bool) -> Lookup {
-    let Ok(decoded) = percent_encoding::percent_decode_str(path).decode_utf8() else { return Lookup::BadRequest };
+    let Ok(decoded) = percent_encoding::percent_decode_str(path).decode_utf8() else {
+        return Lookup::BadRequest;
+    };
     if decoded.contains(['\\', '\0']) {
         return Lookup::BadRequest;
     }
@@ -40,7 +42,11 @@ pub fn lookup(path: &str, exists: impl Fn(&str) -> bool) -> Lookup {
     }
     let joined = segments.join("/");
     if decoded.ends_with('/') || segments.is_empty() {
-        let file = if joined.is_empty() { "index.html".to_string() } else { format!("{joined}/index.html") };
+        let file = if joined.is_empty() {
+            "index.html".to_string()
+        } else {
+            format!("{joined}/index.html")
+        };
         return if exists(&file) { Lookup::File(file) } else { Lookup::NotFound };
     }
     if exists(&joined) {
@@ -57,7 +63,9 @@ pub fn router(state: Arc<ServeState>) -> Router {
     Router::new().route(EVENTS_PATH, get(events)).fallback(file).with_state(state)
 }
 
-async fn events(State(state): State<Arc<ServeState>>) -> Sse<impl Stream<Item = Result<sse::Event, Infallible>>> {
+async fn events(
+    State(state): State<Arc<ServeState>>,
+) -> Sse<impl Stream<Item = Result<sse::Event, Infallible>>> {
     let rx = state.subscribe();
     let stream = futures_util::stream::unfold(rx, |mut rx| async move {
         loop {
@@ -87,7 +95,9 @@ async fn file(State(state): State<Arc<ServeState>>, method: Method, uri: Uri) ->
     let error = snap.error.as_deref();
     match lookup(uri.path(), |p| snap.files.contains_key(p)) {
         Lookup::File(path) => body(StatusCode::OK, &path, &snap.files[&path], error),
-        Lookup::Redirect(to) => (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, to)]).into_response(),
+        Lookup::Redirect(to) => {
+            (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, to)]).into_response()
+        }
         Lookup::BadRequest => (StatusCode::BAD_REQUEST, "đường dẫn không hợp lệ\n").into_response(),
         Lookup::NotFound => match snap.files.get("404.html") {
             Some(page) => body(StatusCode::NOT_FOUND, "404.html", page, error),
@@ -106,7 +116,11 @@ fn body(status: StatusCode, path: &str, bytes: &[u8], error: Option<&str>) -> Re
     let bytes = if path.ends_with(".html") { inject::inject(bytes, error) } else { bytes.to_vec() };
     let mut res = (status, bytes).into_response();
     let h = res.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_str(&content_type).unwrap_or(HeaderValue::from_static("application/octet-stream")));
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_str(&content_type)
+            .unwrap_or(HeaderValue::from_static("application/octet-stream")),
+    );
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     h.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
     res
@@ -132,7 +146,17 @@ mod tests {
 
     #[test]
     fn refuses_traversal() {
-        for p in ["/../etc/passwd", "/static/../../etc/passwd", "/%2e%2e/etc/passwd", "/%2E%2E%2Fetc%2Fpasswd", "/.%2e/x", "/a/./b", "/..%5c..%5cwindows", "/%00", "/%ff"] {
+        for p in [
+            "/../etc/passwd",
+            "/static/../../etc/passwd",
+            "/%2e%2e/etc/passwd",
+            "/%2E%2E%2Fetc%2Fpasswd",
+            "/.%2e/x",
+            "/a/./b",
+            "/..%5c..%5cwindows",
+            "/%00",
+            "/%ff",
+        ] {
             assert_eq!(lookup(p, site), Lookup::BadRequest, "{p}");
         }
         assert_eq!(lookup("//etc/passwd", site), Lookup::NotFound);

@@ -73,7 +73,19 @@ pub struct Incremental {
 impl Incremental {
     /// An empty state for the site at `root`; the first `rebuild` builds everything.
     pub fn new(root: PathBuf, base_url: Option<String>, catalog: Catalog) -> Self {
-        Incremental { root, base_url, catalog, cache: ParseCache::default(), theme: None, files: Files::new(), anchors: HashMap::new(), site_file_paths: BTreeSet::new(), pages: Vec::new(), page_index: HashMap::new(), prev: None }
+        Incremental {
+            root,
+            base_url,
+            catalog,
+            cache: ParseCache::default(),
+            theme: None,
+            files: Files::new(),
+            anchors: HashMap::new(),
+            site_file_paths: BTreeSet::new(),
+            pages: Vec::new(),
+            page_index: HashMap::new(),
+            prev: None,
+        }
     }
 
     /// The files of the last good build.
@@ -92,31 +104,45 @@ impl Incremental {
             self.theme = None;
         }
         // 1. Parse what changed, link everything (cheap), stop at the first content error.
-        let (loaded, stats) = crate::load_cached(&self.root, self.base_url.as_deref(), &self.catalog, &mut self.cache);
+        let (loaded, stats) = crate::load_cached(
+            &self.root,
+            self.base_url.as_deref(),
+            &self.catalog,
+            &mut self.cache,
+        );
         if loaded.diagnostics.has_errors() {
             return Err(fail(failure_text(&loaded.diagnostics)));
         }
         let site = &loaded.site;
         let fresh_theme = self.theme.is_none();
         if fresh_theme {
-            let theme = templates::load(&self.root, site.config.theme.as_deref()).map_err(|e| fail(format!("lỗi: {e}\n")))?;
+            let theme = templates::load(&self.root, site.config.theme.as_deref())
+                .map_err(|e| fail(format!("lỗi: {e}\n")))?;
             self.theme = Some(theme);
         }
         let theme = self.theme.as_ref().expect("theme loaded above");
         // 2. Which pages may differ, and which of them really do.
         let views = Views::new(site, &self.catalog);
         // When no title, date, number, link or hub changed, only the pages of edited bodies can differ.
-        let body_only = matches!(&self.prev, Some(prev) if !fresh_theme && same_structure(prev, site));
+        let body_only =
+            matches!(&self.prev, Some(prev) if !fresh_theme && same_structure(prev, site));
         let work: Vec<Page> = match &self.prev {
-            Some(prev) if body_only => render::pages::document_pages(&views, &edited_bodies(prev, site)),
+            Some(prev) if body_only => {
+                render::pages::document_pages(&views, &edited_bodies(prev, site))
+            }
             _ => render::pages::pages(&views),
         };
-        let stale: Vec<&Page> = work.par_iter()
-            .filter(|p| fresh_theme || self.page_index.get(&p.path).is_none_or(|&i| !same_page(&self.pages[i], p)))
+        let stale: Vec<&Page> = work
+            .par_iter()
+            .filter(|p| {
+                fresh_theme
+                    || self.page_index.get(&p.path).is_none_or(|&i| !same_page(&self.pages[i], p))
+            })
             .collect();
         let pages_rendered = stale.len();
         // 3. Render those; whole-site files (sitemap, hooks) when anything changed.
-        let mut out = render::render_pages(site, &self.catalog, theme, &stale).map_err(|e| fail(format!("lỗi: {e}\n")))?;
+        let mut out = render::render_pages(site, &self.catalog, theme, &stale)
+            .map_err(|e| fail(format!("lỗi: {e}\n")))?;
         if fresh_theme {
             out.extend(render::asset_files(theme));
         }
@@ -132,19 +158,28 @@ impl Incremental {
         let all: &[Page] = if body_only { &self.pages } else { &work };
         let mut site_file_paths = self.site_file_paths.clone();
         if pages_rendered > 0 || fresh_theme {
-            let whole = render::site_files(site, &self.catalog, all.iter().map(|p| p.path.as_str()));
+            let whole =
+                render::site_files(site, &self.catalog, all.iter().map(|p| p.path.as_str()));
             site_file_paths = whole.iter().map(|f| f.path.clone()).collect();
             out.extend(whole);
         }
-        let live: BTreeSet<String> = all.iter().map(|p| render::file_for(&p.path))
+        let live: BTreeSet<String> = all
+            .iter()
+            .map(|p| render::file_for(&p.path))
             .chain(theme.assets.keys().cloned())
             .chain(site_file_paths.iter().cloned())
             .collect();
         // 4. What the served site gains and loses; links of changed pages must resolve.
-        let removed: Vec<String> = self.files.keys().filter(|p| !live.contains(*p)).cloned().collect();
-        let changed: Vec<OutputFile> = out.into_iter().filter(|f| self.files.get(&f.path).is_none_or(|old| **old != *f.bytes)).collect();
+        let removed: Vec<String> =
+            self.files.keys().filter(|p| !live.contains(*p)).cloned().collect();
+        let changed: Vec<OutputFile> = out
+            .into_iter()
+            .filter(|f| self.files.get(&f.path).is_none_or(|old| **old != *f.bytes))
+            .collect();
         let added_paths = changed.iter().any(|f| !self.files.contains_key(&f.path));
-        if let Err(message) = self.check_links(site, &changed, &live, added_paths || !removed.is_empty()) {
+        if let Err(message) =
+            self.check_links(site, &changed, &live, added_paths || !removed.is_empty())
+        {
             for (i, old) in swapped {
                 self.pages[i] = old;
             }
@@ -169,7 +204,8 @@ impl Incremental {
         };
         for f in changed {
             if f.path.ends_with(".html") {
-                self.anchors.insert(f.path.clone(), links::anchors(&crate::text::utf8_lossy(&f.bytes)));
+                self.anchors
+                    .insert(f.path.clone(), links::anchors(&crate::text::utf8_lossy(&f.bytes)));
             }
             self.files.insert(f.path, f.bytes.into());
         }
@@ -186,16 +222,32 @@ impl Incremental {
     }
 
     /// Checks the links of the changed pages (of every page when files appeared or disappeared).
-    fn check_links(&self, site: &Site, changed: &[OutputFile], live: &BTreeSet<String>, everything: bool) -> Result<(), String> {
-        let new_ids: HashMap<&str, BTreeSet<String>> = changed.iter().filter(|f| f.path.ends_with(".html"))
-            .map(|f| (f.path.as_str(), links::anchors(&crate::text::utf8_lossy(&f.bytes)))).collect();
+    fn check_links(
+        &self,
+        site: &Site,
+        changed: &[OutputFile],
+        live: &BTreeSet<String>,
+        everything: bool,
+    ) -> Result<(), String> {
+        let new_ids: HashMap<&str, BTreeSet<String>> = changed
+            .iter()
+            .filter(|f| f.path.ends_with(".html"))
+            .map(|f| (f.path.as_str(), links::anchors(&crate::text::utf8_lossy(&f.bytes))))
+            .collect();
         let ids = |p: &str| new_ids.get(p).or_else(|| self.anchors.get(p));
         let exists = |p: &str| live.contains(p);
         let base = &site.config.base_path;
-        let mut broken: Vec<links::BrokenLink> = changed.iter().flat_map(|f| links::check_file(&f.path, &f.bytes, base, &exists, &ids)).collect();
+        let mut broken: Vec<links::BrokenLink> = changed
+            .iter()
+            .flat_map(|f| links::check_file(&f.path, &f.bytes, base, &exists, &ids))
+            .collect();
         if everything {
             let changed_paths: BTreeSet<&str> = changed.iter().map(|f| f.path.as_str()).collect();
-            for (path, bytes) in self.files.iter().filter(|(p, _)| live.contains(*p) && !changed_paths.contains(p.as_str())) {
+            for (path, bytes) in self
+                .files
+                .iter()
+                .filter(|(p, _)| live.contains(*p) && !changed_paths.contains(p.as_str()))
+            {
                 broken.extend(links::check_file(path, bytes, base, &exists, &ids));
             }
         }
@@ -212,7 +264,10 @@ impl Incremental {
 /// Whether two builds have the same documents, metadata, links and hubs (so lists and hubs are unchanged).
 fn same_structure(a: &Site, b: &Site) -> bool {
     a.documents.len() == b.documents.len()
-        && a.documents.iter().zip(&b.documents).all(|(x, y)| x.path == y.path && x.source == y.source && x.meta == y.meta)
+        && a.documents
+            .iter()
+            .zip(&b.documents)
+            .all(|(x, y)| x.path == y.path && x.source == y.source && x.meta == y.meta)
         && a.links == b.links
         && a.hubs == b.hubs
 }
@@ -220,13 +275,20 @@ fn same_structure(a: &Site, b: &Site) -> bool {
 /// Indices of documents whose rendered body or table of contents changed.
 fn edited_bodies(prev: &Site, site: &Site) -> Vec<usize> {
     (0..site.documents.len())
-        .filter(|&i| site.documents[i].body.html != prev.documents[i].body.html || site.documents[i].body.headings != prev.documents[i].body.headings)
+        .filter(|&i| {
+            site.documents[i].body.html != prev.documents[i].body.html
+                || site.documents[i].body.headings != prev.documents[i].body.headings
+        })
         .collect()
 }
 
 /// The text shown in the terminal and the browser overlay for failed content: every diagnostic, then a summary.
 pub fn failure_text(ds: &Diagnostics) -> String {
-    format!("{ds}Dừng lại: {} lỗi, {} cảnh báo; trang đang xem là bản dựng tốt gần nhất.\n", ds.error_count(), ds.warning_count())
+    format!(
+        "{ds}Dừng lại: {} lỗi, {} cảnh báo; trang đang xem là bản dựng tốt gần nhất.\n",
+        ds.error_count(),
+        ds.warning_count()
+    )
 }
 
 /// Site path of an output file: `a/b/index.html` → `/a/b/`, `404.html` → `/404.html`.
@@ -243,7 +305,9 @@ fn same_page(a: &Page, b: &Page) -> bool {
         && a.template == b.template
         && a.title == b.title
         && a.breadcrumbs.len() == b.breadcrumbs.len()
-        && a.breadcrumbs.iter().zip(&b.breadcrumbs).all(|(x, y)| x.label == y.label && x.url == y.url && x.count == y.count && x.note == y.note)
+        && a.breadcrumbs.iter().zip(&b.breadcrumbs).all(|(x, y)| {
+            x.label == y.label && x.url == y.url && x.count == y.count && x.note == y.note
+        })
         && a.data == b.data
 }
 

@@ -71,7 +71,9 @@ mod tests {
 
     #[test]
     fn overlay_escapes_the_message() {
-        let out = String::from_utf8(inject(b"<body></body>", Some("lỗi: content/a.md:3:11: <b>x</b>"))).unwrap();
+        let out =
+            String::from_utf8(inject(b"<body></body>", Some("lỗi: content/a.md:3:11: <b>x</b>")))
+                .unwrap();
         assert!(out.contains("lỗi: content/a.md:3:11: &lt;b&gt;x&lt;/b&gt;"));
         assert!(!out.contains("<b>x</b>"));
     }

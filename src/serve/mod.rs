@@ -43,13 +43,22 @@ pub enum ServeError {
 
 /// Runs the server until Ctrl+C.
 pub fn serve(opts: &ServeOptions, catalog: Catalog) -> Result<(), ServeError> {
-    let root = opts.root.canonicalize().map_err(|source| ServeError::Root { path: opts.root.clone(), source })?;
+    let root = opts
+        .root
+        .canonicalize()
+        .map_err(|source| ServeError::Root { path: opts.root.clone(), source })?;
     if !opts.bind.is_loopback() {
-        eprintln!("cảnh báo: máy chủ mở cho cả mạng ngoài ({}); bản xem trước chỉ nên dùng trên mạng tin cậy", opts.bind);
+        eprintln!(
+            "cảnh báo: máy chủ mở cho cả mạng ngoài ({}); bản xem trước chỉ nên dùng trên mạng tin cậy",
+            opts.bind
+        );
     }
-    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
+    let runtime =
+        tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
     let addr = SocketAddr::new(opts.bind, opts.port);
-    let listener = runtime.block_on(tokio::net::TcpListener::bind(addr)).map_err(|source| ServeError::Bind { addr, source })?;
+    let listener = runtime
+        .block_on(tokio::net::TcpListener::bind(addr))
+        .map_err(|source| ServeError::Bind { addr, source })?;
     let local = listener.local_addr()?;
     let url = format!("http://{local}/");
 
@@ -60,7 +69,8 @@ pub fn serve(opts: &ServeOptions, catalog: Catalog) -> Result<(), ServeError> {
     publish(&state, &inc, &first);
 
     let (tx, rx) = mpsc::channel();
-    let watcher = watch::watch(&root, tx).map_err(|source| ServeError::Watch { path: root.clone(), source })?;
+    let watcher = watch::watch(&root, tx)
+        .map_err(|source| ServeError::Watch { path: root.clone(), source })?;
     let loop_state = state.clone();
     std::thread::spawn(move || rebuild_loop(inc, rx, watcher, &root, &loop_state));
 
@@ -79,7 +89,13 @@ pub fn serve(opts: &ServeOptions, catalog: Catalog) -> Result<(), ServeError> {
 }
 
 /// Waits for changes, rebuilds, swaps the served files and tells open pages.
-fn rebuild_loop(mut inc: Incremental, rx: mpsc::Receiver<Changes>, mut watcher: watch::Watcher, root: &std::path::Path, state: &ServeState) {
+fn rebuild_loop(
+    mut inc: Incremental,
+    rx: mpsc::Receiver<Changes>,
+    mut watcher: watch::Watcher,
+    root: &std::path::Path,
+    state: &ServeState,
+) {
     let mut last_warnings = None;
     while let Ok(mut changes) = rx.recv() {
         while let Ok(more) = rx.try_recv() {
@@ -99,12 +115,24 @@ fn rebuild_loop(mut inc: Incremental, rx: mpsc::Receiver<Changes>, mut watcher: 
 fn publish(state: &ServeState, inc: &Incremental, result: &Result<Update, Failure>) {
     match result {
         Ok(u) => {
-            let mut paths: Vec<String> = u.changed.iter().chain(&u.removed).filter(|p| p.ends_with(".html")).map(|p| url_for(p)).collect();
+            let mut paths: Vec<String> = u
+                .changed
+                .iter()
+                .chain(&u.removed)
+                .filter(|p| p.ends_with(".html"))
+                .map(|p| url_for(p))
+                .collect();
             // A stylesheet or script of the theme changed: every page shows it.
-            if u.changed.iter().any(|p| p.starts_with("static/") || p.ends_with(".css") || p.ends_with(".js")) {
+            if u.changed
+                .iter()
+                .any(|p| p.starts_with("static/") || p.ends_with(".css") || p.ends_with(".js"))
+            {
                 paths.push("*".into());
             }
-            state.publish(Snapshot { files: inc.files().clone(), error: None }, Event::Reload { paths });
+            state.publish(
+                Snapshot { files: inc.files().clone(), error: None },
+                Event::Reload { paths },
+            );
         }
         Err(f) => state.set_error(f.message.clone()),
     }
@@ -121,16 +149,39 @@ fn report(result: &Result<Update, Failure>, changes: &Changes, last_warnings: &m
             }
             let mut read = String::new();
             if !u.parsed.is_empty() {
-                read.push_str(&format!(", đọc lại {} tệp ({})", u.parsed.len(), shorten(&u.parsed, 4)));
+                read.push_str(&format!(
+                    ", đọc lại {} tệp ({})",
+                    u.parsed.len(),
+                    shorten(&u.parsed, 4)
+                ));
             }
             if !u.removed_sources.is_empty() {
-                read.push_str(&format!(", {} tệp đã xóa ({})", u.removed_sources.len(), shorten(&u.removed_sources, 4)));
+                read.push_str(&format!(
+                    ", {} tệp đã xóa ({})",
+                    u.removed_sources.len(),
+                    shorten(&u.removed_sources, 4)
+                ));
             }
-            let cause = if changes.theme { " (giao diện đổi)" } else if changes.config { " (site.yaml đổi)" } else { "" };
-            let urls: Vec<String> = u.changed.iter().chain(&u.removed).filter(|p| p.ends_with(".html")).map(|p| url_for(p)).collect();
+            let cause = if changes.theme {
+                " (giao diện đổi)"
+            } else if changes.config {
+                " (site.yaml đổi)"
+            } else {
+                ""
+            };
+            let urls: Vec<String> = u
+                .changed
+                .iter()
+                .chain(&u.removed)
+                .filter(|p| p.ends_with(".html"))
+                .map(|p| url_for(p))
+                .collect();
             println!(
                 "Đã dựng lại {}/{} trang{cause}{read} trong {} ms; {} trang thay đổi{}",
-                u.pages_rendered, u.pages_total, u.elapsed.as_millis(), urls.len(),
+                u.pages_rendered,
+                u.pages_total,
+                u.elapsed.as_millis(),
+                urls.len(),
                 if urls.is_empty() { String::new() } else { format!(": {}", shorten(&urls, 6)) }
             );
         }
@@ -149,7 +200,13 @@ fn shorten(items: &[String], n: usize) -> String {
 }
 
 fn open_browser(url: &str) {
-    let cmd = if cfg!(target_os = "macos") { "open" } else if cfg!(windows) { "explorer" } else { "xdg-open" };
+    let cmd = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
     if std::process::Command::new(cmd).arg(url).spawn().is_err() {
         eprintln!("không mở được trình duyệt; hãy mở {url}");
     }

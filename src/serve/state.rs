@@ -32,7 +32,10 @@ pub struct ServeState {
 
 impl Default for ServeState {
     fn default() -> Self {
-        ServeState { snapshot: RwLock::new(Arc::new(Snapshot::default())), events: broadcast::channel(64).0 }
+        ServeState {
+            snapshot: RwLock::new(Arc::new(Snapshot::default())),
+            events: broadcast::channel(64).0,
+        }
     }
 }
 

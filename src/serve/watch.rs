@@ -76,7 +76,13 @@ pub fn watch(root: &Path, tx: Sender<Changes>) -> notify_debouncer_full::notify:
     let base = root.to_path_buf();
     let mut debouncer = new_debouncer(DEBOUNCE, None, move |res: DebounceEventResult| {
         let Ok(events) = res else { return };
-        let changes = classify(&base, events.iter().filter(|e| is_change(&e.kind)).flat_map(|e| e.paths.iter().map(|p| p.as_path())));
+        let changes = classify(
+            &base,
+            events
+                .iter()
+                .filter(|e| is_change(&e.kind))
+                .flat_map(|e| e.paths.iter().map(|p| p.as_path())),
+        );
         if !changes.is_empty() {
             tx.send(changes).ok();
         }
@@ -92,7 +98,9 @@ pub fn watch_folders(watcher: &mut Watcher, root: &Path) -> Vec<String> {
     let mut problems = Vec::new();
     for dir in ["content", "themes"] {
         let d = root.join(dir);
-        if d.is_dir() && let Err(e) = watcher.watch(&d, RecursiveMode::Recursive) {
+        if d.is_dir()
+            && let Err(e) = watcher.watch(&d, RecursiveMode::Recursive)
+        {
             problems.push(format!("{}: {e}", d.display()));
         }
     }
@@ -116,14 +124,24 @@ mod tests {
 
     #[test]
     fn temp_file_then_rename_is_one_content_change() {
-        let c = classify_strs(&["/site/content/vinh-long/.17.md.swp", "/site/content/vinh-long/17.md~", "/site/content/vinh-long/17.md"]);
+        let c = classify_strs(&[
+            "/site/content/vinh-long/.17.md.swp",
+            "/site/content/vinh-long/17.md~",
+            "/site/content/vinh-long/17.md",
+        ]);
         assert_eq!(c.content.iter().collect::<Vec<_>>(), vec!["content/vinh-long/17.md"]);
         assert!(!c.config && !c.theme);
     }
 
     #[test]
     fn settings_theme_and_unrelated_files() {
-        let c = classify_strs(&["/site/site.yaml", "/site/themes/x/templates/base.html", "/site/public/index.html", "/elsewhere/content/a.md", "/site/.git/index"]);
+        let c = classify_strs(&[
+            "/site/site.yaml",
+            "/site/themes/x/templates/base.html",
+            "/site/public/index.html",
+            "/elsewhere/content/a.md",
+            "/site/.git/index",
+        ]);
         assert!(c.config && c.theme);
         assert!(c.content.is_empty());
         assert!(classify_strs(&["/site/public/a.html", "/site/README.md"]).is_empty());
@@ -137,7 +155,9 @@ mod tests {
 
     #[test]
     fn reads_are_not_changes() {
-        use notify_debouncer_full::notify::event::{AccessKind, AccessMode, CreateKind, ModifyKind, RemoveKind, RenameMode};
+        use notify_debouncer_full::notify::event::{
+            AccessKind, AccessMode, CreateKind, ModifyKind, RemoveKind, RenameMode,
+        };
         assert!(!is_change(&EventKind::Access(AccessKind::Close(AccessMode::Read))));
         assert!(!is_change(&EventKind::Access(AccessKind::Open(AccessMode::Any))));
         assert!(is_change(&EventKind::Modify(ModifyKind::Name(RenameMode::Both))));

@@ -21,7 +21,8 @@ pub fn fixture_site(name: &str) -> tempfile::TempDir {
 
 /// Copies a folder tree (files only, skipping `public/`).
 pub fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from).into_iter().filter_entry(|e| e.file_name() != "public") {
+    for entry in walkdir::WalkDir::new(from).into_iter().filter_entry(|e| e.file_name() != "public")
+    {
         let entry = entry.unwrap();
         let rel = entry.path().strip_prefix(from).unwrap();
         let dest = to.join(rel);
@@ -55,7 +56,11 @@ pub fn stderr(out: &Output) -> String {
 /// Reads an output page, e.g. `page(root, "vinh-long/2024/89-qd-ubnd/")`.
 pub fn page(public: &Path, site_path: &str) -> String {
     let p = site_path.trim_start_matches('/');
-    let file = if p.is_empty() || p.ends_with('/') { public.join(p).join("index.html") } else { public.join(p) };
+    let file = if p.is_empty() || p.ends_with('/') {
+        public.join(p).join("index.html")
+    } else {
+        public.join(p)
+    };
     std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()))
 }
 
@@ -65,7 +70,12 @@ pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap()))
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
         .collect()
 }
 
@@ -93,15 +103,23 @@ pub fn assert_links_resolve(public: &Path, base_path: &str) -> usize {
     for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
         let html = String::from_utf8_lossy(bytes);
         for href in links(&html) {
-            if href.starts_with("http://") || href.starts_with("https://") || href.starts_with("mailto:") {
+            if href.starts_with("http://")
+                || href.starts_with("https://")
+                || href.starts_with("mailto:")
+            {
                 continue;
             }
             checked += 1;
-            let (target, frag) = href.split_once('#').map_or((href.as_str(), None), |(a, b)| (a, Some(b)));
+            let (target, frag) =
+                href.split_once('#').map_or((href.as_str(), None), |(a, b)| (a, Some(b)));
             let file = if target.is_empty() {
                 path.clone()
             } else if let Some(rest) = target.strip_prefix(base_path) {
-                if rest.is_empty() || rest.ends_with('/') { format!("{rest}index.html") } else { rest.to_string() }
+                if rest.is_empty() || rest.ends_with('/') {
+                    format!("{rest}index.html")
+                } else {
+                    rest.to_string()
+                }
             } else {
                 broken.push(format!("{path}: {href} (not under {base_path})"));
                 continue;

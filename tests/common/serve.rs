@@ -34,7 +34,10 @@ impl Server {
             .spawn()
             .expect("start banhanh serve");
         let output = Arc::new(Mutex::new(Vec::new()));
-        for pipe in [Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>, Box::new(child.stderr.take().unwrap())] {
+        for pipe in [
+            Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>,
+            Box::new(child.stderr.take().unwrap()),
+        ] {
             let out = output.clone();
             std::thread::spawn(move || {
                 for line in BufReader::new(pipe).lines().map_while(Result::ok) {
@@ -46,10 +49,20 @@ impl Server {
         let start = Instant::now();
         while server.port == 0 {
             assert!(start.elapsed() < REBUILD_TIMEOUT, "serve did not start: {:?}", server.lines());
-            assert!(server.child.try_wait().unwrap().is_none(), "serve exited: {:?}", server.lines());
-            server.port = server.lines().iter().find_map(|l| {
-                l.strip_prefix("Đang phục vụ tại http://127.0.0.1:").and_then(|r| r.split('/').next()).and_then(|p| p.parse().ok())
-            }).unwrap_or(0);
+            assert!(
+                server.child.try_wait().unwrap().is_none(),
+                "serve exited: {:?}",
+                server.lines()
+            );
+            server.port = server
+                .lines()
+                .iter()
+                .find_map(|l| {
+                    l.strip_prefix("Đang phục vụ tại http://127.0.0.1:")
+                        .and_then(|r| r.split('/').next())
+                        .and_then(|p| p.parse().ok())
+                })
+                .unwrap_or(0);
             std::thread::sleep(Duration::from_millis(20));
         }
         server
@@ -79,7 +92,11 @@ impl Server {
             if ok(status, &body) {
                 return body;
             }
-            assert!(start.elapsed() < REBUILD_TIMEOUT, "timed out waiting for {what} at {path}; last status {status}; server said: {:#?}", self.lines());
+            assert!(
+                start.elapsed() < REBUILD_TIMEOUT,
+                "timed out waiting for {what} at {path}; last status {status}; server said: {:#?}",
+                self.lines()
+            );
             std::thread::sleep(Duration::from_millis(25));
         }
     }
@@ -91,11 +108,15 @@ impl Server {
         let start = Instant::now();
         loop {
             let lines = self.lines();
-            let listening = lines.iter().position(|l| l.starts_with("Đang phục vụ tại")).unwrap_or(0);
+            let listening =
+                lines.iter().position(|l| l.starts_with("Đang phục vụ tại")).unwrap_or(0);
             if let Some(l) = lines[listening..].iter().find(|l| ok(l)) {
                 return l.clone();
             }
-            assert!(start.elapsed() < REBUILD_TIMEOUT, "timed out waiting for {what}; server said: {lines:#?}");
+            assert!(
+                start.elapsed() < REBUILD_TIMEOUT,
+                "timed out waiting for {what}; server said: {lines:#?}"
+            );
             std::thread::sleep(Duration::from_millis(25));
         }
     }
