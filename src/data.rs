@@ -71,8 +71,8 @@ pub struct Catalog {
     central_issuers: Vec<String>,
     /// Tone-placement key of every accepted province spelling → canonical name.
     province_keys: BTreeMap<String, String>,
-    /// UI strings for templates (from `data/ui.vi.yaml`).
-    pub ui: serde_json::Value,
+    /// UI strings for templates (from `data/ui.vi.yaml`), by key.
+    pub ui: Ui,
 }
 
 impl Catalog {
@@ -82,8 +82,7 @@ impl Catalog {
             serde_yaml::from_str(PROVINCES_YAML).expect("data/provinces.yaml is valid");
         let types: TypesFile =
             serde_yaml::from_str(TYPES_YAML).expect("data/document-types.yaml is valid");
-        let ui: serde_json::Value =
-            serde_yaml::from_str(UI_YAML).expect("data/ui.vi.yaml is valid");
+        let ui: Ui = serde_yaml::from_str(UI_YAML).expect("data/ui.vi.yaml is valid");
         let mut province_keys = BTreeMap::new();
         for p in &provinces.before_2025 {
             province_keys.insert(tone_key(&p.name), p.name.clone());
@@ -235,9 +234,19 @@ pub fn type_code(number: &str) -> Option<&str> {
     last.split('-').next().filter(|c| !c.is_empty() && !c.chars().all(|ch| ch.is_ascii_digit()))
 }
 
+/// The UI strings of `data/ui.vi.yaml`, by key.
+pub type Ui = BTreeMap<String, String>;
+
 /// A UI string from `data/ui.vi.yaml` (the key itself when missing, so a gap is visible).
-pub fn ui_str(ui: &serde_json::Value, key: &str) -> String {
-    ui.get(key).and_then(serde_json::Value::as_str).unwrap_or(key).to_string()
+pub fn ui_str(ui: &Ui, key: &str) -> String {
+    ui.get(key).map_or(key, String::as_str).to_string()
+}
+
+impl Catalog {
+    /// A UI string from `data/ui.vi.yaml` (the key itself when missing, so a gap is visible).
+    pub fn ui_str(&self, key: &str) -> String {
+        ui_str(&self.ui, key)
+    }
 }
 
 #[cfg(test)]

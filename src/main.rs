@@ -1,11 +1,13 @@
 //! The `banhanh` command line: parses arguments and hands off to the library.
 
 use anyhow::Result;
+use banhanh::output::external::ExternalOptions;
 use banhanh::{BuildError, BuildOptions, data::Catalog};
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 // Building allocates many small strings from every thread: mimalloc does this much faster than glibc.
 #[global_allocator]
@@ -158,31 +160,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let catalog = Catalog::load();
     match cli.command {
         Command::Build { root, output, base_url } => {
-            let opts = BuildOptions { root, output, base_url };
-            let spinner = progress();
-            let result = banhanh::build(&opts, &catalog);
-            spinner.finish_and_clear();
-            match result {
-                Ok(r) => {
-                    eprint!("{}", r.warnings);
-                    let out = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
-                    let drafts = if r.drafts > 0 {
-                        format!(", {} bản nháp không xuất bản", r.drafts)
-                    } else {
-                        String::new()
-                    };
-                    println!(
-                        "Đã dựng {} văn bản, {} trang ({} tệp){drafts} trong {:.2} giây → {}",
-                        r.documents,
-                        r.pages,
-                        r.files,
-                        r.elapsed.as_secs_f64(),
-                        out.display()
-                    );
-                    Ok(ExitCode::SUCCESS)
-                }
-                Err(e) => Ok(report_failure(e)),
-            }
+            build(&BuildOptions { root, output, base_url }, &catalog)
         }
         Command::Search { root, province, year, doc_type, limit, json, query } => {
             let filters = banhanh::search::rank::Filters { province, year, doc_type };
@@ -190,43 +168,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Check { root, base_url, external, external_strict, external_timeout } => {
             let opts = BuildOptions { root, output: None, base_url };
-            match banhanh::render_site(&opts, &catalog) {
-                Ok((loaded, rendered)) => {
-                    eprint!("{}", loaded.diagnostics);
-                    if external || external_strict {
-                        let mut ext =
-                            banhanh::output::external::ExternalOptions::for_root(&opts.root);
-                        ext.strict = external_strict;
-                        ext.timeout =
-                            std::time::Duration::from_secs_f64(external_timeout.clamp(0.1, 600.0));
-                        let links =
-                            banhanh::output::external::collect(&loaded.site, &rendered.links);
-                        let (ds, sum) = banhanh::output::external::check(&links, &ext);
-                        let mut ds = banhanh::diagnostics::Diagnostics(ds);
-                        ds.sort();
-                        eprint!("{ds}");
-                        println!(
-                            "Liên kết ngoài: {} liên kết, {} lấy từ bộ nhớ đệm, {} hỏng, {} không kiểm tra được",
-                            sum.links, sum.from_cache, sum.broken, sum.unreachable
-                        );
-                        if ds.has_errors() {
-                            eprintln!(
-                                "Dừng lại: {} liên kết ngoài có lỗi (--external-strict).",
-                                ds.error_count()
-                            );
-                            return Ok(ExitCode::from(1));
-                        }
-                    }
-                    println!(
-                        "Không có lỗi: {} văn bản, {} tệp, {} cảnh báo",
-                        loaded.site.documents.len(),
-                        rendered.files,
-                        loaded.diagnostics.warning_count()
-                    );
-                    Ok(ExitCode::SUCCESS)
-                }
-                Err(e) => Ok(report_failure(e)),
-            }
+            let external = (external || external_strict).then(|| {
+                let mut ext = ExternalOptions::for_root(&opts.root);
+                ext.strict = external_strict;
+                ext.timeout = Duration::from_secs_f64(external_timeout.clamp(0.1, 600.0));
+                ext
+            });
+            check(&opts, external.as_ref(), &catalog)
         }
         Command::Import { file, out } => run_import(&file, out.as_deref(), &catalog),
         Command::Serve { root, port, bind, open } => {
@@ -236,31 +184,111 @@ fn run(cli: Cli) -> Result<ExitCode> {
             )?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::New { what: Some(NewWhat::Site { dir }), .. } => {
-            let created = banhanh::new::new_site(&dir, &catalog)?;
-            println!("Đã tạo trang mới ở {}; văn bản mẫu: {}", dir.display(), created.display());
-            println!("Xem trước: banhanh serve --root {}", dir.display());
+        Command::New { what: Some(NewWhat::Site { dir }), .. } => new_site(&dir, &catalog),
+        Command::New { what: None, root, province, doc_type, year, number, title } => {
+            new_document(&root, province, doc_type, year, number, title, &catalog)
+        }
+    }
+}
+
+/// `banhanh build`: the site into its output folder, or every error and the old output kept.
+fn build(opts: &BuildOptions, catalog: &Catalog) -> Result<ExitCode> {
+    let spinner = progress();
+    let result = banhanh::build(opts, catalog);
+    spinner.finish_and_clear();
+    let r = match result {
+        Ok(r) => r,
+        Err(e) => return Ok(report_failure(e)),
+    };
+    eprint!("{}", r.warnings);
+    let out = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
+    let drafts = if r.drafts > 0 {
+        format!(", {} bản nháp không xuất bản", r.drafts)
+    } else {
+        String::new()
+    };
+    println!(
+        "Đã dựng {} văn bản, {} trang ({} tệp){drafts} trong {:.2} giây → {}",
+        r.documents,
+        r.pages,
+        r.files,
+        r.elapsed.as_secs_f64(),
+        out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `banhanh check`: content and links (and external links when asked), nothing written.
+fn check(
+    opts: &BuildOptions,
+    external: Option<&ExternalOptions>,
+    catalog: &Catalog,
+) -> Result<ExitCode> {
+    let (loaded, rendered) = match banhanh::check(opts, catalog) {
+        Ok(r) => r,
+        Err(e) => return Ok(report_failure(e)),
+    };
+    eprint!("{}", loaded.diagnostics);
+    if let Some(ext) = external {
+        let links = banhanh::output::external::collect(&loaded.site, &rendered.links);
+        let (ds, sum) = banhanh::output::external::check(&links, ext);
+        let mut ds = banhanh::diagnostics::Diagnostics(ds);
+        ds.sort();
+        eprint!("{ds}");
+        println!(
+            "Liên kết ngoài: {} liên kết, {} lấy từ bộ nhớ đệm, {} hỏng, {} không kiểm tra được",
+            sum.links, sum.from_cache, sum.broken, sum.unreachable
+        );
+        if ds.has_errors() {
+            eprintln!("Dừng lại: {} liên kết ngoài có lỗi (--external-strict).", ds.error_count());
+            return Ok(ExitCode::from(1));
+        }
+    }
+    println!(
+        "Không có lỗi: {} văn bản, {} tệp, {} cảnh báo",
+        loaded.site.documents.len(),
+        rendered.files,
+        loaded.diagnostics.warning_count()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `banhanh new site DIR`: a new site folder with one example document.
+fn new_site(dir: &Path, catalog: &Catalog) -> Result<ExitCode> {
+    let created = banhanh::new::new_site(dir, catalog)?;
+    println!("Đã tạo trang mới ở {}; văn bản mẫu: {}", dir.display(), created.display());
+    println!("Xem trước: banhanh serve --root {}", dir.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `banhanh new --province … --type … --year …`: a new document with valid frontmatter.
+fn new_document(
+    root: &Path,
+    province: Option<String>,
+    doc_type: Option<String>,
+    year: Option<i32>,
+    number: Option<String>,
+    title: Option<String>,
+    catalog: &Catalog,
+) -> Result<ExitCode> {
+    let (Some(province), Some(doc_type), Some(year)) = (province, doc_type, year) else {
+        eprintln!(
+            "lỗi: cần --province, --type và --year\n  gợi ý: banhanh new --province \"Vĩnh Long\" \
+             --type \"Kế hoạch\" --year 2025 [--number 22/KH-UBND] [--title …]\n  \
+             hoặc: banhanh new site THƯ-MỤC"
+        );
+        return Ok(ExitCode::from(2));
+    };
+    let req = banhanh::new::NewDocument { province, doc_type, year, number, title };
+    match banhanh::new::new_document(root, &req, catalog) {
+        Ok(c) => {
+            println!("Đã tạo {}", c.file.display());
+            println!("Địa chỉ trang: {}", c.url);
             Ok(ExitCode::SUCCESS)
         }
-        Command::New { what: None, root, province, doc_type, year, number, title } => {
-            let (Some(province), Some(doc_type), Some(year)) = (province, doc_type, year) else {
-                eprintln!(
-                    "lỗi: cần --province, --type và --year\n  gợi ý: banhanh new --province \"Vĩnh Long\" --type \"Kế hoạch\" --year 2025 [--number 22/KH-UBND] [--title …]\n  hoặc: banhanh new site THƯ-MỤC"
-                );
-                return Ok(ExitCode::from(2));
-            };
-            let req = banhanh::new::NewDocument { province, doc_type, year, number, title };
-            match banhanh::new::new_document(&root, &req, &catalog) {
-                Ok(c) => {
-                    println!("Đã tạo {}", c.file.display());
-                    println!("Địa chỉ trang: {}", c.url);
-                    Ok(ExitCode::SUCCESS)
-                }
-                Err(e) => {
-                    eprintln!("{e}");
-                    Ok(ExitCode::from(1))
-                }
-            }
+        Err(e) => {
+            eprintln!("{e}");
+            Ok(ExitCode::from(1))
         }
     }
 }

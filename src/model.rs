@@ -149,6 +149,16 @@ pub struct DocLinks {
     pub citations: Vec<Option<Target>>,
 }
 
+/// Orders documents newest first (issued date, then year, then title, then path): deterministic.
+pub fn newest_first(a: &Document, b: &Document) -> std::cmp::Ordering {
+    b.meta
+        .issued
+        .cmp(&a.meta.issued)
+        .then(b.meta.year.cmp(&a.meta.year))
+        .then(a.meta.title.cmp(&b.meta.title))
+        .then(a.path.cmp(&b.path))
+}
+
 /// The whole linked site: documents, hubs and backlinks, ready to render.
 #[derive(Debug, Clone, Serialize)]
 pub struct Site {
@@ -162,4 +172,14 @@ pub struct Site {
     /// Scratch file the build sets large texts and search postings aside in (None: all in memory).
     #[serde(skip)]
     pub spill: Option<std::sync::Arc<crate::stash::SpillFile>>,
+}
+
+impl Site {
+    /// Site path a target points to: the document's page or the hub.
+    pub fn target_path<'a>(&'a self, target: &'a Target) -> &'a str {
+        match target {
+            Target::Document(i) => &self.documents[*i].path,
+            Target::Hub(p) => p,
+        }
+    }
 }

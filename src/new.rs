@@ -125,18 +125,17 @@ pub fn new_document(
                 .collect(),
         )
     })?;
-    let path = crate::link::document_path(&parsed.into_document(Body::default()));
+    let path = parsed.into_document(Body::default()).path;
     let file = root.join(&rel);
     if file.exists() {
         return Err(NewError::Exists(file));
     }
-    let loaded = crate::load(root, None, catalog);
+    let loaded = crate::load(root, catalog, crate::LoadOptions::default());
     if let Some(d) = loaded.site.documents.iter().find(|d| d.path == path) {
         return Err(NewError::Duplicate { existing: d.source.clone(), url: path });
     }
     write_new(&file, text.as_bytes())?;
-    let base = loaded.site.config.base_url.trim_end_matches('/').to_string();
-    Ok(Created { file, url: format!("{base}{path}") })
+    Ok(Created { file, url: crate::urls::absolute(&loaded.site.config.base_url, &path) })
 }
 
 /// Creates a site folder: `site.yaml` and `content/` with one example document that builds.

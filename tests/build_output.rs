@@ -188,15 +188,17 @@ fn the_streamed_build_writes_exactly_what_the_in_memory_render_makes() {
         build_ok(&root, &["--output", out.path().join("public").to_str().unwrap()]);
         let written = tree(&out.path().join("public"));
         let catalog = banhanh::data::Catalog::load();
-        let loaded = banhanh::load(&root, None, &catalog);
+        let loaded = banhanh::load(&root, &catalog, banhanh::LoadOptions::default());
         let theme =
             banhanh::render::templates::load(&root, loaded.site.config.theme.as_deref()).unwrap();
         let rendered: std::collections::BTreeMap<String, Vec<u8>> =
-            banhanh::render::render(&loaded.site, &catalog, &theme)
-                .unwrap()
-                .into_iter()
-                .map(|f| (f.path, f.bytes))
-                .collect();
+            banhanh::output::file::collect(|put| {
+                banhanh::render::render(&loaded.site, &catalog, &theme, put)
+            })
+            .unwrap()
+            .into_iter()
+            .map(|f| (f.path, f.bytes))
+            .collect();
         assert!(written.len() > 20);
         assert_eq!(written.keys().collect::<Vec<_>>(), rendered.keys().collect::<Vec<_>>());
         for (path, bytes) in &written {

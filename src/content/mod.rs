@@ -25,15 +25,17 @@ pub struct Parsed {
 }
 
 impl Parsed {
-    /// Turns the parsed file into a document with its rendered body (path assigned later by the link stage).
+    /// Turns the parsed file into a document with its rendered body and its page's path.
     pub fn into_document(self, body: Body) -> Document {
+        let leaf = self.meta.number.as_deref().unwrap_or(&self.stem);
+        let path = crate::urls::document(&self.meta.province, self.meta.year, leaf);
         Document {
             source: self.source,
             stem: self.stem,
             meta: self.meta,
             body_line: self.body_line,
             identity_at: self.identity_at,
-            path: String::new(),
+            path,
             body,
         }
     }

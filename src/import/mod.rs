@@ -12,7 +12,7 @@ pub mod tables;
 pub mod title;
 
 use crate::data::Catalog;
-use crate::link::citations::CitationFinder;
+use crate::markdown::citations::CitationFinder;
 use crate::text::nfc;
 use detect::{Detected, Field};
 use std::io::Write;

@@ -3,7 +3,7 @@
 
 use super::rules::rules;
 use crate::data::Catalog;
-use crate::link::citations::CitationFinder;
+use crate::markdown::citations::CitationFinder;
 
 fn is_caps_word(w: &str) -> bool {
     w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)

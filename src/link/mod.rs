@@ -1,25 +1,12 @@
 //! Stage 4: permalinks, identity checks, citations and `implements` resolved to pages or hubs, backlinks.
 
-pub mod citations;
 pub mod resolve;
 
-use crate::data::{Catalog, province_slug};
+use crate::data::Catalog;
 use crate::diagnostics::Diagnostic;
-use crate::markdown::{CITE_CLOSE, CITE_MID, CITE_OPEN};
 use crate::model::{DocLinks, Document, Site, SiteConfig, Target};
-use crate::text::slugify;
-use pulldown_cmark_escape::escape_href;
 use resolve::{Ref, Resolver, number_key};
 use std::collections::BTreeMap;
-
-/// Site path of a document: `/{province}/{year}/{number-slug or file-stem-slug}/`.
-pub fn document_path(doc: &Document) -> String {
-    let leaf = match &doc.meta.number {
-        Some(n) => slugify(n),
-        None => slugify(&doc.stem),
-    };
-    format!("/{}/{}/{}/", province_slug(&doc.meta.province), doc.meta.year, leaf)
-}
 
 /// Links the documents into a site; reports duplicate identities and permalink clashes.
 pub fn link(
@@ -32,7 +19,6 @@ pub fn link(
     let mut identities: BTreeMap<(String, i32, String), String> = BTreeMap::new();
     let mut paths: BTreeMap<String, String> = BTreeMap::new();
     documents.retain_mut(|doc| {
-        doc.path = document_path(doc);
         let (id, shown) = match &doc.meta.number {
             Some(n) => (format!("số {}", number_key(n)), format!("số hiệu {n}")),
             None => (format!("tệp {}", doc.stem), format!("tên tệp {}", doc.stem)),
@@ -173,15 +159,6 @@ pub fn link(
     (Site { config, documents, links, hubs, spill: None }, diagnostics)
 }
 
-/// The final body HTML of document `i`: its citations linked to their pages or hubs.
-pub fn body_html(site: &Site, i: usize) -> String {
-    let html = site.documents[i].body.html.get();
-    if site.documents[i].body.citations.is_empty() {
-        return html.into_owned();
-    }
-    fill_citations(&html, &site.links[i].citations, &site.documents, &site.config.base_path)
-}
-
 /// The one target a document already gives, with a date, to the number of its undated citation `j`.
 fn same_document_target(
     doc: &Document,
@@ -212,67 +189,4 @@ fn same_document_target(
         [one] => Some((*one).clone()),
         _ => None,
     }
-}
-
-/// Site path a target points to.
-pub fn target_path<'a>(target: &'a Target, documents: &'a [Document]) -> &'a str {
-    match target {
-        Target::Document(i) => &documents[*i].path,
-        Target::Hub(p) => p,
-    }
-}
-
-/// `<a>` nesting depth after `html`, starting from `depth` (tags are lowercase: the HTML comes from
-/// pulldown-cmark or ammonia).
-fn anchor_depth(mut depth: usize, html: &str) -> usize {
-    let mut rest = html;
-    while let Some(i) = rest.find('<') {
-        rest = &rest[i + 1..];
-        if rest.starts_with("a ") || rest.starts_with("a>") {
-            depth += 1;
-        } else if rest.starts_with("/a>") {
-            depth = depth.saturating_sub(1);
-        }
-    }
-    depth
-}
-
-/// Replaces citation placeholders with links (or plain text when a citation stays unresolved).
-fn fill_citations(
-    html: &str,
-    targets: &[Option<Target>],
-    documents: &[Document],
-    base_path: &str,
-) -> String {
-    let mut out = String::with_capacity(html.len() + targets.len() * 48);
-    let mut rest = html;
-    // Depth of `<a>` elements around the placeholder: a citation inside a link written as raw
-    // HTML stays text (a link inside a link is invalid HTML).
-    let mut depth = 0usize;
-    while let Some(open) = rest.find(CITE_OPEN) {
-        depth = anchor_depth(depth, &rest[..open]);
-        out.push_str(&rest[..open]);
-        let after = &rest[open + CITE_OPEN.len_utf8()..];
-        let (Some(mid), Some(close)) = (after.find(CITE_MID), after.find(CITE_CLOSE)) else {
-            rest = after;
-            continue;
-        };
-        let idx: usize = after[..mid].parse().unwrap_or(usize::MAX);
-        let text = &after[mid + CITE_MID.len_utf8()..close];
-        match targets.get(idx).and_then(Option::as_ref).filter(|_| depth == 0) {
-            Some(t) => {
-                out.push_str("<a class=\"cite\" href=\"");
-                let href =
-                    format!("{}{}", base_path.trim_end_matches('/'), target_path(t, documents));
-                escape_href(&mut out, &href).ok();
-                out.push_str("\">");
-                out.push_str(text);
-                out.push_str("</a>");
-            }
-            None => out.push_str(text),
-        }
-        rest = &after[close + CITE_CLOSE.len_utf8()..];
-    }
-    out.push_str(rest);
-    out
 }

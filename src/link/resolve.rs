@@ -1,8 +1,8 @@
 //! Identity of documents and cited numbers, and where each reference points (a page or a hub).
 
-use crate::data::{Catalog, province_slug};
+use crate::data::Catalog;
 use crate::model::{Document, Hub, Target};
-use crate::text::{fold, slugify};
+use crate::text::fold;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
@@ -84,11 +84,7 @@ impl<'c> Resolver<'c> {
         }
         let catalog = self.catalog;
         let hub = self.hubs.entry(key.clone()).or_insert_with(|| {
-            let slug = format!("{}-{year}", slugify(r.number));
-            let path = match &key.province {
-                Some(p) => format!("/{}/van-ban/{slug}/", province_slug(p)),
-                None => format!("/van-ban/{slug}/"),
-            };
+            let path = crate::urls::hub(r.number, year, key.province.as_deref());
             Hub {
                 path,
                 number: r.number.to_string(),

@@ -10,7 +10,7 @@ const OVERLAY_STYLE: &str = "position:fixed;inset:auto 0 0 0;max-height:60vh;ove
 pub fn overlay(message: &str) -> String {
     format!(
         "<div id=\"banhanh-loi\" role=\"alert\" style=\"{OVERLAY_STYLE}\"><strong>{OVERLAY_TITLE}</strong><pre style=\"white-space:pre-wrap;font:14px/1.45 ui-monospace,monospace;margin:.5rem 0 0\">{}</pre></div>",
-        crate::render::templates::escape_html(message)
+        crate::text::escape_html(message)
     )
 }
 

@@ -7,7 +7,8 @@ pub mod state;
 pub mod watch;
 
 use crate::data::Catalog;
-use incremental::{Failure, Incremental, Update, url_for};
+use crate::urls::path_for as url_for;
+use incremental::{Failure, Incremental, Update};
 use state::{Event, ServeState, Snapshot};
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
