@@ -177,7 +177,47 @@ impl Catalog {
     }
 }
 
-/// The issuer codes of a number: "22/KH-UBND" → ["UBND"], "64-KL/TW" → ["TW"], "226/TTr-SKHĐT-TH" → ["SKHĐT", "TH"].
+/// A province or type name the catalog does not know: what to tell the editor, and a fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unknown {
+    /// What is wrong ("không có tỉnh, thành phố nào tên …").
+    pub message: String,
+    /// The closest known name, or where the valid names are.
+    pub help: String,
+}
+
+impl Catalog {
+    /// The canonical name of a province spelling, or what to tell the editor (with the closest name).
+    pub fn resolve_province(&self, name: &str) -> Result<&str, Unknown> {
+        self.province(name).ok_or_else(|| Unknown {
+            message: format!("không có tỉnh, thành phố nào tên \"{name}\""),
+            help: self.suggest_province(name).map_or_else(
+                || {
+                    "dùng tên tỉnh, thành phố như trong data/provinces.yaml, ví dụ: Vĩnh Long"
+                        .into()
+                },
+                |s| format!("có phải là \"{s}\"?"),
+            ),
+        })
+    }
+
+    /// The document type a name means, or what to tell the editor (with the closest type).
+    pub fn resolve_type(&self, name: &str) -> Result<&DocType, Unknown> {
+        self.doc_type(name).ok_or_else(|| Unknown {
+            message: format!("loại văn bản không hợp lệ: \"{name}\""),
+            help: self.suggest_type(name).map_or_else(
+                || {
+                    let names: Vec<&str> = self.types.iter().map(|t| t.name.as_str()).collect();
+                    format!("các loại hợp lệ: {}", names.join(", "))
+                },
+                |s| format!("có phải là \"{s}\"?"),
+            ),
+        })
+    }
+}
+
+/// The issuer codes of a number: "22/KH-UBND" → ["UBND"], "64-KL/TW" → ["TW"],
+/// "226/TTr-SKHĐT-TH" → ["SKHĐT", "TH"].
 pub fn issuer_codes(number: &str) -> Vec<&str> {
     let number = number.trim();
     if let Some((head, tail)) = number.split_once('/') {

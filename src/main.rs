@@ -67,7 +67,8 @@ enum Command {
         root: PathBuf,
         #[arg(long)]
         base_url: Option<String>,
-        /// Kiểm tra cả liên kết ra ngoài (HTTP), có bộ nhớ đệm ROOT/.cache/banhanh/; lỗi chỉ là cảnh báo
+        /// Kiểm tra cả liên kết ra ngoài (HTTP), có bộ nhớ đệm ROOT/.cache/banhanh/;
+        /// lỗi chỉ là cảnh báo
         #[arg(long)]
         external: bool,
         /// Như --external nhưng liên kết ngoài hỏng hoặc không truy cập được là lỗi (thoát mã 1)
@@ -85,7 +86,8 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
-    /// Xem trước trang khi soạn: dựng, phục vụ tại 127.0.0.1 và tự tải lại khi lưu tệp (preview server)
+    /// Xem trước trang khi soạn: dựng, phục vụ tại 127.0.0.1 và tự tải lại khi lưu tệp
+    /// (preview server)
     Serve {
         #[arg(long, default_value = ".")]
         root: PathBuf,
@@ -99,7 +101,8 @@ enum Command {
         #[arg(long)]
         open: bool,
     },
-    /// Tạo văn bản mới với phần thông tin hợp lệ, hoặc `new site DIR` để tạo một trang mới (new document or site)
+    /// Tạo văn bản mới với phần thông tin hợp lệ, hoặc `new site DIR` để tạo một trang mới
+    /// (new document or site)
     #[command(args_conflicts_with_subcommands = true)]
     New {
         #[command(subcommand)]

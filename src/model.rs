@@ -77,7 +77,8 @@ pub struct Body {
     pub headings: Vec<Heading>,
     pub sections: Vec<Section>,
     pub citations: Vec<Citation>,
-    /// Links written in the body as written (`/kien-giang/2021/…`, `../2021/`, `#muc`, `https://…`), with their lines.
+    /// Links written in the body (Markdown or HTML) as written (`/kien-giang/2021/…`, `../2021/`,
+    /// `#muc`, `https://…`), with their lines.
     pub links: Vec<(String, usize)>,
 }
 

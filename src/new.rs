@@ -43,7 +43,8 @@ pub enum NewError {
     #[error("lỗi: {0} đã có, không ghi đè\n  gợi ý: sửa tệp đó, hoặc dùng --number/--title khác")]
     Exists(PathBuf),
     #[error(
-        "lỗi: trùng văn bản với {existing}: cùng địa chỉ trang {url}\n  gợi ý: sửa tệp {existing} thay vì tạo tệp mới"
+        "lỗi: trùng văn bản với {existing}: cùng địa chỉ trang {url}\n  \
+         gợi ý: sửa tệp {existing} thay vì tạo tệp mới"
     )]
     Duplicate { existing: String, url: String },
     #[error("lỗi: {0} đã có và không trống\n  gợi ý: chọn một thư mục mới")]
@@ -65,32 +66,15 @@ pub fn new_document(
             None => d,
         }])
     };
-    let province = catalog.province(&req.province).map(str::to_string).ok_or_else(|| {
-        let help = catalog.suggest_province(&req.province).map_or_else(
-            || {
-                "dùng tên tỉnh, thành phố như trong data/provinces.yaml, ví dụ: Vĩnh Long"
-                    .to_string()
-            },
-            |s| format!("có phải là \"{s}\"?"),
-        );
-        flag(
-            "province",
-            format!("không có tỉnh, thành phố nào tên \"{}\"", req.province),
-            Some(help),
-        )
-    })?;
-    let doc_type = catalog.doc_type(&req.doc_type).map(|t| t.name.clone()).ok_or_else(|| {
-        let help = catalog.suggest_type(&req.doc_type).map_or_else(
-            || {
-                format!(
-                    "các loại hợp lệ: {}",
-                    catalog.types.iter().map(|t| t.name.as_str()).collect::<Vec<_>>().join(", ")
-                )
-            },
-            |s| format!("có phải là \"{s}\"?"),
-        );
-        flag("type", format!("loại văn bản không hợp lệ: \"{}\"", req.doc_type), Some(help))
-    })?;
+    let province = catalog
+        .resolve_province(&req.province)
+        .map_err(|e| flag("province", e.message, Some(e.help)))?
+        .to_string();
+    let doc_type = catalog
+        .resolve_type(&req.doc_type)
+        .map_err(|e| flag("type", e.message, Some(e.help)))?
+        .name
+        .clone();
     let number = req.number.as_deref().map(|n| nfc(n.trim())).filter(|n| !n.is_empty());
     let title = req
         .title
@@ -189,7 +173,8 @@ fn frontmatter(
     (lines.join("\n") + "\n", keys)
 }
 
-/// "Ủy ban nhân dân tỉnh Vĩnh Long", or "Ủy ban nhân dân Thành phố Hồ Chí Minh" when the name carries its kind.
+/// "Ủy ban nhân dân tỉnh Vĩnh Long", or "Ủy ban nhân dân Thành phố Hồ Chí Minh" when the name
+/// carries its kind.
 fn issuer(catalog: &Catalog, province: &str) -> String {
     let kind = catalog
         .before_2025

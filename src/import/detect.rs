@@ -193,26 +193,10 @@ pub fn detect(x: &Inputs<'_>) -> Detected {
         .date
         .or_else(|| portal.get("issued").and_then(parse_cited_date))
         .or(self_ref.as_ref().map(|r| r.1));
-    let province = h
-        .place
-        .as_deref()
-        .and_then(|p| catalog.province(p))
-        .or_else(|| h.issuer.as_deref().and_then(|i| province_in(i, catalog)))
-        .or_else(|| enacting_issuer(x.body).and_then(|i| province_in(i, catalog)))
-        .or_else(|| portal.get("issuer").and_then(|i| province_in(i, catalog)))
-        .map(str::to_string);
+    let province = province(x);
     let title = title(x, doc_type.as_deref());
     let (implements, undated) = implements(x, title.found().map(String::as_str), number.as_deref());
-    let year = title
-        .found()
-        .and_then(|t| last_year_in(t))
-        .or_else(|| {
-            implements
-                .iter()
-                .find(|(n, _)| number_key(n) == number_key("01/NQ-CP"))
-                .map(|(_, d)| d.year())
-        })
-        .or(issued.map(|d| d.year()));
+    let year = plan_year(title.found().map(String::as_str), &implements, issued);
     let signer = x
         .blocks
         .iter()
@@ -232,31 +216,19 @@ pub fn detect(x: &Inputs<'_>) -> Detected {
     };
     Detected {
         title,
-        doc_type: doc_type
-            .map_or_else(|| Field::Todo("TODO: không tìm thấy loại văn bản".into()), Field::Found),
+        doc_type: found_or(doc_type, "TODO: không tìm thấy loại văn bản"),
         province: province_field,
         issuer,
-        number: number.map_or_else(
-            || {
-                Field::Todo(
-                    "TODO: không tìm thấy số hiệu (bỏ khóa này nếu văn bản không có số)".into(),
-                )
-            },
-            Field::Found,
+        number: found_or(
+            number,
+            "TODO: không tìm thấy số hiệu (bỏ khóa này nếu văn bản không có số)",
         ),
-        issued: issued.map_or_else(
-            || {
-                Field::Todo(
-                    "TODO: không tìm thấy ngày ban hành (bỏ khóa này nếu văn bản không ghi ngày)"
-                        .into(),
-                )
-            },
-            Field::Found,
+        issued: found_or(
+            issued,
+            "TODO: không tìm thấy ngày ban hành (bỏ khóa này nếu văn bản không ghi ngày)",
         ),
-        year: year
-            .map_or_else(|| Field::Todo("TODO: không tìm thấy năm kế hoạch".into()), Field::Found),
-        signer: signer
-            .map_or_else(|| Field::Todo("TODO: không tìm thấy người ký".into()), Field::Found),
+        year: found_or(year, "TODO: không tìm thấy năm kế hoạch"),
+        signer: found_or(signer, "TODO: không tìm thấy người ký"),
         effective: portal.get("effective").and_then(parse_cited_date),
         fields: portal
             .get("fields")
@@ -271,6 +243,41 @@ pub fn detect(x: &Inputs<'_>) -> Detected {
         implements,
         undated,
     }
+}
+
+/// The province: from the place-and-date line, else the issuer, the enacting body or the portal.
+fn province(x: &Inputs<'_>) -> Option<String> {
+    let (h, catalog) = (x.header, x.catalog);
+    h.place
+        .as_deref()
+        .and_then(|p| catalog.province(p))
+        .or_else(|| h.issuer.as_deref().and_then(|i| province_in(i, catalog)))
+        .or_else(|| enacting_issuer(x.body).and_then(|i| province_in(i, catalog)))
+        .or_else(|| x.portal.get("issuer").and_then(|i| province_in(i, catalog)))
+        .map(str::to_string)
+}
+
+/// The plan year: the last year in the title, else that of the 01/NQ-CP it implements, else the
+/// year it was issued.
+fn plan_year(
+    title: Option<&str>,
+    implements: &[(String, NaiveDate)],
+    issued: Option<NaiveDate>,
+) -> Option<i32> {
+    title
+        .and_then(last_year_in)
+        .or_else(|| {
+            implements
+                .iter()
+                .find(|(n, _)| number_key(n) == number_key("01/NQ-CP"))
+                .map(|(_, d)| d.year())
+        })
+        .or(issued.map(|d| d.year()))
+}
+
+/// A value found, or the TODO that says it was not.
+fn found_or<T>(value: Option<T>, todo: &str) -> Field<T> {
+    value.map_or_else(|| Field::Todo(todo.into()), Field::Found)
 }
 
 /// The issuing body a decision names before its legal bases ("ỦY BAN NHÂN DÂN TỈNH VĨNH LONG" above "Căn cứ …").

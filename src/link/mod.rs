@@ -4,7 +4,7 @@ pub mod resolve;
 
 use crate::data::Catalog;
 use crate::diagnostics::Diagnostic;
-use crate::model::{DocLinks, Document, Site, SiteConfig, Target};
+use crate::model::{DocLinks, Document, Hub, Site, SiteConfig, Target};
 use resolve::{Ref, Resolver, number_key};
 use std::collections::BTreeMap;
 
@@ -14,8 +14,25 @@ pub fn link(
     config: SiteConfig,
     catalog: &Catalog,
 ) -> (Site, Vec<Diagnostic>) {
-    let mut diagnostics = Vec::new();
     documents.sort_by(|a, b| a.source.cmp(&b.source));
+    let diagnostics = drop_duplicates(&mut documents);
+    let mut resolver = Resolver::new(catalog, &documents);
+    let mut links: Vec<DocLinks> = vec![DocLinks::default(); documents.len()];
+    let mut cite_targets = resolve_dated(&mut resolver, &documents, &mut links);
+    resolve_undated(&resolver, &documents, &links, &mut cite_targets);
+    let mut hubs: BTreeMap<String, Hub> =
+        std::mem::take(&mut resolver.hubs).into_values().map(|h| (h.path.clone(), h)).collect();
+    add_backlinks(&documents, &cite_targets, &mut links, &mut hubs);
+    for (l, targets) in links.iter_mut().zip(cite_targets) {
+        l.citations = targets;
+    }
+    (Site { config, documents, links, hubs, spill: None }, diagnostics)
+}
+
+/// Drops the second of two documents with the same identity (province, year, number or file
+/// stem) or the same page path, with an error naming the first.
+fn drop_duplicates(documents: &mut Vec<Document>) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
     let mut identities: BTreeMap<(String, i32, String), String> = BTreeMap::new();
     let mut paths: BTreeMap<String, String> = BTreeMap::new();
     documents.retain_mut(|doc| {
@@ -24,32 +41,20 @@ pub fn link(
             None => (format!("tệp {}", doc.stem), format!("tên tệp {}", doc.stem)),
         };
         let key = (doc.meta.province.clone(), doc.meta.year, id);
+        let (line, col) = doc.identity_at;
         if let Some(first) = identities.get(&key) {
-            diagnostics.push(
-                Diagnostic::error(
-                    &doc.source,
-                    doc.identity_at.0,
-                    doc.identity_at.1,
-                    format!(
-                        "trùng văn bản với {first}: cùng tỉnh {}, năm {} và {shown}",
-                        key.0, key.1
-                    ),
-                )
-                .with_help(
-                    "mỗi văn bản chỉ có một tệp; xóa một trong hai tệp hoặc sửa số hiệu, năm",
-                ),
-            );
+            let (p, y) = (&key.0, key.1);
+            let message = format!("trùng văn bản với {first}: cùng tỉnh {p}, năm {y} và {shown}");
+            diagnostics.push(Diagnostic::error(&doc.source, line, col, message).with_help(
+                "mỗi văn bản chỉ có một tệp; xóa một trong hai tệp hoặc sửa số hiệu, năm",
+            ));
             return false;
         }
         if let Some(first) = paths.get(&doc.path) {
+            let message = format!("trùng địa chỉ trang {} với {first}", doc.path);
             diagnostics.push(
-                Diagnostic::error(
-                    &doc.source,
-                    doc.identity_at.0,
-                    doc.identity_at.1,
-                    format!("trùng địa chỉ trang {} với {first}", doc.path),
-                )
-                .with_help("đổi tên tệp hoặc số hiệu để địa chỉ khác nhau"),
+                Diagnostic::error(&doc.source, line, col, message)
+                    .with_help("đổi tên tệp hoặc số hiệu để địa chỉ khác nhau"),
             );
             return false;
         }
@@ -57,45 +62,54 @@ pub fn link(
         paths.insert(doc.path.clone(), doc.source.clone());
         true
     });
+    diagnostics
+}
 
-    let mut resolver = Resolver::new(catalog, &documents);
-    let mut links: Vec<DocLinks> = vec![DocLinks::default(); documents.len()];
-    // Pass 1: dated references (these also create hubs).
-    let mut cite_targets: Vec<Vec<Option<Target>>> = Vec::with_capacity(documents.len());
+/// Pass 1: `implements` entries and citations that carry a year (these also create hubs); the
+/// targets of each document's citations, in order (None where still unresolved).
+fn resolve_dated(
+    resolver: &mut Resolver<'_>,
+    documents: &[Document],
+    links: &mut [DocLinks],
+) -> Vec<Vec<Option<Target>>> {
+    let mut cite_targets = Vec::with_capacity(documents.len());
     for (i, doc) in documents.iter().enumerate() {
         let own = doc.meta.province.as_str();
         for r in &doc.meta.implements {
-            let target = resolver.resolve_dated(
-                &Ref {
-                    number: &r.number,
-                    date: Some(r.date),
-                    province_hint: None,
-                    kind: None,
-                    title: r.title.as_deref(),
-                },
-                own,
-            );
+            let r = Ref {
+                number: &r.number,
+                date: Some(r.date),
+                province_hint: None,
+                kind: None,
+                title: r.title.as_deref(),
+            };
+            let target = resolver.resolve_dated(&r, own);
             links[i].implements.push(target.expect("implements entries have a date"));
         }
-        cite_targets.push(
-            doc.body
-                .citations
-                .iter()
-                .map(|c| {
-                    let r = Ref {
-                        number: &c.number,
-                        date: c.date,
-                        province_hint: c.province_hint.as_deref(),
-                        kind: Some(&c.kind),
-                        title: None,
-                    };
-                    resolver.resolve_dated(&r, own)
-                })
-                .collect(),
-        );
+        let dated = doc.body.citations.iter().map(|c| {
+            let r = Ref {
+                number: &c.number,
+                date: c.date,
+                province_hint: c.province_hint.as_deref(),
+                kind: Some(&c.kind),
+                title: None,
+            };
+            resolver.resolve_dated(&r, own)
+        });
+        cite_targets.push(dated.collect());
     }
-    // Pass 2: undated references, linked only when unambiguous: first within the citing document
-    // ("Nghị quyết số 01/NQ-CP ngày 08/01/2025 … (gọi tắt là Nghị quyết số 01/NQ-CP)"), then site-wide.
+    cite_targets
+}
+
+/// Pass 2: undated citations, linked only when unambiguous: first within the citing document
+/// ("Nghị quyết số 01/NQ-CP ngày 08/01/2025 … (gọi tắt là Nghị quyết số 01/NQ-CP)"), then
+/// site-wide. A document never links to itself.
+fn resolve_undated(
+    resolver: &Resolver<'_>,
+    documents: &[Document],
+    links: &[DocLinks],
+    cite_targets: &mut [Vec<Option<Target>>],
+) {
     for (i, doc) in documents.iter().enumerate() {
         for (j, c) in doc.body.citations.iter().enumerate() {
             if cite_targets[i][j].is_none() {
@@ -119,8 +133,15 @@ pub fn link(
             }
         }
     }
-    let mut hubs: BTreeMap<String, crate::model::Hub> =
-        std::mem::take(&mut resolver.hubs).into_values().map(|h| (h.path.clone(), h)).collect();
+}
+
+/// Each document's distinct cited targets, and on every target the documents citing it.
+fn add_backlinks(
+    documents: &[Document],
+    cite_targets: &[Vec<Option<Target>>],
+    links: &mut [DocLinks],
+    hubs: &mut BTreeMap<String, Hub>,
+) {
     for (i, doc) in documents.iter().enumerate() {
         for (j, c) in doc.body.citations.iter().enumerate() {
             if let Some(t) = &cite_targets[i][j]
@@ -145,7 +166,7 @@ pub fn link(
             }
         }
     }
-    for l in &mut links {
+    for l in links.iter_mut() {
         l.cited_by.sort();
         l.cited_by.dedup();
     }
@@ -153,10 +174,6 @@ pub fn link(
         h.cited_by.sort();
         h.cited_by.dedup();
     }
-    for (l, targets) in links.iter_mut().zip(cite_targets) {
-        l.citations = targets;
-    }
-    (Site { config, documents, links, hubs, spill: None }, diagnostics)
 }
 
 /// The one target a document already gives, with a date, to the number of its undated citation `j`.

@@ -38,10 +38,9 @@ impl CitationFinder {
             .iter()
             .map(|w| w.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s+"))
             .collect();
-        let pattern = format!(
-            r"(?i)(?P<kind>{})(?:\s+số)?\s*:?\s+(?P<num>{NUMBER})(?:\s*,?\s*(?:ban\s+hành\s+)?ngày\s+(?P<date>{DATE}))?",
-            words.join("|")
-        );
+        let kinds = words.join("|");
+        let date = format!(r"(?:\s*,?\s*(?:ban\s+hành\s+)?ngày\s+(?P<date>{DATE}))?");
+        let pattern = format!(r"(?i)(?P<kind>{kinds})(?:\s+số)?\s*:?\s+(?P<num>{NUMBER}){date}");
         let re = Regex::new(&pattern).expect("citation pattern is valid");
         let mut provinces: Vec<(String, String)> = Vec::new();
         for p in &catalog.before_2025 {
@@ -242,7 +241,8 @@ mod tests {
     #[test]
     fn finds_short_and_long_forms() {
         let f = finder();
-        let t = "Thực hiện Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ; Nghị quyết số 138/NQ-HĐND ngày 12 tháng 12 năm 2023 của Hội đồng nhân dân tỉnh Vĩnh Long về kế hoạch";
+        let t = "Thực hiện Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ; Nghị quyết số \
+                 138/NQ-HĐND ngày 12 tháng 12 năm 2023 của Hội đồng nhân dân tỉnh Vĩnh Long về kế hoạch";
         let found = f.find(t);
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].number, "01/NQ-CP");
