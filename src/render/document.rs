@@ -1,11 +1,11 @@
 //! The document family: a page per document with its metadata, contents, body and links in and out.
 
+use super::data::{DocumentData, OtherYear, TocEntry};
 use super::page::{Page, PageData};
-use super::views::{DocSummary, LinkView, Views};
+use super::views::{LinkView, Views};
 use crate::markdown::placeholder;
 use crate::model::Site;
 use crate::urls::{self, Urls};
-use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// The template of every document page.
@@ -13,63 +13,6 @@ pub const TEMPLATE: &str = "document.html";
 
 /// Most documents of each other year shown on a document page; the rest are behind the year's link.
 const PER_OTHER_YEAR: usize = 3;
-
-/// Data of `document.html`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct DocumentData {
-    /// The document as lists show it (title, number, type, province, dates, links).
-    pub doc: DocSummary,
-    /// Issuing body.
-    pub issuer: String,
-    /// Who signed it.
-    pub signer: Option<String>,
-    /// Date it takes effect, `dd/mm/yyyy`.
-    pub effective: Option<String>,
-    /// Its fields (lĩnh vực), linking to their pages.
-    pub fields: Vec<LinkView>,
-    /// The unit its province has been part of since 1 July 2025, when merged.
-    pub now_part_of: Option<String>,
-    /// Table of contents: the body's headings.
-    pub toc: Vec<TocEntry>,
-    /// The body as sanitised HTML, citations linked (print with `| safe`).
-    pub body: String,
-    /// The documents it implements (`implements:`), linking to their pages or hubs.
-    pub implements: Vec<LinkView>,
-    /// Other documents its body cites.
-    pub cites: Vec<LinkView>,
-    /// Documents of the site that implement or cite it.
-    pub cited_by: Vec<DocSummary>,
-    /// Its province's documents of other years, a few per year.
-    pub other_years: Vec<OtherYear>,
-    /// schema.org `Legislation` JSON-LD, safe inside `<script>` (print with `| safe`).
-    pub jsonld: String,
-}
-
-/// A heading of the body in the table of contents.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TocEntry {
-    /// 2 to 6 (the page title is the only h1).
-    pub level: u8,
-    /// Text of the heading.
-    pub text: String,
-    /// Its `id` in the body.
-    pub anchor: String,
-}
-
-/// The same province's documents of another year.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct OtherYear {
-    /// The plan year.
-    pub year: i32,
-    /// Address of the province's page for that year.
-    pub url: String,
-    /// How many documents the province has that year.
-    pub count: usize,
-    /// How many of them are not shown here.
-    pub more: usize,
-    /// The newest few.
-    pub docs: Vec<DocSummary>,
-}
 
 /// The page of document `i`; `same_province` lists the documents of its province.
 pub fn page(v: &Views<'_>, i: usize, same_province: &[usize]) -> Page {

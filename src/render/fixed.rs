@@ -1,30 +1,11 @@
 //! Pages every site has whatever its documents: the search page and the 404 page.
 
+use super::data::{NoData, SearchData};
 use super::groups::Groups;
 use super::page::{Page, PageData};
-use super::plan::Planned;
-use super::views::{LinkView, Views};
+use super::planned::Planned;
+use super::views::Views;
 use crate::urls;
-use serde::Serialize;
-
-/// Data of `search.html`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SearchData {
-    /// Provinces to browse when JavaScript is off.
-    pub provinces: Vec<LinkView>,
-    /// Years to browse when JavaScript is off.
-    pub years: Vec<LinkView>,
-    /// Address of the static search index's folder.
-    pub index: String,
-    /// Id of the index the build wrote, so the client can fetch a query's files at once.
-    pub index_id: Option<String>,
-    /// Number of dictionary shards of that index.
-    pub index_dict: Option<u32>,
-}
-
-/// Data of templates that need none.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct NoData {}
 
 /// The search page, offering provinces and years to browse when JavaScript is off.
 pub fn search(v: &Views<'_>, g: &Groups) -> Vec<Planned> {

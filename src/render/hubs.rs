@@ -1,36 +1,12 @@
 //! The hub family: a page per cited document that is not on the site, and their index.
 
+use super::data::{HubData, HubView};
 use super::groups::Groups;
 use super::lists::terms_page;
 use super::page::{Page, PageData};
-use super::plan::Planned;
-use super::views::{DocSummary, LinkView, Views};
+use super::planned::Planned;
+use super::views::{LinkView, Views};
 use crate::urls;
-use serde::Serialize;
-
-/// Data of `hub.html`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct HubData {
-    /// The cited document.
-    pub hub: HubView,
-    /// Documents of the site that implement or cite it, newest first.
-    pub docs: Vec<DocSummary>,
-}
-
-/// A cited document as its hub shows it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct HubView {
-    /// Số hiệu as first cited.
-    pub number: String,
-    /// Year of its date (or of its number).
-    pub year: i32,
-    /// Title, when an `implements` entry gave one.
-    pub title: Option<String>,
-    /// Who issued it: "Văn bản của cơ quan trung ương" or the province for provincial numbers.
-    pub scope: String,
-    /// Date as `dd/mm/yyyy`, when a citation gave it.
-    pub date: Option<String>,
-}
 
 /// The index of hubs and a page per hub.
 pub fn hubs(v: &Views<'_>, g: &Groups) -> Vec<Planned> {

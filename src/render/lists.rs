@@ -1,80 +1,16 @@
 //! Page families that list documents: home, the indexes, provinces, province-years, years, types
 //! and fields.
 
+use super::data::{Group, HomeData, ListData, Note, TermsData, TookIn};
 use super::groups::{Groups, sorted_by_name};
 use super::page::{Page, PageData};
-use super::plan::Planned;
-use super::views::{DocSummary, LinkView, Views};
+use super::planned::Planned;
+use super::views::{LinkView, Views};
 use crate::urls;
-use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// Most documents the home page lists as the newest.
 const HOME_LATEST: usize = 20;
-
-/// Data of `index.html` (the home page).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct HomeData {
-    /// The newest documents.
-    pub latest: Vec<DocSummary>,
-    /// Every province with documents, with counts.
-    pub provinces: Vec<LinkView>,
-    /// Every plan year with documents, newest first.
-    pub years: Vec<LinkView>,
-    /// Every document type with documents.
-    pub types: Vec<LinkView>,
-    /// Every field with documents.
-    pub fields: Vec<LinkView>,
-}
-
-/// Data of `terms.html` (an index page).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TermsData {
-    /// The pages indexed, with counts.
-    pub terms: Vec<LinkView>,
-}
-
-/// Data of `list.html` (documents in groups).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ListData {
-    /// The documents, in groups (by year or by province).
-    pub groups: Vec<Group>,
-    /// How many documents the page lists.
-    pub count: usize,
-    /// On an old province's page: the unit it is now part of.
-    pub merger_note: Option<Note>,
-    /// On a new unit's page: the old provinces it took in.
-    pub took_in: Option<TookIn>,
-}
-
-/// A group of documents on a list page.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Group {
-    /// Heading of the group (none when the page has one group).
-    pub heading: Option<String>,
-    /// Page the heading links to.
-    pub url: Option<String>,
-    /// The documents, newest first.
-    pub docs: Vec<DocSummary>,
-}
-
-/// "Nay thuộc An Giang": the unit an old province is part of since 1 July 2025.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Note {
-    /// The words before the name.
-    pub text: String,
-    /// The unit's name.
-    pub name: String,
-}
-
-/// The old provinces a unit took in on 1 July 2025.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TookIn {
-    /// The words before the names.
-    pub text: String,
-    /// The old provinces' names.
-    pub names: Vec<String>,
-}
 
 /// The home page.
 pub fn home(v: &Views<'_>, g: &Groups) -> Vec<Planned> {

@@ -1,6 +1,7 @@
 //! Stage 5: every page planned by family, rendered through the theme's Tera templates in parallel,
 //! with the whole-site files (sitemap, feeds, open data, search index) beside them.
 
+pub mod data;
 pub mod document;
 pub mod fixed;
 pub mod groups;
@@ -9,6 +10,7 @@ pub mod jsonld;
 pub mod lists;
 pub mod page;
 pub mod plan;
+pub mod planned;
 pub mod templates;
 pub mod views;
 

@@ -1,11 +1,7 @@
 //! One page to render, as the templates see it.
 
-use super::document::DocumentData;
-use super::fixed::{NoData, SearchData};
-use super::hubs::HubData;
-use super::lists::{HomeData, ListData, TermsData};
+pub use super::data::PageData;
 use super::views::LinkView;
-use serde::Serialize;
 
 /// One page to render: its site path, its template and the template data.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,24 +21,4 @@ pub struct Page {
     pub document: Option<usize>,
     /// What the template shows, as `data`.
     pub data: PageData,
-}
-
-/// The `data` of a page, one shape per template (see the README's "Theme contract").
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(untagged)]
-pub enum PageData {
-    /// `index.html`, the home page.
-    Home(HomeData),
-    /// `list.html`: province, province-year, year, type and field pages.
-    List(ListData),
-    /// `terms.html`: the indexes of provinces, years, types, fields and hubs.
-    Terms(TermsData),
-    /// `hub.html`: a cited document that is not on the site.
-    Hub(HubData),
-    /// `document.html`.
-    Document(Box<DocumentData>),
-    /// `search.html`.
-    Search(SearchData),
-    /// Pages whose template needs no data (`404.html`).
-    None(NoData),
 }
