@@ -30,6 +30,7 @@ pub struct NewProvince {
 
 #[derive(Deserialize)]
 struct ProvincesFile {
+    merged_on: chrono::NaiveDate,
     before_2025: Vec<OldProvince>,
     after_2025: Vec<NewProvince>,
 }
@@ -63,6 +64,9 @@ struct TypesFile {
 /// Everything from `data/`, loaded once per run and passed to the stages that need it.
 #[derive(Debug, Clone)]
 pub struct Catalog {
+    /// The day the 63 provinces became 34 units (1 July 2025).
+    pub merged_on: chrono::NaiveDate,
+    /// The 63 provinces before that day.
     pub before_2025: Vec<OldProvince>,
     pub after_2025: Vec<NewProvince>,
     pub types: Vec<DocType>,
@@ -94,6 +98,7 @@ impl Catalog {
             province_keys.entry(tone_key(&p.name)).or_insert_with(|| p.name.clone());
         }
         Catalog {
+            merged_on: provinces.merged_on,
             before_2025: provinces.before_2025,
             after_2025: provinces.after_2025,
             types: types.types,
@@ -128,6 +133,43 @@ impl Catalog {
             .iter()
             .find(|p| p.name == name && p.merged_into != name)
             .map(|p| p.merged_into.as_str())
+    }
+
+    /// The unit a document should be filed under when its province no longer existed on its
+    /// date: issued on or after the merger, or with no date and a later plan year.
+    pub fn merged_away(
+        &self,
+        province: &str,
+        issued: Option<chrono::NaiveDate>,
+        year: i32,
+    ) -> Option<&str> {
+        let after = match issued {
+            Some(d) => d >= self.merged_on,
+            None => year > chrono::Datelike::year(&self.merged_on),
+        };
+        self.now_part_of(province).filter(|_| after)
+    }
+
+    /// The warning for a document filed under a province that no longer existed on its date
+    /// (`issued`, else its plan `year`).
+    pub fn merged_away_warning(
+        &self,
+        province: &str,
+        unit: &str,
+        issued: Option<chrono::NaiveDate>,
+        year: i32,
+    ) -> Advice {
+        let on = self.merged_on.format("%d/%m/%Y");
+        let when = match issued {
+            Some(d) => format!("văn bản ban hành ngày {}", d.format("%d/%m/%Y")),
+            None => format!("văn bản của năm {year}"),
+        };
+        Advice {
+            message: format!("{province} đã thuộc {unit} từ ngày {on}, trước khi có {when}"),
+            help: format!(
+                "ghi province: {unit} (văn bản ban hành trước ngày {on} vẫn ghi {province})"
+            ),
+        }
     }
 
     /// The old provinces a post-2025 unit took in (other than itself).
@@ -177,9 +219,9 @@ impl Catalog {
     }
 }
 
-/// A province or type name the catalog does not know: what to tell the editor, and a fix.
+/// What to tell an editor about a name (unknown, or no longer right on the document's date), and a fix.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unknown {
+pub struct Advice {
     /// What is wrong ("không có tỉnh, thành phố nào tên …").
     pub message: String,
     /// The closest known name, or where the valid names are.
@@ -188,8 +230,8 @@ pub struct Unknown {
 
 impl Catalog {
     /// The canonical name of a province spelling, or what to tell the editor (with the closest name).
-    pub fn resolve_province(&self, name: &str) -> Result<&str, Unknown> {
-        self.province(name).ok_or_else(|| Unknown {
+    pub fn resolve_province(&self, name: &str) -> Result<&str, Advice> {
+        self.province(name).ok_or_else(|| Advice {
             message: format!("không có tỉnh, thành phố nào tên \"{name}\""),
             help: self.suggest_province(name).map_or_else(
                 || {
@@ -202,8 +244,8 @@ impl Catalog {
     }
 
     /// The document type a name means, or what to tell the editor (with the closest type).
-    pub fn resolve_type(&self, name: &str) -> Result<&DocType, Unknown> {
-        self.doc_type(name).ok_or_else(|| Unknown {
+    pub fn resolve_type(&self, name: &str) -> Result<&DocType, Advice> {
+        self.doc_type(name).ok_or_else(|| Advice {
             message: format!("loại văn bản không hợp lệ: \"{name}\""),
             help: self.suggest_type(name).map_or_else(
                 || {

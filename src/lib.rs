@@ -25,7 +25,7 @@ pub mod urls;
 
 use content::cache::{CacheStats, ParseCache, ParseResult};
 use data::Catalog;
-use diagnostics::Diagnostics;
+use diagnostics::{Diagnostic, Diagnostics};
 use markdown::MarkdownRenderer;
 use model::{Site, SiteConfig};
 use output::file::OutputFile;
@@ -115,7 +115,7 @@ pub fn load(root: &Path, catalog: &Catalog, opts: LoadOptions<'_>) -> Loaded {
 
 /// A parsed file with its body rendered (and set aside in `spill` when given).
 fn parse(
-    parsed: Result<content::Parsed, Vec<diagnostics::Diagnostic>>,
+    parsed: Result<content::Parsed, Vec<Diagnostic>>,
     renderer: &MarkdownRenderer<'_>,
     spill: Option<&Arc<SpillFile>>,
 ) -> ParseResult {
@@ -156,7 +156,10 @@ fn finish(
     for r in results {
         match r {
             Ok(d) if d.meta.draft => drafts += 1,
-            Ok(d) => documents.push(d),
+            Ok(d) => {
+                diagnostics.extend(d.warnings.iter().cloned());
+                documents.push(d);
+            }
             Err(ds) => diagnostics.extend(ds),
         }
     }
@@ -193,6 +196,8 @@ pub struct BuildOptions {
     pub output: Option<PathBuf>,
     /// Base URL overriding `site.yaml`'s.
     pub base_url: Option<String>,
+    /// Warnings fail the build like errors (`--deny-warnings`).
+    pub deny_warnings: bool,
 }
 
 /// What rendering a site made, without the files themselves.
@@ -230,6 +235,9 @@ fn load_checked(
     timing("load", t);
     if loaded.diagnostics.has_errors() {
         return Err(BuildError::Content(loaded.diagnostics));
+    }
+    if opts.deny_warnings && loaded.diagnostics.warning_count() > 0 {
+        return Err(BuildError::Content(loaded.diagnostics.clone().deny_warnings()));
     }
     Ok(loaded)
 }

@@ -1,6 +1,7 @@
 //! The `banhanh` command line: parses arguments and hands off to the library.
 
 use anyhow::Result;
+use banhanh::diagnostics::{Diagnostics, Format};
 use banhanh::output::external::ExternalOptions;
 use banhanh::{BuildError, BuildOptions, data::Catalog};
 use clap::{Parser, Subcommand};
@@ -37,6 +38,8 @@ enum Command {
         /// Địa chỉ gốc, ví dụ https://example.org/ct/
         #[arg(long)]
         base_url: Option<String>,
+        #[command(flatten)]
+        report: ReportArgs,
     },
     /// Tìm văn bản trong trang, có dấu hoặc không dấu (search the site's documents)
     Search {
@@ -77,6 +80,8 @@ enum Command {
         /// Thời gian chờ tối đa cho mỗi liên kết ngoài, tính bằng giây
         #[arg(long, default_value_t = 10.0)]
         external_timeout: f64,
+        #[command(flatten)]
+        report: ReportArgs,
     },
     /// Tạo bản nháp Markdown từ văn bản cào từ trang nguồn (import a scraped text as a draft)
     Import {
@@ -127,6 +132,35 @@ enum Command {
     },
 }
 
+/// How `build` and `check` report what they found.
+#[derive(clap::Args, Clone, Copy)]
+struct ReportArgs {
+    /// Cách in lỗi và cảnh báo: human (cho người đọc), json, github (chú thích của GitHub Actions)
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    format: FormatArg,
+    /// Coi mọi cảnh báo là lỗi (thoát mã 1; khi dựng, thư mục kết quả cũ được giữ nguyên)
+    #[arg(long)]
+    deny_warnings: bool,
+}
+
+/// `--format` values.
+#[derive(clap::ValueEnum, Clone, Copy)]
+enum FormatArg {
+    Human,
+    Json,
+    Github,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Human => Format::Human,
+            FormatArg::Json => Format::Json,
+            FormatArg::Github => Format::Github,
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum NewWhat {
     /// Tạo thư mục trang mới (content/ với một văn bản mẫu, site.yaml)
@@ -162,22 +196,24 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     let catalog = Catalog::load();
     match cli.command {
-        Command::Build { root, output, base_url } => {
-            build(&BuildOptions { root, output, base_url }, &catalog)
+        Command::Build { root, output, base_url, report } => {
+            let deny_warnings = report.deny_warnings;
+            build(&BuildOptions { root, output, base_url, deny_warnings }, report.into(), &catalog)
         }
         Command::Search { root, province, year, doc_type, limit, json, query } => {
             let filters = banhanh::search::rank::Filters { province, year, doc_type };
             search(&root, &catalog, &query.join(" "), &filters, limit, json)
         }
-        Command::Check { root, base_url, external, external_strict, external_timeout } => {
-            let opts = BuildOptions { root, output: None, base_url };
+        Command::Check { root, base_url, external, external_strict, external_timeout, report } => {
+            let deny_warnings = report.deny_warnings;
+            let opts = BuildOptions { root, output: None, base_url, deny_warnings };
             let external = (external || external_strict).then(|| {
                 let mut ext = ExternalOptions::for_root(&opts.root);
                 ext.strict = external_strict;
                 ext.timeout = Duration::from_secs_f64(external_timeout.clamp(0.1, 600.0));
                 ext
             });
-            check(&opts, external.as_ref(), &catalog)
+            check(&opts, external.as_ref(), report.into(), &catalog)
         }
         Command::Import { file, out } => run_import(&file, out.as_deref(), &catalog),
         Command::Serve { root, port, bind, open } => {
@@ -195,29 +231,29 @@ fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 /// `banhanh build`: the site into its output folder, or every error and the old output kept.
-fn build(opts: &BuildOptions, catalog: &Catalog) -> Result<ExitCode> {
+fn build(opts: &BuildOptions, report: Reporter, catalog: &Catalog) -> Result<ExitCode> {
     let spinner = progress();
     let result = banhanh::build(opts, catalog);
     spinner.finish_and_clear();
     let r = match result {
         Ok(r) => r,
-        Err(e) => return Ok(report_failure(e)),
+        Err(e) => return Ok(report.failure(&opts.root, e)),
     };
-    eprint!("{}", r.warnings);
+    report.print(&opts.root, &r.warnings);
     let out = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
     let drafts = if r.drafts > 0 {
         format!(", {} bản nháp không xuất bản", r.drafts)
     } else {
         String::new()
     };
-    println!(
+    report.summary(&format!(
         "Đã dựng {} văn bản, {} trang ({} tệp){drafts} trong {:.2} giây → {}",
         r.documents,
         r.pages,
         r.files,
         r.elapsed.as_secs_f64(),
         out.display()
-    );
+    ));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -225,35 +261,101 @@ fn build(opts: &BuildOptions, catalog: &Catalog) -> Result<ExitCode> {
 fn check(
     opts: &BuildOptions,
     external: Option<&ExternalOptions>,
+    report: Reporter,
     catalog: &Catalog,
 ) -> Result<ExitCode> {
     let (loaded, rendered) = match banhanh::check(opts, catalog) {
         Ok(r) => r,
-        Err(e) => return Ok(report_failure(e)),
+        Err(e) => return Ok(report.failure(&opts.root, e)),
     };
-    eprint!("{}", loaded.diagnostics);
+    let mut ds = loaded.diagnostics.clone();
+    let mut summary = None;
     if let Some(ext) = external {
         let links = banhanh::output::external::collect(&loaded.site, &rendered.links);
-        let (ds, sum) = banhanh::output::external::check(&links, ext);
-        let mut ds = banhanh::diagnostics::Diagnostics(ds);
+        let (found, sum) = banhanh::output::external::check(&links, ext);
+        ds.extend(found);
         ds.sort();
-        eprint!("{ds}");
-        println!(
+        summary = Some(format!(
             "Liên kết ngoài: {} liên kết, {} lấy từ bộ nhớ đệm, {} hỏng, {} không kiểm tra được",
             sum.links, sum.from_cache, sum.broken, sum.unreachable
-        );
-        if ds.has_errors() {
-            eprintln!("Dừng lại: {} liên kết ngoài có lỗi (--external-strict).", ds.error_count());
-            return Ok(ExitCode::from(1));
-        }
+        ));
     }
-    println!(
+    if opts.deny_warnings {
+        ds = ds.deny_warnings();
+    }
+    report.print(&opts.root, &ds);
+    if let Some(summary) = summary {
+        report.summary(&summary);
+    }
+    if ds.has_errors() {
+        let (n, what) = if opts.deny_warnings {
+            (ds.error_count(), "lỗi (--deny-warnings)")
+        } else {
+            (ds.error_count(), "liên kết ngoài có lỗi (--external-strict)")
+        };
+        eprintln!("Dừng lại: {n} {what}.");
+        return Ok(ExitCode::from(1));
+    }
+    report.summary(&format!(
         "Không có lỗi: {} văn bản, {} tệp, {} cảnh báo",
         loaded.site.documents.len(),
         rendered.files,
-        loaded.diagnostics.warning_count()
-    );
+        ds.warning_count()
+    ));
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prints diagnostics in the chosen format: for people on standard error, for programs and for
+/// GitHub Actions on standard output (summaries stay on standard error).
+#[derive(Clone, Copy)]
+struct Reporter {
+    format: Format,
+}
+
+impl From<ReportArgs> for Reporter {
+    fn from(a: ReportArgs) -> Reporter {
+        Reporter { format: a.format.into() }
+    }
+}
+
+impl Reporter {
+    /// Prints `ds`, paths given from where the command ran (`root`/…).
+    fn print(&self, root: &Path, ds: &Diagnostics) {
+        let prefix = root.to_string_lossy();
+        match self.format {
+            Format::Human => eprint!("{ds}"),
+            Format::Json | Format::Github => print!("{}", ds.to_format(self.format, &prefix)),
+        }
+    }
+
+    /// A summary line: on standard output for people, on standard error when standard output
+    /// carries JSON or workflow commands.
+    fn summary(&self, line: &str) {
+        match self.format {
+            Format::Human => println!("{line}"),
+            Format::Json | Format::Github => eprintln!("{line}"),
+        }
+    }
+
+    /// Reports why a build or check failed; the exit code 1.
+    fn failure(&self, root: &Path, e: BuildError) -> ExitCode {
+        let ds = match e {
+            BuildError::Content(ds) => ds,
+            other => Diagnostics(vec![banhanh::diagnostics::Diagnostic::error(
+                "",
+                0,
+                0,
+                other.to_string(),
+            )]),
+        };
+        self.print(root, &ds);
+        eprintln!(
+            "Dừng lại: {} lỗi, {} cảnh báo; thư mục kết quả cũ được giữ nguyên.",
+            ds.error_count(),
+            ds.warning_count()
+        );
+        ExitCode::from(1)
+    }
 }
 
 /// `banhanh new site DIR`: a new site folder with one example document.
@@ -285,6 +387,9 @@ fn new_document(
     let req = banhanh::new::NewDocument { province, doc_type, year, number, title };
     match banhanh::new::new_document(root, &req, catalog) {
         Ok(c) => {
+            for w in &c.warnings {
+                eprintln!("{w}");
+            }
             println!("Đã tạo {}", c.file.display());
             println!("Địa chỉ trang: {}", c.url);
             Ok(ExitCode::SUCCESS)
@@ -326,21 +431,6 @@ fn run_import(
         eprintln!("Còn {} mục TODO cần điền theo văn bản gốc: {}", todos.len(), todos.join(", "));
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn report_failure(e: BuildError) -> ExitCode {
-    match e {
-        BuildError::Content(ds) => {
-            eprint!("{ds}");
-            eprintln!(
-                "Dừng lại: {} lỗi, {} cảnh báo; thư mục kết quả cũ được giữ nguyên.",
-                ds.error_count(),
-                ds.warning_count()
-            );
-        }
-        other => eprintln!("lỗi: {other}"),
-    }
-    ExitCode::from(1)
 }
 
 fn progress() -> indicatif::ProgressBar {

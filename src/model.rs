@@ -26,11 +26,16 @@ pub struct Meta {
     pub implements: Vec<DocRef>,
 }
 
-/// A reference to another document by number and date (an `implements` entry).
+/// A reference to another document by number, and date or year when known (an `implements` entry).
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct DocRef {
+    /// Số hiệu as written (`01/NQ-CP`, `64-KL/TW`).
     pub number: String,
-    pub date: NaiveDate,
+    /// Date it was issued, when the editor knows it.
+    pub date: Option<NaiveDate>,
+    /// Its year, when given without a date (`year:`); else the date's year.
+    pub year: Option<i32>,
+    /// Its title, when given.
     pub title: Option<String>,
     /// 1-based line of the entry in the source file.
     pub line: usize,
@@ -72,14 +77,29 @@ pub struct Citation {
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Body {
     /// Sanitised HTML; citations are placeholders, filled in when the page is rendered
-    /// ([`crate::link::body_html`]).
+    /// ([`crate::render::document::body_html`]).
     pub html: Stash,
     pub headings: Vec<Heading>,
     pub sections: Vec<Section>,
     pub citations: Vec<Citation>,
+    /// Accessibility warnings about the body, at their lines.
+    pub lints: Vec<Lint>,
     /// Links written in the body (Markdown or HTML) as written (`/kien-giang/2021/…`, `../2021/`,
     /// `#muc`, `https://…`), with their lines.
     pub links: Vec<(String, usize)>,
+}
+
+/// Something in a body worth a warning (an image without a description, a vague link text…).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Lint {
+    /// 1-based line in the source file.
+    pub line: usize,
+    /// 1-based column (in characters).
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub help: String,
 }
 
 /// One content file, parsed and validated.
@@ -94,6 +114,8 @@ pub struct Document {
     pub body_line: usize,
     /// Where the identity is written (the `number:` value, else `year:`), for duplicate errors.
     pub identity_at: (usize, usize),
+    /// What was noticed about the file that still builds (shown by `build` and `check`).
+    pub warnings: Vec<crate::diagnostics::Diagnostic>,
     /// Site path of the document page, e.g. `/kien-giang/2021/22-kh-ubnd/`.
     pub path: String,
     pub body: Body,
@@ -140,8 +162,9 @@ pub struct Hub {
 /// Links resolved for one document.
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct DocLinks {
-    /// Target for each `implements` entry, in order.
-    pub implements: Vec<Target>,
+    /// Target for each `implements` entry, in order; None when an undated entry matches no one
+    /// document or hub.
+    pub implements: Vec<Option<Target>>,
     /// Distinct targets of body citations, in first-seen order, with a label.
     pub cites: Vec<(Target, String)>,
     /// Documents that implement or cite this one (indices, sorted).

@@ -33,6 +33,8 @@ pub struct Created {
     pub file: PathBuf,
     /// Where the page will be, e.g. `/vinh-long/2025/22-kh-ubnd/`.
     pub url: String,
+    /// What `check` will say about it (a province merged away before its year…), by option.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Why `new` wrote nothing.
@@ -93,23 +95,19 @@ pub fn new_document(
 
     let stem = slugify(number.as_deref().unwrap_or(&title));
     let rel = format!("content/{}/{}/{stem}.md", province_slug(&province), req.year);
-    let parsed = parse_bytes(&rel, text.as_bytes(), catalog).map_err(|ds| {
-        NewError::Invalid(
-            ds.into_iter()
-                .map(|mut d| {
-                    let key = keys
-                        .iter()
-                        .find(|(_, line)| *line == d.line)
-                        .map_or("title", |(k, _)| k.as_str());
-                    d.path = format!("--{key}");
-                    d.line = 0;
-                    d.column = 0;
-                    d
-                })
-                .collect(),
-        )
-    })?;
-    let path = parsed.into_document(Body::default()).path;
+    // Messages about the generated frontmatter name the option that gave the value.
+    let by_option = |mut d: Diagnostic| {
+        let key =
+            keys.iter().find(|(_, line)| *line == d.line).map_or("title", |(k, _)| k.as_str());
+        d.path = format!("--{key}");
+        d.line = 0;
+        d.column = 0;
+        d
+    };
+    let parsed = parse_bytes(&rel, text.as_bytes(), catalog)
+        .map_err(|ds| NewError::Invalid(ds.into_iter().map(by_option).collect()))?;
+    let document = parsed.into_document(Body::default());
+    let (path, warnings) = (document.path, document.warnings.into_iter().map(by_option).collect());
     let file = root.join(&rel);
     if file.exists() {
         return Err(NewError::Exists(file));
@@ -119,7 +117,8 @@ pub fn new_document(
         return Err(NewError::Duplicate { existing: d.source.clone(), url: path });
     }
     write_new(&file, text.as_bytes())?;
-    Ok(Created { file, url: crate::urls::absolute(&loaded.site.config.base_url, &path) })
+    let url = crate::urls::absolute(&loaded.site.config.base_url, &path);
+    Ok(Created { file, url, warnings })
 }
 
 /// Creates a site folder: `site.yaml` and `content/` with one example document that builds.

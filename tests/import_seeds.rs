@@ -127,7 +127,14 @@ fn seed_drafts_fail_check_only_on_their_todos() {
         let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("lỗi:")).collect();
         assert_eq!(ok, !draft.contains("\"TODO:"), "{seed_name}: {stderr}");
         assert!(errors.iter().all(|l| l.contains("TODO")), "{seed_name}: {stderr}");
-        assert!(!stderr.contains("cảnh báo:"), "{seed_name}: {stderr}");
+        let warnings: Vec<&str> = stderr.lines().filter(|l| l.starts_with("cảnh báo:")).collect();
+        // The Vĩnh Phúc scrape lost the heading of part I: its "1. Mục đích" follows the title.
+        let expected: &[&str] = if seed_name.starts_with("001") {
+            &["cảnh báo: content/draft.md:37:1: tiêu đề nhảy từ cấp 1 xuống cấp 3"]
+        } else {
+            &[]
+        };
+        assert_eq!(warnings, expected, "{seed_name}: {stderr}");
     }
 }
 

@@ -24,7 +24,7 @@ pub const KEYS: [&str; 13] = [
     "fields",
     "implements",
 ];
-const IMPLEMENTS_KEYS: [&str; 3] = ["number", "date", "title"];
+const IMPLEMENTS_KEYS: [&str; 4] = ["number", "date", "year", "title"];
 
 struct Checker<'a> {
     /// Required keys an unknown key was taken for ("titel" → "title"): not reported missing twice.
@@ -339,7 +339,7 @@ fn implements_entry(c: &mut Checker<'_>, i: usize, m: &Mapping) -> Option<DocRef
         let name = scalar_text(k).unwrap_or_default();
         if !IMPLEMENTS_KEYS.contains(&name.as_str()) {
             let help = closest_key(&name, &IMPLEMENTS_KEYS).map_or_else(
-                || "các khóa hợp lệ: number, date, title".into(),
+                || "các khóa hợp lệ: number, date, year, title".into(),
                 |k| format!("có phải là `{k}`?"),
             );
             c.err(
@@ -371,27 +371,44 @@ fn implements_entry(c: &mut Checker<'_>, i: usize, m: &Mapping) -> Option<DocRef
             Some("số hiệu có dạng 01/NQ-CP hoặc 64-KL/TW".into()),
         );
     }
+    // The date is optional (Kết luận 64-KL/TW is cited without one): an undated entry links
+    // to the one known document with that number, or is listed without a link.
     let date = match date {
-        None => {
-            c.err(
-                c.loc.item("implements", i, None),
-                format!("mục {} của `implements` thiếu `date`", i + 1),
-                Some("ngày ban hành của văn bản được thực hiện, ví dụ: date: 2024-01-05".into()),
-            );
-            None
-        }
-        Some(d) => parse_date(&d)
-            .map_err(|(msg, help)| {
-                c.err(
-                    c.loc.item("implements", i, Some("date")),
-                    format!("`date`: {msg}"),
-                    Some(help),
-                )
-            })
-            .ok(),
+        None => Ok(None),
+        Some(d) => parse_date(&d).map(Some).map_err(|(msg, help)| {
+            c.err(c.loc.item("implements", i, Some("date")), format!("`date`: {msg}"), Some(help))
+        }),
     };
-    let (number, date) = (number?, date?);
-    Some(DocRef { number, date, title, line })
+    let year = implements_year(c, i, m, date.as_ref().ok().copied().flatten());
+    let (number, date, year) = (number?, date.ok()?, year.ok()?);
+    Some(DocRef { number, date, year, title, line })
+}
+
+/// The `year:` of entry `i` of `implements`: a whole number, the same as its date's when both are given.
+fn implements_year(
+    c: &mut Checker<'_>,
+    i: usize,
+    m: &Mapping,
+    date: Option<NaiveDate>,
+) -> Result<Option<i32>, ()> {
+    let at = c.loc.item("implements", i, Some("year"));
+    let year = match m.get("year").filter(|v| !v.is_null()) {
+        None => return Ok(date.map(|d| chrono::Datelike::year(&d))),
+        Some(Value::Number(n)) => n.as_i64().filter(|y| (1945..=2100).contains(y)),
+        Some(_) => None,
+    };
+    let Some(year) = year.map(|y| y as i32) else {
+        c.err(at, "`year` của `implements` phải là một năm, ví dụ: year: 2024".into(), None);
+        return Err(());
+    };
+    match date {
+        Some(d) if chrono::Datelike::year(&d) != year => {
+            let message = format!("`year: {year}` khác năm của `date` ({})", d.format("%Y-%m-%d"));
+            c.err(at, message, Some("bỏ `year` khi đã có `date`".into()));
+            Err(())
+        }
+        _ => Ok(Some(year)),
+    }
 }
 
 fn closest_key<'k>(name: &str, keys: &[&'k str]) -> Option<&'k str> {

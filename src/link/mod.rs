@@ -19,7 +19,7 @@ pub fn link(
     let mut resolver = Resolver::new(catalog, &documents);
     let mut links: Vec<DocLinks> = vec![DocLinks::default(); documents.len()];
     let mut cite_targets = resolve_dated(&mut resolver, &documents, &mut links);
-    resolve_undated(&resolver, &documents, &links, &mut cite_targets);
+    resolve_undated(&resolver, &documents, &mut links, &mut cite_targets);
     let mut hubs: BTreeMap<String, Hub> =
         std::mem::take(&mut resolver.hubs).into_values().map(|h| (h.path.clone(), h)).collect();
     add_backlinks(&documents, &cite_targets, &mut links, &mut hubs);
@@ -78,18 +78,20 @@ fn resolve_dated(
         for r in &doc.meta.implements {
             let r = Ref {
                 number: &r.number,
-                date: Some(r.date),
+                date: r.date,
+                year: r.year,
                 province_hint: None,
                 kind: None,
                 title: r.title.as_deref(),
             };
-            let target = resolver.resolve_dated(&r, own);
-            links[i].implements.push(target.expect("implements entries have a date"));
+            // Entries without a date or year are resolved with the undated citations.
+            links[i].implements.push(resolver.resolve_dated(&r, own));
         }
         let dated = doc.body.citations.iter().map(|c| {
             let r = Ref {
                 number: &c.number,
                 date: c.date,
+                year: None,
                 province_hint: c.province_hint.as_deref(),
                 kind: Some(&c.kind),
                 title: None,
@@ -101,16 +103,31 @@ fn resolve_dated(
     cite_targets
 }
 
-/// Pass 2: undated citations, linked only when unambiguous: first within the citing document
-/// ("Nghị quyết số 01/NQ-CP ngày 08/01/2025 … (gọi tắt là Nghị quyết số 01/NQ-CP)"), then
-/// site-wide. A document never links to itself.
+/// Pass 2: undated `implements` entries and citations, linked only when unambiguous: a citation
+/// first within the citing document ("Nghị quyết số 01/NQ-CP ngày 08/01/2025 … (gọi tắt là Nghị
+/// quyết số 01/NQ-CP)"), then site-wide. A document never links to itself.
 fn resolve_undated(
     resolver: &Resolver<'_>,
     documents: &[Document],
-    links: &[DocLinks],
+    links: &mut [DocLinks],
     cite_targets: &mut [Vec<Option<Target>>],
 ) {
     for (i, doc) in documents.iter().enumerate() {
+        let citing_year = doc.meta.issued.map_or(doc.meta.year, |d| chrono::Datelike::year(&d));
+        for (k, r) in doc.meta.implements.iter().enumerate() {
+            if links[i].implements[k].is_none() {
+                let r = Ref {
+                    number: &r.number,
+                    date: None,
+                    year: None,
+                    province_hint: None,
+                    kind: None,
+                    title: r.title.as_deref(),
+                };
+                let target = resolver.resolve_undated(&r, &doc.meta.province, citing_year);
+                links[i].implements[k] = target.filter(|t| *t != Target::Document(i));
+            }
+        }
         for (j, c) in doc.body.citations.iter().enumerate() {
             if cite_targets[i][j].is_none() {
                 cite_targets[i][j] =
@@ -120,12 +137,11 @@ fn resolve_undated(
                 let r = Ref {
                     number: &c.number,
                     date: None,
+                    year: None,
                     province_hint: c.province_hint.as_deref(),
                     kind: Some(&c.kind),
                     title: None,
                 };
-                let citing_year =
-                    doc.meta.issued.map_or(doc.meta.year, |d| chrono::Datelike::year(&d));
                 cite_targets[i][j] = resolver.resolve_undated(&r, &doc.meta.province, citing_year);
             }
             if cite_targets[i][j] == Some(Target::Document(i)) {
@@ -153,6 +169,7 @@ fn add_backlinks(
         let mut targets: Vec<Target> = links[i]
             .implements
             .iter()
+            .flatten()
             .chain(links[i].cites.iter().map(|(t, _)| t))
             .cloned()
             .collect();
@@ -179,7 +196,7 @@ fn add_backlinks(
 /// The one target a document already gives, with a date, to the number of its undated citation `j`.
 fn same_document_target(
     doc: &Document,
-    implements: &[Target],
+    implements: &[Option<Target>],
     dated: &[Option<Target>],
     j: usize,
 ) -> Option<Target> {
@@ -192,7 +209,7 @@ fn same_document_target(
         .iter()
         .zip(implements)
         .filter(|(r, _)| number_key(&r.number) == key)
-        .map(|(_, t)| t);
+        .filter_map(|(_, t)| t.as_ref());
     let from_citations = doc.body.citations.iter().zip(dated).filter_map(|(o, t)| {
         let same_scope = o.province_hint.as_deref().unwrap_or(&doc.meta.province) == hint;
         (o.date.is_some() && same_scope && number_key(&o.number) == key)

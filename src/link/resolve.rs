@@ -32,8 +32,12 @@ pub struct RefKey {
 
 /// A reference to resolve: from an `implements` entry or a body citation.
 pub struct Ref<'a> {
+    /// Số hiệu as written.
     pub number: &'a str,
+    /// Date, when given.
     pub date: Option<NaiveDate>,
+    /// Year when given without a date (`implements` entries with `year:`).
+    pub year: Option<i32>,
     pub province_hint: Option<&'a str>,
     pub kind: Option<&'a str>,
     pub title: Option<&'a str>,
@@ -72,8 +76,10 @@ impl<'c> Resolver<'c> {
 
     /// Resolves a reference that carries a year (from its date or its number); registers a hub when needed.
     pub fn resolve_dated(&mut self, r: &Ref<'_>, own_province: &str) -> Option<Target> {
-        let year =
-            r.date.map(|d| chrono::Datelike::year(&d)).or_else(|| year_in_number(r.number))?;
+        let year = r
+            .year
+            .or(r.date.map(|d| chrono::Datelike::year(&d)))
+            .or_else(|| year_in_number(r.number))?;
         let key = RefKey {
             number: number_key(r.number),
             year,

@@ -19,6 +19,11 @@ impl LineIndex {
         self.first + self.starts.partition_point(|&s| s <= offset) - 1
     }
 
+    /// Byte offset where the line holding byte `offset` starts.
+    pub fn line_start(&self, offset: usize) -> usize {
+        self.starts[self.starts.partition_point(|&s| s <= offset) - 1]
+    }
+
     /// Line of a position inside buffered text that began at `start` (soft breaks counted).
     pub fn line_in_text(&self, start: usize, before: &str) -> usize {
         self.line(start) + before.matches('\n').count()

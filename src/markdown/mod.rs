@@ -2,6 +2,7 @@
 
 pub mod citations;
 pub mod lines;
+pub mod lint;
 pub mod placeholder;
 pub mod sanitize;
 
@@ -9,6 +10,7 @@ use crate::model::{Body, Citation, Heading, Section};
 use crate::text::slugify;
 use citations::CitationFinder;
 use lines::LineIndex;
+use lint::Linter;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::escape_html;
 pub use sanitize::sanitize;
@@ -44,6 +46,8 @@ struct State<'a> {
     raw_html: bool,
     /// Inside an HTML comment (`<!-- … -->`, possibly over several lines).
     in_comment: bool,
+    /// Accessibility checks.
+    lint: Linter,
 }
 
 /// The events of a body with their byte ranges.
@@ -70,6 +74,7 @@ impl<'a> MarkdownRenderer<'a> {
             section: OpenSection::default(),
             raw_html: false,
             in_comment: false,
+            lint: Linter::default(),
         };
         let mut events = Parser::new_ext(&markdown, options()).into_offset_iter().peekable();
         while let Some((event, range)) = events.next() {
@@ -78,12 +83,13 @@ impl<'a> MarkdownRenderer<'a> {
                     if st.text_buf.is_empty() {
                         st.text_start = range.start;
                     }
+                    st.lint.text(&t);
                     st.text_buf.push_str(&t);
                 }
                 Event::SoftBreak => st.text_buf.push('\n'),
                 Event::Start(Tag::Heading { level, id, classes, attrs: _ }) => {
                     self.flush(&mut st);
-                    self.heading(&mut st, &mut events, level, id, classes);
+                    self.heading(&mut st, &mut events, (level, range.start), id, classes);
                 }
                 other => {
                     self.flush(&mut st);
@@ -96,6 +102,7 @@ impl<'a> MarkdownRenderer<'a> {
         let mut html = String::with_capacity(markdown.len() * 5 / 4);
         pulldown_cmark::html::push_html(&mut html, st.out.into_iter());
         st.body.html = if st.raw_html { sanitize(&html) } else { html }.into();
+        st.body.lints = st.lint.finish(&st.lines, &markdown);
         st.body
     }
 
@@ -104,14 +111,21 @@ impl<'a> MarkdownRenderer<'a> {
         match event {
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 st.link_depth += 1;
+                st.lint.link_start(at, &dest_url);
                 let dest_url = self.internal_url(st, dest_url, at);
                 st.out.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
             }
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                st.lint.image_start(at, &dest_url);
                 let dest_url = self.internal_url(st, dest_url, at);
                 st.out.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
             }
+            Event::End(TagEnd::Image) => {
+                st.lint.image_end();
+                st.out.push(Event::End(TagEnd::Image));
+            }
             Event::End(TagEnd::Link) => {
+                st.lint.link_end();
                 st.link_depth = st.link_depth.saturating_sub(1);
                 st.out.push(Event::End(TagEnd::Link));
             }
@@ -133,6 +147,7 @@ impl<'a> MarkdownRenderer<'a> {
             }
             Event::Html(h) | Event::InlineHtml(h) => raw_html(st, &h, at),
             Event::Code(c) => {
+                st.lint.text(&c);
                 st.section.text.push_str(&c);
                 st.out.push(Event::Code(c));
             }
@@ -154,10 +169,12 @@ impl<'a> MarkdownRenderer<'a> {
         &self,
         st: &mut State<'e>,
         events: &mut Events<'e>,
-        level: HeadingLevel,
+        (level, at): (HeadingLevel, usize),
         id: Option<CowStr<'e>>,
         classes: Vec<CowStr<'e>>,
     ) {
+        // The page title is the only h1: body headings are h2 to h6.
+        st.lint.heading(at, (level as usize).clamp(2, 6));
         let mut inner = Vec::new();
         let mut text = String::new();
         for (e, _) in events.by_ref() {
@@ -186,10 +203,11 @@ fn raw_html(st: &mut State<'_>, html: &str, at: usize) {
     }
     // Links written as HTML are recorded at their line, like Markdown links.
     let line = st.lines.line(at);
-    for (offset, href) in crate::output::links::hrefs_at(&rest) {
-        if !href.is_empty() {
-            st.body.links.push((href, line + rest[..offset].matches('\n').count()));
-        }
+    let urls: Vec<(usize, String)> =
+        crate::output::links::hrefs_at(&rest).filter(|(_, h)| !h.is_empty()).collect();
+    st.lint.raw_html(at, &rest, &urls);
+    for (offset, href) in urls {
+        st.body.links.push((href, line + rest[..offset].matches('\n').count()));
     }
     st.raw_html = true;
     st.out.push(Event::Html(CowStr::from(rest)));
@@ -235,6 +253,8 @@ impl MarkdownRenderer<'_> {
         if !url.is_empty() {
             st.body.links.push((url.to_string(), st.lines.line(at)));
         }
+        // A `javascript:` or `data:` address is dropped by the sanitiser, which then must run.
+        st.raw_html |= lint::is_unsafe_url(&url);
         if url.starts_with('/') && !url.starts_with("//") {
             CowStr::from(format!("{}{}", self.base_path.trim_end_matches('/'), url))
         } else {

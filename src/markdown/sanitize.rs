@@ -40,7 +40,24 @@ pub fn sanitize(html: &str) -> String {
         .add_tags(["section", "figure", "figcaption"])
         .clean(html)
         .to_string();
-    unnest_anchors(&clean)
+    unnest_anchors(&drop_images_without_source(&clean))
+}
+
+/// Drops `<img>` elements left without a `src` (the sanitiser removed a `data:` or `javascript:`
+/// address): an image that shows nothing is not worth a broken element (a warning says so).
+fn drop_images_without_source(html: &str) -> String {
+    static IMG: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"<img\b[^>]*>").expect("valid"));
+    if !html.contains("<img") {
+        return html.to_string();
+    }
+    IMG.replace_all(
+        html,
+        |c: &regex::Captures<'_>| {
+            if c[0].contains(" src=\"") { c[0].to_string() } else { String::new() }
+        },
+    )
+    .into_owned()
 }
 
 /// Drops `<a>` tags nested inside another `<a>` (their text stays). HTML parsing keeps such nesting

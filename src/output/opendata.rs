@@ -33,10 +33,14 @@ pub struct Record {
 /// A document implemented by a record, with the page the site has for it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Implemented {
+    /// Its số hiệu.
     pub number: String,
-    pub date: String,
+    /// Its date, `YYYY-MM-DD`, when the document gives one.
+    pub date: Option<String>,
+    /// Its title, when the document gives one.
     pub title: Option<String>,
-    pub url: String,
+    /// Its page or hub on the site; None when it is not known to the site.
+    pub url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -95,9 +99,9 @@ pub fn records(site: &Site, catalog: &Catalog) -> Vec<Record> {
                     .zip(&links.implements)
                     .map(|(r, t)| Implemented {
                         number: r.number.clone(),
-                        date: iso(r.date),
+                        date: r.date.map(iso),
                         title: r.title.clone(),
-                        url: urls::absolute(base, site.target_path(t)),
+                        url: t.as_ref().map(|t| urls::absolute(base, site.target_path(t))),
                     })
                     .collect(),
                 source: d.source.clone(),
@@ -136,8 +140,14 @@ fn csv(records: &[Record]) -> Vec<u8> {
             csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut out);
         w.write_record(CSV_COLUMNS).expect("writing to memory");
         for r in records {
-            let implements: Vec<String> =
-                r.implements.iter().map(|i| format!("{} ({})", i.number, i.date)).collect();
+            let implements: Vec<String> = r
+                .implements
+                .iter()
+                .map(|i| match &i.date {
+                    Some(date) => format!("{} ({date})", i.number),
+                    None => i.number.clone(),
+                })
+                .collect();
             let opt = |o: &Option<String>| o.clone().unwrap_or_default();
             w.write_record([
                 r.url.clone(),

@@ -23,15 +23,23 @@ pub fn page(v: &Views<'_>, i: usize, same_province: &[usize]) -> Page {
         .implements
         .iter()
         .zip(&links.implements)
-        .map(|(r, t)| {
-            let l = v.target(t, &r.number);
-            LinkView { note: l.note.or_else(|| r.title.clone()), ..l }
+        .map(|(r, t)| match t {
+            Some(t) => {
+                let l = v.target(t, &r.number);
+                LinkView { note: l.note.or_else(|| r.title.clone()), ..l }
+            }
+            // Not known to the site: listed without a link.
+            None => {
+                let kind = v.catalog.kind_for_number(&r.number);
+                let label = crate::link::resolve::label(kind, &r.number, r.date);
+                LinkView { label, url: String::new(), count: None, note: r.title.clone() }
+            }
         })
         .collect();
     let cites = links
         .cites
         .iter()
-        .filter(|(t, _)| !links.implements.contains(t))
+        .filter(|(t, _)| !links.implements.iter().flatten().any(|i| i == t))
         .map(|(t, label)| v.target(t, label))
         .collect();
     let fields = m.fields.iter().map(|f| v.link(f.clone(), &urls::field(f))).collect();

@@ -52,8 +52,14 @@ pub fn legislation(v: &Views<'_>, i: usize) -> Value {
         .iter()
         .zip(&links.implements)
         .map(|(r, t)| {
-            let mut a = json!({"@type": "Legislation", "@id": abs(t), "url": abs(t), "legislationIdentifier": r.number,
-                               "legislationDate": r.date.format("%Y-%m-%d").to_string()});
+            let mut a = json!({"@type": "Legislation", "legislationIdentifier": r.number});
+            if let Some(t) = t {
+                a["@id"] = json!(abs(t));
+                a["url"] = json!(abs(t));
+            }
+            if let Some(date) = r.date {
+                a["legislationDate"] = json!(date.format("%Y-%m-%d").to_string());
+            }
             if let Some(title) = &r.title {
                 a["name"] = json!(title);
             }
@@ -66,7 +72,7 @@ pub fn legislation(v: &Views<'_>, i: usize) -> Value {
     let cites: Vec<Value> = links
         .cites
         .iter()
-        .filter(|(t, _)| !links.implements.contains(t))
+        .filter(|(t, _)| !links.implements.iter().flatten().any(|i| i == t))
         .map(|(t, label)| json!({"@type": "Legislation", "@id": abs(t), "url": abs(t), "name": label}))
         .collect();
     if !cites.is_empty() {
