@@ -15,6 +15,7 @@ pub mod markdown;
 pub mod model;
 pub mod new;
 pub mod output;
+pub mod progress;
 pub mod render;
 pub mod search;
 pub mod serve;
@@ -30,6 +31,7 @@ use markdown::MarkdownRenderer;
 use model::{Site, SiteConfig};
 use output::file::OutputFile;
 use output::links::PageLinks;
+use progress::{Progress, Stage};
 use stash::SpillFile;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -77,6 +79,8 @@ pub struct LoadOptions<'a> {
     pub spill: Option<&'a Arc<SpillFile>>,
     /// Parsed files kept from the last load: only files whose bytes changed are parsed (`serve`).
     pub cache: Option<&'a mut ParseCache>,
+    /// Told of each file read.
+    pub progress: Option<&'a dyn Progress>,
 }
 
 /// Stages 1–4: discover, parse and validate, render Markdown, link. Reports every content error.
@@ -84,10 +88,12 @@ pub fn load(root: &Path, catalog: &Catalog, opts: LoadOptions<'_>) -> Loaded {
     let mut diagnostics = Diagnostics::default();
     let config = site_config(root, opts.base_url, catalog, &mut diagnostics);
     let t = Instant::now();
+    let progress = opts.progress.unwrap_or(&());
     let (results, stats) = match opts.cache {
         Some(cache) => {
             let (sources, ds) = cache.discover(root);
             diagnostics.extend(ds);
+            progress.stage(Stage::Read, Some(sources.len() as u64));
             let finder = cache.finder(catalog);
             let renderer = MarkdownRenderer { finder: &finder, base_path: &config.base_path };
             cache.resolve(&sources, &config.base_path, |s, bytes| {
@@ -98,11 +104,16 @@ pub fn load(root: &Path, catalog: &Catalog, opts: LoadOptions<'_>) -> Loaded {
             use rayon::prelude::*;
             let (sources, ds) = content::discover(root);
             diagnostics.extend(ds);
+            progress.stage(Stage::Read, Some(sources.len() as u64));
             let finder = markdown::citations::CitationFinder::new(catalog);
             let renderer = MarkdownRenderer { finder: &finder, base_path: &config.base_path };
             let results = sources
                 .par_iter()
-                .map(|s| parse(content::parse_file(s, catalog), &renderer, opts.spill))
+                .map(|s| {
+                    let parsed = parse(content::parse_file(s, catalog), &renderer, opts.spill);
+                    progress.advance(1);
+                    parsed
+                })
                 .collect();
             (results, CacheStats::default())
         }
@@ -211,12 +222,16 @@ pub struct Rendered {
 }
 
 /// Loads, renders and checks links without writing anything (`check`).
-pub fn check(opts: &BuildOptions, catalog: &Catalog) -> Result<(Loaded, Rendered), BuildError> {
+pub fn check(
+    opts: &BuildOptions,
+    catalog: &Catalog,
+    progress: &dyn Progress,
+) -> Result<(Loaded, Rendered), BuildError> {
     // Like `build`, bodies go to a scratch file: checking a large site takes no more memory than building it.
     let scratch = std::env::temp_dir();
     let spill = SpillFile::new_in(&scratch).ok();
-    let loaded = load_checked(opts, catalog, spill.as_ref())?;
-    let rendered = render_checked(&loaded, catalog, None, &opts.root)?;
+    let loaded = load_checked(opts, catalog, spill.as_ref(), progress)?;
+    let rendered = render_checked(&loaded, catalog, None, &opts.root, progress)?;
     if let Some(spill) = &spill {
         spill.check().map_err(|source| BuildError::Write { path: scratch, source })?;
     }
@@ -228,9 +243,11 @@ fn load_checked(
     opts: &BuildOptions,
     catalog: &Catalog,
     spill: Option<&Arc<SpillFile>>,
+    progress: &dyn Progress,
 ) -> Result<Loaded, BuildError> {
     let t = Instant::now();
-    let load_opts = LoadOptions { base_url: opts.base_url.as_deref(), spill, cache: None };
+    let base_url = opts.base_url.as_deref();
+    let load_opts = LoadOptions { base_url, spill, cache: None, progress: Some(progress) };
     let loaded = load(&opts.root, catalog, load_opts);
     timing("load", t);
     if loaded.diagnostics.has_errors() {
@@ -248,6 +265,7 @@ fn render_checked(
     catalog: &Catalog,
     staging: Option<&output::write::Staging>,
     out: &Path,
+    progress: &dyn Progress,
 ) -> Result<Rendered, BuildError> {
     let site = &loaded.site;
     let theme = render::templates::load(&site.config.root, site.config.theme.as_deref())?;
@@ -261,7 +279,7 @@ fn render_checked(
         links.lock().unwrap_or_else(|e| e.into_inner()).push(l);
         Ok(())
     };
-    render::render(site, catalog, &theme, &put).map_err(|e| match e {
+    render::render(site, catalog, &theme, &put, progress).map_err(|e| match e {
         render::RenderError::Theme(e) => BuildError::Theme(e),
         render::RenderError::Write(source) => BuildError::Write { path: out.to_path_buf(), source },
     })?;
@@ -269,6 +287,7 @@ fn render_checked(
     links.sort_by(|a, b| a.path.cmp(&b.path));
     timing("render", t);
     let t = Instant::now();
+    progress.stage(Stage::Links, None);
     let existing: std::collections::HashSet<&str> = links.iter().map(|l| l.path.as_str()).collect();
     let base_path = &site.config.base_path;
     let broken = output::links::check_pages(&links, &|p| existing.contains(p), base_path);
@@ -287,7 +306,11 @@ fn render_checked(
 ///
 /// Bodies are set aside in a scratch file once rendered and pages are written as they are made, so
 /// memory holds the site's metadata, links and search postings, not its text.
-pub fn build(opts: &BuildOptions, catalog: &Catalog) -> Result<BuildReport, BuildError> {
+pub fn build(
+    opts: &BuildOptions,
+    catalog: &Catalog,
+    progress: &dyn Progress,
+) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
     let fingerprint = search::cache::fingerprint(&opts.root);
     let out = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
@@ -295,13 +318,14 @@ pub fn build(opts: &BuildOptions, catalog: &Catalog) -> Result<BuildReport, Buil
     let scratch =
         out.parent().filter(|p| p.is_dir()).map_or_else(std::env::temp_dir, Path::to_path_buf);
     let spill = SpillFile::new_in(&scratch).ok();
-    let loaded = load_checked(opts, catalog, spill.as_ref())?;
+    let loaded = load_checked(opts, catalog, spill.as_ref(), progress)?;
     let staging = output::write::Staging::new(&out).map_err(write_err)?;
-    let rendered = render_checked(&loaded, catalog, Some(&staging), &out)?;
+    let rendered = render_checked(&loaded, catalog, Some(&staging), &out, progress)?;
     if let Some(spill) = &spill {
         spill.check().map_err(write_err)?;
     }
     let t = Instant::now();
+    progress.stage(Stage::Write, None);
     staging.commit().map_err(write_err)?;
     timing("write", t);
     // The cache only saves `banhanh search` a rebuild; without it search builds its index in memory.

@@ -3,6 +3,7 @@
 use anyhow::Result;
 use banhanh::diagnostics::{Diagnostics, Format};
 use banhanh::output::external::ExternalOptions;
+use banhanh::progress::{Progress, Stage};
 use banhanh::{BuildError, BuildOptions, data::Catalog};
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
@@ -232,9 +233,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
 
 /// `banhanh build`: the site into its output folder, or every error and the old output kept.
 fn build(opts: &BuildOptions, report: Reporter, catalog: &Catalog) -> Result<ExitCode> {
-    let spinner = progress();
-    let result = banhanh::build(opts, catalog);
-    spinner.finish_and_clear();
+    let bar = Bar::on_terminal();
+    let result = banhanh::build(opts, catalog, shown(&bar));
+    drop(bar);
     let r = match result {
         Ok(r) => r,
         Err(e) => return Ok(report.failure(&opts.root, e)),
@@ -264,7 +265,10 @@ fn check(
     report: Reporter,
     catalog: &Catalog,
 ) -> Result<ExitCode> {
-    let (loaded, rendered) = match banhanh::check(opts, catalog) {
+    let bar = Bar::on_terminal();
+    let checked = banhanh::check(opts, catalog, shown(&bar));
+    drop(bar);
+    let (loaded, rendered) = match checked {
         Ok(r) => r,
         Err(e) => return Ok(report.failure(&opts.root, e)),
     };
@@ -433,14 +437,58 @@ fn run_import(
     Ok(ExitCode::SUCCESS)
 }
 
-fn progress() -> indicatif::ProgressBar {
-    if std::io::stderr().is_terminal() {
-        let pb = indicatif::ProgressBar::new_spinner();
-        pb.set_message("đang dựng trang…");
-        pb.enable_steady_tick(std::time::Duration::from_millis(120));
-        pb
-    } else {
-        indicatif::ProgressBar::hidden()
+/// The progress bar of a long build or check, shown on a terminal only (CI logs stay clean).
+struct Bar(indicatif::ProgressBar);
+
+impl Bar {
+    /// A bar on standard error when it is a terminal.
+    fn on_terminal() -> Option<Bar> {
+        std::io::stderr().is_terminal().then(|| {
+            let bar = indicatif::ProgressBar::new_spinner();
+            bar.enable_steady_tick(Duration::from_millis(120));
+            Bar(bar)
+        })
+    }
+}
+
+impl Progress for Bar {
+    fn stage(&self, stage: Stage, steps: Option<u64>) {
+        let message = match stage {
+            Stage::Read => "Đang đọc văn bản",
+            Stage::Search => "Đang lập chỉ mục tìm kiếm",
+            Stage::Pages => "Đang dựng trang",
+            Stage::Links => "Đang kiểm tra liên kết",
+            Stage::Write => "Đang ghi thư mục kết quả",
+        };
+        let template = match steps {
+            Some(_) => "{msg} {pos}/{len} {wide_bar} {elapsed}",
+            None => "{spinner} {msg}…",
+        };
+        let style = indicatif::ProgressStyle::with_template(template)
+            .expect("valid template")
+            .progress_chars("█▌ ");
+        self.0.set_message(message);
+        self.0.set_length(steps.unwrap_or(0));
+        self.0.set_position(0);
+        self.0.set_style(style);
+    }
+
+    fn advance(&self, n: u64) {
+        self.0.inc(n);
+    }
+}
+
+impl Drop for Bar {
+    fn drop(&mut self) {
+        self.0.finish_and_clear();
+    }
+}
+
+/// What to tell of progress: the bar, or nothing.
+fn shown(bar: &Option<Bar>) -> &dyn Progress {
+    match bar {
+        Some(b) => b,
+        None => &(),
     }
 }
 

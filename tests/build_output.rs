@@ -193,7 +193,7 @@ fn the_streamed_build_writes_exactly_what_the_in_memory_render_makes() {
             banhanh::render::templates::load(&root, loaded.site.config.theme.as_deref()).unwrap();
         let rendered: std::collections::BTreeMap<String, Vec<u8>> =
             banhanh::output::file::collect(|put| {
-                banhanh::render::render(&loaded.site, &catalog, &theme, put)
+                banhanh::render::render(&loaded.site, &catalog, &theme, put, &())
             })
             .unwrap()
             .into_iter()

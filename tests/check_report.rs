@@ -185,3 +185,20 @@ fn new_says_when_the_province_was_merged_away() {
     let out = banhanh(&[&args[..], &["--year", "2025", "--number", "9/KH-UBND"]].concat());
     assert!(!stderr(&out).contains("cảnh báo"), "{}", stderr(&out));
 }
+
+#[test]
+fn build_shows_its_progress_on_a_terminal_and_nothing_in_a_log() {
+    let site = fixture_site("warnings");
+    let root = site.path().to_str().unwrap();
+    let plain = banhanh(&["build", "--root", root]);
+    assert!(!stderr(&plain).contains("Đang"), "{}", stderr(&plain));
+    // `script` (util-linux) runs the build on a pseudo-terminal, as in an editor's shell.
+    let command = format!("{} build --root {root}", env!("CARGO_BIN_EXE_banhanh"));
+    let out = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .output()
+        .expect("script from util-linux");
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains("Đang dựng trang"), "{shown}");
+    assert!(shown.contains("Đã dựng 5 văn bản"), "{shown}");
+}

@@ -18,6 +18,7 @@ use crate::data::{Catalog, Ui};
 use crate::model::Site;
 use crate::output::feeds::{self, FeedLink};
 pub use crate::output::file::{Origin, OutputFile, Put};
+use crate::progress::{Progress, Stage};
 use crate::timing::timing;
 use crate::urls;
 use page::{Page, PageData};
@@ -45,25 +46,32 @@ pub fn render(
     catalog: &Catalog,
     theme: &Theme,
     put: &Put<'_>,
+    progress: &dyn Progress,
 ) -> Result<(), RenderError> {
     let views = Views::new(site, catalog);
     let t = std::time::Instant::now();
     let plan = plan::plan(&views);
     timing("  pages data", t);
     let t = std::time::Instant::now();
+    progress.stage(Stage::Search, None);
     let index = site_files(site, catalog, plan.paths(&views), put)?;
     for f in asset_files(theme) {
         put(f)?;
     }
     timing("  site files", t);
     let t = std::time::Instant::now();
+    progress.stage(Stage::Pages, Some((plan.pages.len() + site.documents.len()) as u64));
     plan.pages.par_iter().try_for_each(|p| -> Result<(), RenderError> {
         let mut page = p.page(&views);
         fixed::add_index(&mut page, &index);
-        Ok(put(render_page(site, catalog, theme, &page)?)?)
+        put(render_page(site, catalog, theme, &page)?)?;
+        progress.advance(1);
+        Ok(())
     })?;
     (0..site.documents.len()).into_par_iter().try_for_each(|i| -> Result<(), RenderError> {
-        Ok(put(render_page(site, catalog, theme, &plan.document(&views, i))?)?)
+        put(render_page(site, catalog, theme, &plan.document(&views, i))?)?;
+        progress.advance(1);
+        Ok(())
     })?;
     timing("  templates", t);
     Ok(())

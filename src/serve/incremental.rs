@@ -129,6 +129,7 @@ impl Incremental {
             base_url: self.base_url.as_deref(),
             spill: None,
             cache: Some(&mut self.cache),
+            progress: None,
         };
         let loaded = crate::load(&self.root, &self.catalog, opts);
         if loaded.diagnostics.has_errors() {
