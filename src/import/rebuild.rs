@@ -165,6 +165,27 @@ fn splits_province(prev: &str, next: &str, catalog: &Catalog) -> bool {
     false
 }
 
+/// "Số:" (or "Số") alone: the number label of a header.
+fn is_number_label(s: &str) -> bool {
+    matches!(s.trim(), "Số:" | "Số" | "Số :")
+}
+
+/// Whether a line in capitals ends with a word that needs the next line ("… CỦA", "… VÀ").
+fn ends_with_link(s: &str) -> bool {
+    const LINKS: [&str; 10] =
+        ["của", "và", "về", "cho", "tại", "theo", "với", "trên", "thuộc", "giữa"];
+    let last = s.split_whitespace().last().unwrap_or("").to_lowercase();
+    LINKS.contains(&last.as_str())
+}
+
+/// A line that only separates cells: `|`, a rule of dashes or stars, a lone "-".
+fn is_separator(text: &str) -> bool {
+    text == "|"
+        || (text.chars().count() >= 3
+            && text.chars().all(|c| matches!(c, '-' | '_' | '=' | '–' | '*')))
+        || (text.chars().count() <= 2 && text.chars().all(|c| matches!(c, '-' | '–' | '*' | '|')))
+}
+
 /// Whether `next` continues the paragraph whose last line is `prev` (block opened with `opener`).
 fn continues(
     opener: Option<Marker>,
@@ -175,6 +196,14 @@ fn continues(
     catalog: &Catalog,
 ) -> bool {
     if gap == Gap::Forced || marker(next).is_some() {
+        return false;
+    }
+    if is_number_label(prev) {
+        // "Số:" with the number on the next line
+        return next.starts_with(|c: char| c.is_ascii_digit() || c == '/');
+    }
+    if is_caps(prev) && super::header::enacting(next).is_some() && !ends_with_link(prev) {
+        // a title in capitals, then "ỦY BAN NHÂN DÂN TỈNH …" / "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"
         return false;
     }
     if is_caps(prev) && next.starts_with('(') {
@@ -229,10 +258,7 @@ pub fn join(lines: &[SourceLine], catalog: &Catalog) -> Vec<Chunk> {
             }
             continue;
         }
-        if text == "|"
-            || (text.chars().count() >= 3
-                && text.chars().all(|c| matches!(c, '-' | '_' | '=' | '–')))
-        {
+        if is_separator(text) {
             gap = Gap::Forced;
             continue;
         }
