@@ -264,15 +264,23 @@ fn province_in<'c>(text: &str, catalog: &'c Catalog) -> Option<&'c str> {
     })
 }
 
+/// The year a title says the document is for: its last "năm YYYY" that is not a period
+/// ("5 năm 2016-2020"), a bound ("đến năm 2030", "từ năm 2021") or part of a date ("ngày 19
+/// tháng 10 năm 2018").
 fn last_year_in(title: &str) -> Option<i32> {
     static RE: OnceLock<Regex> = OnceLock::new();
+    static BOUND: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| Regex::new(r"(?i)\bnăm\s+(\d{4})\b").expect("valid"));
+    let bound = BOUND.get_or_init(|| {
+        Regex::new(r"(?i)(?:\bđến|\btới|\btừ|\bhết|\btháng\s+\d{1,2})\s*$").expect("valid")
+    });
     re.captures_iter(title)
         .filter(|c| {
-            // "5 năm 2016-2020" names a period, not a year
-            let after = title[c.get(0).expect("whole match").end()..].trim_start();
-            !after.starts_with(['-', '–'])
-                || !after[1..].trim_start().starts_with(|d: char| d.is_ascii_digit())
+            let m = c.get(0).expect("whole match");
+            let after = title[m.end()..].trim_start();
+            let period = after.starts_with(['-', '–'])
+                && after[1..].trim_start().starts_with(|d: char| d.is_ascii_digit());
+            !period && !bound.is_match(&title[..m.start()])
         })
         .last()
         .and_then(|c| c[1].parse().ok())
@@ -379,5 +387,8 @@ mod tests {
         assert_eq!(province_in("Tỉnh Vĩnh Phúc", &c), Some("Vĩnh Phúc"));
         assert_eq!(last_year_in("Kế hoạch … năm 2023 cho năm 2024"), Some(2024));
         assert_eq!(last_year_in("kế hoạch 5 năm 2016-2020"), None);
+        assert_eq!(last_year_in("năm 2019 và định hướng đến năm 2021"), Some(2019));
+        assert_eq!(last_year_in("năm 2024 giai đoạn I: từ năm 2021 đến năm 2025"), Some(2024));
+        assert_eq!(last_year_in("Quyết định số 4631 ngày 19 tháng 10 năm 2018"), None);
     }
 }

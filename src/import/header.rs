@@ -134,6 +134,24 @@ pub fn type_prefix<'a>(text: &'a str, catalog: &Catalog) -> Option<(String, &'a 
     None
 }
 
+/// What follows a draft's mark ("DỰ THẢO", "(Dự thảo lần 2)") at the start of `text`.
+fn after_draft_mark(text: &str) -> Option<&str> {
+    let t = text.trim_start_matches('(');
+    let mark = rules().draft_marks.iter().find(|m| starts_with_words(t, m))?;
+    let mut rest = t;
+    for _ in 0..mark.split_whitespace().count() {
+        rest = rest.trim_start();
+        rest = &rest[rest.find(char::is_whitespace).unwrap_or(rest.len())..];
+    }
+    let rest = rest.trim_start();
+    // "lần 2", a closing parenthesis
+    let rest = match rest.strip_prefix("lần ").or_else(|| rest.strip_prefix("LẦN ")) {
+        Some(r) => r.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start(),
+        None => rest,
+    };
+    Some(rest.trim_start_matches(')').trim_start())
+}
+
 /// A line of the national motto or the party heading.
 pub fn is_motto(text: &str) -> bool {
     rules().motto.iter().any(|m| starts_with_words(text, m))
@@ -189,8 +207,9 @@ pub fn cell_kind(text: &str, catalog: &Catalog) -> Option<Cell> {
 /// A paragraph continuing the title after the type line: not numbered, not a sentence, not the
 /// enacting body, and not a body opening ("Thực hiện …"), unless written in capitals as titles are.
 fn is_title_part(p: &Piece) -> bool {
+    let caps_with_stop = is_caps(&p.text) && p.text.trim_end().ends_with('.');
     p.marker.is_none()
-        && !ends_clause(&p.text)
+        && (!ends_clause(&p.text) || caps_with_stop)
         && enacting(&p.text).is_none()
         && (is_caps(&p.text)
             || !rules().body_starters.iter().any(|s| starts_with_words(&p.text, s)))
@@ -203,6 +222,7 @@ pub fn header(chunks: &[Chunk], catalog: &Catalog) -> Header {
     while let Some(Chunk::Text(p)) = chunks.get(i) {
         let t = p.text.trim_matches('*').trim();
         if h.doc_type.is_some() {
+            let t = t.trim_end_matches('.').trim_end();
             if is_title_part(p)
                 && h.lines.len() < 16
                 && h.title.as_ref().is_none_or(|t| t.chars().count() < 400)
@@ -232,7 +252,13 @@ fn read_cell(h: &mut Header, t: &str, catalog: &Catalog) -> bool {
     if is_motto(t) {
         return true;
     }
-    if h.issuer.is_none() && is_issuer_line(t) {
+    if let Some(rest) = after_draft_mark(t) {
+        // "DỰ THẢO" alone, or joined to the type line below it
+        return rest.is_empty() || read_cell(h, rest, catalog);
+    }
+    let nothing_else = h.number.is_none() && h.blank_number.is_none() && h.date.is_none();
+    if (h.issuer.is_none() || nothing_else) && is_issuer_line(t) {
+        // a second issuing-body line ("ĐẢNG BỘ TỈNH X" / "TỈNH ỦY X") names the organ that issues
         h.issuer = Some(t.to_string());
         return true;
     }

@@ -5,7 +5,7 @@
 use super::detect::{Field, Inputs};
 use super::numbers::{canonical, slash_year};
 use super::rebuild::{Chunk, Marker};
-use super::rules::starts_with_words;
+use super::rules::{rules, starts_with_words};
 use super::title::{BodyCase, capitalise, lower_first, sentence_case};
 use crate::link::resolve::number_key;
 use crate::text::tone_key;
@@ -147,8 +147,9 @@ pub fn implements(
     let mut undated: Vec<String> = Vec::new();
     for text in texts {
         for sentence in text.split(". ") {
-            if starts_with_words(sentence, "Căn cứ") {
-                continue; // a legal basis, not something the document carries out
+            let r = rules();
+            if r.not_implements_openers.iter().any(|o| starts_with_words(sentence, o)) {
+                continue; // a legal basis or what was considered, not what the text carries out
             }
             let sentence = slash_year(sentence);
             let lower = sentence.to_lowercase();
@@ -158,7 +159,9 @@ pub fn implements(
                 let implements = lower.get(..f.start).is_some_and(|b| b.contains("thực hiện"));
                 let own = own_key.as_ref() == Some(&key)
                     || lower.get(..f.start).is_some_and(|b| b.trim_end().ends_with("kèm theo"));
-                if !implements || own {
+                let submitted =
+                    r.never_implemented.iter().any(|k| tone_key(k) == tone_key(&f.kind));
+                if !implements || own || submitted {
                     continue;
                 }
                 match f.date {

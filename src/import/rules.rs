@@ -12,6 +12,7 @@ const RULES_YAML: &str = include_str!("../../data/import.yaml");
 pub struct Rules {
     pub proper_nouns: Vec<String>,
     pub roman_after: Vec<String>,
+    pub draft_marks: Vec<String>,
     pub motto: Vec<String>,
     pub enacting_prefixes: Vec<String>,
     pub issuer_words: Vec<String>,
@@ -19,6 +20,8 @@ pub struct Rules {
     pub signature_prefixes: Vec<String>,
     pub signature_roles: Vec<String>,
     pub body_starters: Vec<String>,
+    pub not_implements_openers: Vec<String>,
+    pub never_implemented: Vec<String>,
     pub portal_keys: BTreeMap<String, Vec<String>>,
     pub portal_other_keys: Vec<String>,
     pub portal_empty_values: Vec<String>,
