@@ -3,58 +3,17 @@
 //! year inside a number), built from the issue's own examples and run through the real binary;
 //! then `banhanh check` on the draft, which must fail only on its TODOs.
 
-use std::path::Path;
-use std::process::Command;
+mod import_support;
 
-const BIN: &str = env!("CARGO_BIN_EXE_banhanh");
+use import_support::{check_draft, frontmatter, get, implements};
+use std::path::Path;
 
 fn import_text(dir: &Path, text: &str) -> String {
-    let p = dir.join("scraped.txt");
-    std::fs::write(&p, text).unwrap();
-    let out = Command::new(BIN).arg("import").arg(&p).output().expect("run banhanh");
-    assert!(out.status.success(), "import failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).expect("draft is UTF-8")
-}
-
-fn frontmatter(draft: &str) -> serde_yaml::Mapping {
-    let rest = draft.strip_prefix("---\n").expect("draft starts with ---");
-    let end = rest.find("\n---\n").expect("closing fence");
-    serde_yaml::from_str(&rest[..end]).expect("frontmatter is YAML")
-}
-
-fn get(m: &serde_yaml::Mapping, key: &str) -> String {
-    match m.get(key) {
-        Some(serde_yaml::Value::String(s)) => s.clone(),
-        Some(serde_yaml::Value::Number(n)) => n.to_string(),
-        Some(v) => format!("{v:?}"),
-        None => "<absent>".into(),
-    }
-}
-
-fn implements(m: &serde_yaml::Mapping) -> Vec<(String, String)> {
-    let Some(serde_yaml::Value::Sequence(items)) = m.get("implements") else {
-        return Vec::new();
-    };
-    items
-        .iter()
-        .map(|i| {
-            let i = i.as_mapping().expect("mapping");
-            (get(i, "number"), get(i, "date"))
-        })
-        .collect()
-}
-
-/// Runs `banhanh check` on a site holding the draft; returns (success, stderr).
-fn check(draft: &str) -> (bool, String) {
-    let site = tempfile::tempdir().unwrap();
-    std::fs::create_dir(site.path().join("content")).unwrap();
-    std::fs::write(site.path().join("content/draft.md"), draft).unwrap();
-    let out = Command::new(BIN).args(["check", "--root"]).arg(site.path()).output().unwrap();
-    (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
+    import_support::import_text(dir, "scraped.txt", text)
 }
 
 fn only_todos_fail(draft: &str) {
-    let (ok, stderr) = check(draft);
+    let (ok, stderr) = check_draft(draft);
     assert!(!ok, "a draft with TODOs must not pass check");
     let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("lỗi:")).collect();
     assert!(!errors.is_empty() && errors.iter().all(|l| l.contains("TODO")), "{stderr}");

@@ -5,13 +5,13 @@
 //!
 //! The tables: `cargo test --test import_portals -- --nocapture portal_metadata`.
 
+mod import_support;
+
+use import_support::{frontmatter, implements, import_file, value as get};
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 use unicode_normalization::UnicodeNormalization;
-
-const BIN: &str = env!("CARGO_BIN_EXE_banhanh");
 
 fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/portals")
@@ -47,40 +47,6 @@ struct Fixture {
 fn fixtures() -> Vec<Fixture> {
     let text = std::fs::read_to_string(dir().join("expected.yaml")).unwrap();
     serde_yaml::from_str(&text).expect("expected.yaml parses")
-}
-
-/// Runs `banhanh import FILE` and returns the draft, asserting success.
-fn import_file(path: &Path) -> String {
-    let out = Command::new(BIN).arg("import").arg(path).output().expect("run banhanh");
-    assert!(out.status.success(), "import failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).expect("draft is UTF-8")
-}
-
-fn frontmatter(draft: &str) -> serde_yaml::Mapping {
-    let rest = draft.strip_prefix("---\n").expect("draft starts with ---");
-    let end = rest.find("\n---\n").expect("closing fence");
-    serde_yaml::from_str(&rest[..end]).expect("frontmatter is YAML")
-}
-
-fn get(m: &serde_yaml::Mapping, key: &str) -> Option<String> {
-    match m.get(key)? {
-        serde_yaml::Value::String(s) => Some(s.clone()),
-        serde_yaml::Value::Number(n) => Some(n.to_string()),
-        v => Some(format!("{v:?}")),
-    }
-}
-
-fn implements(m: &serde_yaml::Mapping) -> Vec<(String, String)> {
-    match m.get("implements") {
-        Some(serde_yaml::Value::Sequence(items)) => items
-            .iter()
-            .map(|i| {
-                let i = i.as_mapping().expect("implements item is a mapping");
-                (get(i, "number").unwrap_or_default(), get(i, "date").unwrap_or_default())
-            })
-            .collect(),
-        _ => Vec::new(),
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -282,5 +248,42 @@ fn fixtures_come_from_at_least_four_portals_and_eight_provinces() {
     for f in &fx {
         assert!(dir().join(&f.file).exists(), "{} missing", f.file);
         assert!(f.url.starts_with("http") && !f.portal.is_empty());
+    }
+}
+
+/// A small deterministic pseudo-random sequence (no extra crate needed).
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n.max(1)
+    }
+}
+
+#[test]
+fn mangled_portal_texts_never_make_the_importer_panic() {
+    let catalog = banhanh::data::Catalog::load();
+    let mut rng = Lcg(17);
+    for f in fixtures() {
+        let text = std::fs::read_to_string(dir().join(&f.file)).unwrap();
+        let chars: Vec<char> = text.chars().collect();
+        for _ in 0..2 {
+            let cut: String = chars[..rng.next(chars.len())].iter().collect();
+            let at = rng.next(chars.len());
+            let spliced: String = chars[..at]
+                .iter()
+                .chain("\\r\\n | Số: /– ngày tháng năm – ".chars().collect::<Vec<_>>().iter())
+                .chain(&chars[at..])
+                .collect();
+            for input in [
+                cut.nfd().collect::<String>(),
+                cut.to_uppercase(),
+                cut.replace(' ', "|").replace('\n', " | "),
+                spliced,
+            ] {
+                let md = banhanh::import::import(&input, &catalog).to_markdown();
+                assert!(md.starts_with("---\n"));
+            }
+        }
     }
 }

@@ -2,11 +2,12 @@
 //! binary: detected metadata (checked against the values read in each seed), no sentence of the
 //! source lost, the reviewed draft snapshots in tests/fixtures/import/, and refusal to overwrite.
 
-use std::path::{Path, PathBuf};
+mod import_support;
+
+use import_support::{BIN, check_draft, frontmatter, get, implements, import_file, import_text};
+use std::path::PathBuf;
 use std::process::Command;
 use unicode_normalization::UnicodeNormalization;
-
-const BIN: &str = env!("CARGO_BIN_EXE_banhanh");
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -24,47 +25,6 @@ const SEEDS: [(&str, &str); 5] = [
     ("003_0c5285e2447a556f", "003-kien-giang-ke-hoach-22-kh-ubnd-2021"),
     ("004_e130fa088c5baf06", "004-vinh-long-chi-thi-17-ct-ubnd-2023"),
 ];
-
-/// Runs `banhanh import FILE` and returns its stdout (the draft), asserting success.
-fn import_file(path: &Path) -> String {
-    let out = Command::new(BIN).arg("import").arg(path).output().expect("run banhanh");
-    assert!(out.status.success(), "import failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).expect("draft is UTF-8")
-}
-
-fn import_text(dir: &Path, name: &str, text: &str) -> String {
-    let p = dir.join(name);
-    std::fs::write(&p, text).unwrap();
-    import_file(&p)
-}
-
-fn frontmatter(draft: &str) -> serde_yaml::Mapping {
-    let rest = draft.strip_prefix("---\n").expect("draft starts with ---");
-    let end = rest.find("\n---\n").expect("closing fence");
-    serde_yaml::from_str(&rest[..end]).expect("frontmatter is YAML")
-}
-
-fn get(m: &serde_yaml::Mapping, key: &str) -> String {
-    match m.get(key) {
-        Some(serde_yaml::Value::String(s)) => s.clone(),
-        Some(serde_yaml::Value::Number(n)) => n.to_string(),
-        Some(v) => format!("{v:?}"),
-        None => "<absent>".into(),
-    }
-}
-
-fn implements(m: &serde_yaml::Mapping) -> Vec<(String, String)> {
-    match m.get("implements") {
-        Some(serde_yaml::Value::Sequence(items)) => items
-            .iter()
-            .map(|i| {
-                let i = i.as_mapping().expect("implements item is a mapping");
-                (get(i, "number"), get(i, "date"))
-            })
-            .collect(),
-        _ => Vec::new(),
-    }
-}
 
 /// Lowercase words (letters and digits) of a text, NFC.
 fn words(s: &str) -> Vec<String> {
@@ -260,15 +220,6 @@ fn nfd_and_crlf_inputs_give_the_same_draft() {
         import_text(dir.path(), "crlf.txt", &text.replace('\n', "\r\n")),
         import_file(&seed("003_0c5285e2447a556f"))
     );
-}
-
-/// Runs `banhanh check` on a site holding one draft; returns (success, stderr).
-fn check_draft(draft: &str) -> (bool, String) {
-    let site = tempfile::tempdir().unwrap();
-    std::fs::create_dir(site.path().join("content")).unwrap();
-    std::fs::write(site.path().join("content/draft.md"), draft).unwrap();
-    let out = Command::new(BIN).args(["check", "--root"]).arg(site.path()).output().unwrap();
-    (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
 }
 
 #[test]

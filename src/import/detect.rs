@@ -279,7 +279,10 @@ fn last_year_in(title: &str) -> Option<i32> {
             let m = c.get(0).expect("whole match");
             let after = title[m.end()..].trim_start();
             let period = after.starts_with(['-', '–'])
-                && after[1..].trim_start().starts_with(|d: char| d.is_ascii_digit());
+                && after
+                    .trim_start_matches(['-', '–'])
+                    .trim_start()
+                    .starts_with(|d: char| d.is_ascii_digit());
             !period && !bound.is_match(&title[..m.start()])
         })
         .last()
@@ -387,6 +390,7 @@ mod tests {
         assert_eq!(province_in("Tỉnh Vĩnh Phúc", &c), Some("Vĩnh Phúc"));
         assert_eq!(last_year_in("Kế hoạch … năm 2023 cho năm 2024"), Some(2024));
         assert_eq!(last_year_in("kế hoạch 5 năm 2016-2020"), None);
+        assert_eq!(last_year_in("kế hoạch 5 năm 2016 – 2020"), None);
         assert_eq!(last_year_in("năm 2019 và định hướng đến năm 2021"), Some(2019));
         assert_eq!(last_year_in("năm 2024 giai đoạn I: từ năm 2021 đến năm 2025"), Some(2024));
         assert_eq!(last_year_in("Quyết định số 4631 ngày 19 tháng 10 năm 2018"), None);

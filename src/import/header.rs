@@ -107,14 +107,7 @@ pub fn type_prefix<'a>(text: &'a str, catalog: &Catalog) -> Option<(String, &'a 
     let mut types: Vec<&str> = catalog.types.iter().map(|t| t.name.as_str()).collect();
     types.sort_by_key(|t| std::cmp::Reverse(t.len()));
     let words: Vec<&str> = text.split_whitespace().collect();
-    let rest_after = |n: usize| {
-        let mut rest = text;
-        for _ in 0..n {
-            rest = rest.trim_start();
-            rest = &rest[rest.find(char::is_whitespace).unwrap_or(rest.len())..];
-        }
-        rest.trim()
-    };
+    let rest_after = |n: usize| after_words(text, n);
     for name in &types {
         let n = name.split_whitespace().count();
         let head: Vec<&str> = words.iter().take(n).copied().collect();
@@ -138,18 +131,23 @@ pub fn type_prefix<'a>(text: &'a str, catalog: &Catalog) -> Option<(String, &'a 
 fn after_draft_mark(text: &str) -> Option<&str> {
     let t = text.trim_start_matches('(');
     let mark = rules().draft_marks.iter().find(|m| starts_with_words(t, m))?;
-    let mut rest = t;
-    for _ in 0..mark.split_whitespace().count() {
-        rest = rest.trim_start();
-        rest = &rest[rest.find(char::is_whitespace).unwrap_or(rest.len())..];
-    }
-    let rest = rest.trim_start();
+    let rest = after_words(t, mark.split_whitespace().count());
     // "lần 2", a closing parenthesis
     let rest = match rest.strip_prefix("lần ").or_else(|| rest.strip_prefix("LẦN ")) {
         Some(r) => r.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start(),
         None => rest,
     };
     Some(rest.trim_start_matches(')').trim_start())
+}
+
+/// `text` after its first `n` words, trimmed.
+fn after_words(text: &str, n: usize) -> &str {
+    let mut rest = text;
+    for _ in 0..n {
+        rest = rest.trim_start();
+        rest = &rest[rest.find(char::is_whitespace).unwrap_or(rest.len())..];
+    }
+    rest.trim()
 }
 
 /// A line of the national motto or the party heading.
@@ -174,12 +172,7 @@ pub fn enacting(text: &str) -> Option<&str> {
         if !starts_with_words(t, p) || !is_caps(t) {
             return None;
         }
-        let mut rest = t;
-        for _ in 0..n {
-            rest = rest.trim_start();
-            rest = &rest[rest.find(char::is_whitespace).unwrap_or(rest.len())..];
-        }
-        Some(rest.trim()).filter(|r| is_issuer_line(r))
+        Some(after_words(t, n)).filter(|r| is_issuer_line(r))
     })
 }
 
