@@ -50,7 +50,6 @@ pub struct DocType {
 #[derive(Deserialize)]
 struct Issuers {
     central: Vec<String>,
-    #[allow(dead_code)]
     provincial: Vec<String>,
 }
 
@@ -73,6 +72,8 @@ pub struct Catalog {
     pub cited_only: Vec<DocType>,
     /// Central issuer codes, folded (see `text::fold`).
     central_issuers: Vec<String>,
+    /// Every issuer code as `data/document-types.yaml` spells it, central and provincial.
+    issuer_spellings: Vec<String>,
     /// Tone-placement key of every accepted province spelling → canonical name.
     province_keys: BTreeMap<String, String>,
     /// UI strings for templates (from `data/ui.vi.yaml`), by key.
@@ -104,6 +105,13 @@ impl Catalog {
             types: types.types,
             cited_only: types.cited_only,
             central_issuers: types.issuers.central.iter().map(|c| fold(c)).collect(),
+            issuer_spellings: types
+                .issuers
+                .central
+                .iter()
+                .chain(&types.issuers.provincial)
+                .cloned()
+                .collect(),
             province_keys,
             ui,
         }
@@ -203,6 +211,13 @@ impl Catalog {
             let key = fold(code.trim_end_matches(|c: char| c.is_ascii_digit()));
             self.central_issuers.contains(&key)
         })
+    }
+
+    /// The spelling `data/document-types.yaml` gives an issuer code, matched ignoring case and
+    /// diacritics: "TTG" → "TTg", "HDND" → "HĐND".
+    pub fn issuer_code(&self, code: &str) -> Option<&str> {
+        let key = fold(code);
+        self.issuer_spellings.iter().find(|c| fold(c) == key).map(String::as_str)
     }
 
     /// Every word that introduces a citation ("Nghị quyết", "Kế hoạch"…), longest first.
@@ -350,5 +365,14 @@ mod tests {
         assert!(c.is_central_number("74/2022/QH15"));
         assert!(c.is_central_number("01/NQ-CP"));
         assert!(!c.is_central_number("138/NQ-HĐND"));
+    }
+
+    #[test]
+    fn issuer_codes_have_one_spelling() {
+        let c = Catalog::load();
+        assert_eq!(c.issuer_code("TTG"), Some("TTg"));
+        assert_eq!(c.issuer_code("hdnd"), Some("HĐND"));
+        assert_eq!(c.issuer_code("TU"), Some("TU"));
+        assert_eq!(c.issuer_code("SKHĐT"), None);
     }
 }

@@ -1,10 +1,17 @@
 //! `banhanh import`: turns a scraped official text into a draft Markdown document with frontmatter.
 //!
-//! source (clean, portal table, repeats) → rebuild (lines → paragraphs, tables) → detect (header,
-//! metadata) → blocks (headings, lists, signature) → Markdown. Everything not detected is a `TODO`.
+//! source (clean, portal, repeats, cells, glued words) → rebuild (lines → paragraphs, tables) →
+//! header → detect (metadata) → blocks (headings, lists, signature) → Markdown. Everything not
+//! detected is a `TODO`.
 
 pub mod blocks;
+pub mod cells;
 pub mod detect;
+pub mod glue;
+pub mod header;
+pub mod numbers;
+pub mod opening;
+pub mod portal;
 pub mod rebuild;
 pub mod rules;
 pub mod source;
@@ -29,9 +36,9 @@ pub struct Draft {
 /// Imports a scraped text (any line endings, NFC or not).
 pub fn import(text: &str, catalog: &Catalog) -> Draft {
     let finder = CitationFinder::new(catalog);
-    let prepared = source::prepare(text);
+    let prepared = source::prepare(text, catalog);
     let chunks = rebuild::join(&prepared.lines, catalog);
-    let header = detect::header(&chunks, catalog);
+    let header = header::header(&chunks, catalog);
     let body_chunks = &chunks[header.end.min(chunks.len())..];
     let blocks = blocks::structure(body_chunks);
     let meta = detect::detect(&detect::Inputs {
@@ -49,9 +56,10 @@ pub fn import(text: &str, catalog: &Catalog) -> Draft {
             format!("Phần đầu văn bản đã chuyển vào frontmatter:\n  {}", header.lines.join("\n  ")),
         );
     }
+    notes.extend(meta.notes.iter().cloned());
     if !meta.undated.is_empty() {
         notes.push(format!(
-            "Văn bản được thực hiện nhưng không ghi ngày (chưa đưa vào implements): {}.",
+            "Văn bản được thực hiện nhưng không ghi ngày (implements không có date): {}.",
             meta.undated.join(", ")
         ));
     }
@@ -86,7 +94,7 @@ impl Draft {
             let list: Vec<String> = m.fields.iter().map(|f| quote(f)).collect();
             y.push_str(&format!("fields: [{}]\n", list.join(", ")));
         }
-        if !m.implements.is_empty() {
+        if !m.implements.is_empty() || !m.undated.is_empty() {
             y.push_str("implements:\n");
             for (n, d) in &m.implements {
                 y.push_str(&format!(
@@ -94,6 +102,10 @@ impl Draft {
                     plain(n),
                     d.format("%Y-%m-%d")
                 ));
+            }
+            // Cited without a date: listed, linked when the site knows the one document.
+            for n in &m.undated {
+                y.push_str(&format!("  - number: {}\n", plain(n)));
             }
         }
         y.push_str("---\n\n");

@@ -96,7 +96,11 @@ pub fn marker(line: &str) -> Option<Marker> {
     if re(&DASH, r"^[-–—•+]\s+\S|^\*\s+\S").is_match(l) {
         return Some(Marker::Dash);
     }
-    if re(&OPENING, r"^(?:Căn cứ |Theo đề nghị|Xét đề nghị|Nơi nhận|Điều \d+\.|\*\*|T/M\b|TM\.|KT\.|TL\.|TUQ\.)").is_match(l)
+    let opening = concat!(
+        r"^(?:Căn cứ |Theo đề nghị|Xét đề nghị|Nơi nhận|Điều \d+\.",
+        r"|\*\*|T/M\b|TM\.|KT\.|TL\.|TUQ\.)"
+    );
+    if re(&OPENING, opening).is_match(l)
         || is_role_line(l)
         || (is_caps(l) && l.ends_with(':') && l.split_whitespace().count() <= 3)
     {
@@ -165,6 +169,27 @@ fn splits_province(prev: &str, next: &str, catalog: &Catalog) -> bool {
     false
 }
 
+/// "Số:" (or "Số") alone: the number label of a header.
+fn is_number_label(s: &str) -> bool {
+    matches!(s.trim(), "Số:" | "Số" | "Số :")
+}
+
+/// Whether a line in capitals ends with a word that needs the next line ("… CỦA", "… VÀ").
+fn ends_with_link(s: &str) -> bool {
+    const LINKS: [&str; 10] =
+        ["của", "và", "về", "cho", "tại", "theo", "với", "trên", "thuộc", "giữa"];
+    let last = s.split_whitespace().last().unwrap_or("").to_lowercase();
+    LINKS.contains(&last.as_str())
+}
+
+/// A line that only separates cells: `|`, a rule of dashes or stars, a lone "-".
+fn is_separator(text: &str) -> bool {
+    text == "|"
+        || (text.chars().count() >= 3
+            && text.chars().all(|c| matches!(c, '-' | '_' | '=' | '–' | '*')))
+        || (text.chars().count() <= 2 && text.chars().all(|c| matches!(c, '-' | '–' | '*' | '|')))
+}
+
 /// Whether `next` continues the paragraph whose last line is `prev` (block opened with `opener`).
 fn continues(
     opener: Option<Marker>,
@@ -175,6 +200,14 @@ fn continues(
     catalog: &Catalog,
 ) -> bool {
     if gap == Gap::Forced || marker(next).is_some() {
+        return false;
+    }
+    if is_number_label(prev) {
+        // "Số:" with the number on the next line
+        return next.starts_with(|c: char| c.is_ascii_digit() || c == '/');
+    }
+    if is_caps(prev) && super::header::enacting(next).is_some() && !ends_with_link(prev) {
+        // a title in capitals, then "ỦY BAN NHÂN DÂN TỈNH …" / "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"
         return false;
     }
     if is_caps(prev) && next.starts_with('(') {
@@ -229,10 +262,7 @@ pub fn join(lines: &[SourceLine], catalog: &Catalog) -> Vec<Chunk> {
             }
             continue;
         }
-        if text == "|"
-            || (text.chars().count() >= 3
-                && text.chars().all(|c| matches!(c, '-' | '_' | '=' | '–')))
-        {
+        if is_separator(text) {
             gap = Gap::Forced;
             continue;
         }
@@ -309,7 +339,8 @@ mod tests {
     #[test]
     fn blank_separated_breaks_mid_sentence_are_joined() {
         let t = texts(
-            "Trong bối cảnh đó, đòi hỏi các cấp, các ngành\n\nphải tiếp tục đổi mới.\n\nKiên\n\nGiang là tỉnh.\n\nI. CHỦ ĐỀ\n\nĐể thực hiện.",
+            "Trong bối cảnh đó, đòi hỏi các cấp, các ngành\n\nphải tiếp tục đổi \
+            mới.\n\nKiên\n\nGiang là tỉnh.\n\nI. CHỦ ĐỀ\n\nĐể thực hiện.",
         );
         assert_eq!(
             t,
@@ -327,7 +358,11 @@ mod tests {
         let mut src = String::from(
             "1. Bối cảnh\nNăm 2021 có ý nghĩa đặc biệt quan trọng,\nlà năm tổ chức Đại hội.\n",
         );
-        src.push_str("I. BỐI CẢNH, MỤC\nTIÊU, PHƯƠNG CHÂM\n- Căn cứ Nghị quyết Đại hội Đảng bộ tỉnh, xây dựng kế hoạch triển khai thực hiện Nghị quyết\nĐại hội đại biểu Đảng bộ tỉnh lần thứ XI.\nỦY\nBAN NHÂN DÂN\n|\nSố: 22/KH-UBND\n|");
+        src.push_str(
+            "I. BỐI CẢNH, MỤC\nTIÊU, PHƯƠNG CHÂM\n- Căn cứ Nghị quyết Đại hội Đảng bộ \
+            tỉnh, xây dựng kế hoạch triển khai thực hiện Nghị quyết\nĐại hội đại biểu Đảng bộ \
+            tỉnh lần thứ XI.\nỦY\nBAN NHÂN DÂN\n|\nSố: 22/KH-UBND\n|",
+        );
         let t = texts(&src);
         assert_eq!(
             t,
@@ -335,7 +370,8 @@ mod tests {
                 "1. Bối cảnh",
                 "Năm 2021 có ý nghĩa đặc biệt quan trọng, là năm tổ chức Đại hội.",
                 "I. BỐI CẢNH, MỤC TIÊU, PHƯƠNG CHÂM",
-                "- Căn cứ Nghị quyết Đại hội Đảng bộ tỉnh, xây dựng kế hoạch triển khai thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XI.",
+                "- Căn cứ Nghị quyết Đại hội Đảng bộ tỉnh, xây dựng kế hoạch triển khai thực hiện \
+                Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XI.",
                 "ỦY BAN NHÂN DÂN",
                 "Số: 22/KH-UBND",
             ]
