@@ -246,6 +246,8 @@ impl<'a> MarkdownRenderer<'a> {
                 number: f.number,
                 date: f.date,
                 province_hint: f.province_hint,
+                issuer: f.quoted.issuer,
+                subject: f.quoted.subject,
                 text: written.split_whitespace().collect::<Vec<_>>().join(" "),
                 line: lines.line_in_text(st.text_start, &text[..f.start]),
             });

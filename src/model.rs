@@ -62,6 +62,10 @@ pub struct Citation {
     pub date: Option<NaiveDate>,
     /// Province named in the citation's sentence, if any (canonical name).
     pub province_hint: Option<String>,
+    /// The issuer written after it ("… của Chính phủ"), as written.
+    pub issuer: Option<String>,
+    /// The subject written after it ("… về nhiệm vụ, giải pháp chủ yếu …"), with its "về".
+    pub subject: Option<String>,
     /// The citation text as written.
     pub text: String,
     /// 1-based line in the source file.
@@ -134,6 +138,14 @@ pub struct Hub {
     pub date: Option<NaiveDate>,
     /// Documents implementing or citing it (indices, sorted).
     pub cited_by: Vec<usize>,
+    /// Its kind from the number's type code or the citations ("Nghị quyết").
+    pub kind: Option<String>,
+    /// Issuing body: the central data file's, else named from the number's code ("Chính phủ").
+    pub issuer: Option<String>,
+    /// Subject with its "về": the data file's title, else the most common form in citations.
+    pub subject: Option<String>,
+    /// Official link to the text, from the central data file.
+    pub link: Option<String>,
 }
 
 /// Links resolved for one document.

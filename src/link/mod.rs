@@ -1,6 +1,7 @@
 //! Stage 4: permalinks, identity checks, citations and `implements` resolved to pages or hubs, backlinks.
 
 pub mod citations;
+pub mod quoted;
 pub mod resolve;
 
 use crate::data::{Catalog, province_slug};

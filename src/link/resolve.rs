@@ -98,6 +98,10 @@ impl<'c> Resolver<'c> {
                 title: None,
                 date: None,
                 cited_by: Vec::new(),
+                kind: None,
+                issuer: None,
+                subject: None,
+                link: None,
             }
         });
         if hub.date.is_none() {
