@@ -2,6 +2,7 @@
 //!
 //! The build is one pipeline: discover → frontmatter → markdown → link → render → write.
 
+pub mod chart;
 pub mod config;
 pub mod content;
 pub mod data;
@@ -17,6 +18,7 @@ pub mod search;
 pub mod serve;
 pub mod stash;
 pub mod text;
+pub mod tracker;
 
 use data::Catalog;
 use diagnostics::Diagnostics;
@@ -141,9 +143,10 @@ fn finish(
         }
     }
     let t = Instant::now();
-    let (site, ds) = link::link(documents, config, catalog);
-    timing("  link", t);
+    let (mut site, ds) = link::link(documents, config, catalog);
     diagnostics.extend(ds);
+    diagnostics.extend(tracker::annotate(&mut site, catalog));
+    timing("  link", t);
     diagnostics.sort();
     Loaded { site, diagnostics, drafts }
 }

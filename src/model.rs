@@ -146,6 +146,9 @@ pub struct Hub {
     pub subject: Option<String>,
     /// Official link to the text, from the central data file.
     pub link: Option<String>,
+    /// Documents implementing it, by an `implements` entry or a citation in their title (central
+    /// documents only; indices, sorted).
+    pub implemented_by: Vec<usize>,
 }
 
 /// Links resolved for one document.
@@ -159,6 +162,8 @@ pub struct DocLinks {
     pub cited_by: Vec<usize>,
     /// Target of each body citation (same order as `Body::citations`); None when unresolved.
     pub citations: Vec<Option<Target>>,
+    /// For a central document: the documents implementing it, as [`Hub::implemented_by`].
+    pub implemented_by: Vec<usize>,
 }
 
 /// The whole linked site: documents, hubs and backlinks, ready to render.

@@ -119,7 +119,11 @@ fn subject(s: &str, next: usize) -> Option<String> {
     let text = trim_tail(&s[..end]);
     let words: Vec<&str> = text.split_whitespace().collect();
     let content = words.iter().skip(1).filter(|w| !w.eq_ignore_ascii_case("việc")).count();
-    (content >= 2 && text.chars().count() <= SUBJECT_CHARS).then(|| words.join(" "))
+    // "“Về xây dựng …”" quoted from a title in capitals reads "về" inside a sentence.
+    (content >= 2 && text.chars().count() <= SUBJECT_CHARS).then(|| match words.join(" ") {
+        s if s.starts_with("Về ") => format!("về{}", &s["Về".len()..]),
+        s => s,
+    })
 }
 
 /// The end (after the closing quote) of a quotation that opens right after "về" or "về việc".

@@ -119,6 +119,7 @@ pub fn site_files_to<'a>(
     for f in crate::output::feeds::feeds(site)
         .into_iter()
         .chain(crate::output::opendata::files(site, catalog))
+        .chain(crate::tracker::opendata::files(site, catalog))
     {
         put(f)?;
     }
