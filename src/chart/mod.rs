@@ -28,6 +28,8 @@
 //! ```
 
 mod bar;
+#[cfg(test)]
+mod figure_tests;
 mod line;
 mod strip;
 mod svg;
