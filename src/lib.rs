@@ -84,7 +84,7 @@ pub fn load_spilled(
         })
         .collect();
     timing("  parse+markdown", t);
-    let mut loaded = finish(results, config, catalog, diagnostics);
+    let mut loaded = finish(results, config, catalog, &finder, diagnostics);
     loaded.site.spill = spill.cloned();
     loaded
 }
@@ -107,7 +107,7 @@ pub fn load_cached(
         let body = renderer.render(&parsed.markdown, parsed.body_line);
         Ok(parsed.into_document(body))
     });
-    (finish(results, config, catalog, diagnostics), stats)
+    (finish(results, config, catalog, &finder, diagnostics), stats)
 }
 
 /// The site settings; the defaults (with the errors reported) when `site.yaml` is bad.
@@ -131,6 +131,7 @@ fn finish(
     results: Vec<content::cache::ParseResult>,
     config: model::SiteConfig,
     catalog: &Catalog,
+    finder: &link::citations::CitationFinder,
     mut diagnostics: Diagnostics,
 ) -> Loaded {
     let mut documents = Vec::new();
@@ -145,7 +146,7 @@ fn finish(
     let t = Instant::now();
     let (mut site, ds) = link::link(documents, config, catalog);
     diagnostics.extend(ds);
-    diagnostics.extend(tracker::annotate(&mut site, catalog));
+    diagnostics.extend(tracker::annotate(&mut site, catalog, finder));
     timing("  link", t);
     diagnostics.sort();
     Loaded { site, diagnostics, drafts }

@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 /// What one citation or `implements` entry says of the document it points to.
 struct Evidence<'a> {
     date: Option<NaiveDate>,
-    subject: Option<String>,
+    subject: Option<&'a str>,
     issuer: Option<&'a str>,
     kind: Option<&'a str>,
     /// Written by an editor (an `implements` entry's title) rather than found in a body.
@@ -25,11 +25,12 @@ struct Evidence<'a> {
     line: usize,
 }
 
-/// Fills in the hubs and the implementing documents of `site`; returns the data file's problems
-/// and the warnings about dates that contradict it.
-pub fn annotate(site: &mut Site, catalog: &Catalog) -> Vec<Diagnostic> {
+/// Fills in the hubs and the implementing documents of `site` (`finder`: the citation pattern the
+/// bodies were read with); returns the data file's problems and the warnings about dates that
+/// contradict it.
+pub fn annotate(site: &mut Site, catalog: &Catalog, finder: &CitationFinder) -> Vec<Diagnostic> {
     let (entries, mut diagnostics) = central::load(&site.config.root, catalog);
-    let titles = title_targets(site, catalog, &entries);
+    let titles = title_targets(site, catalog, finder, &entries);
     link_implementers(site, catalog, &titles);
     let mut evidence = evidence(&site.documents, &site.links, catalog);
     for hub in site.hubs.values_mut() {
@@ -52,6 +53,7 @@ pub fn annotate(site: &mut Site, catalog: &Catalog) -> Vec<Diagnostic> {
 fn title_targets(
     site: &mut Site,
     catalog: &Catalog,
+    finder: &CitationFinder,
     entries: &BTreeMap<(String, i32), CentralEntry>,
 ) -> Vec<Vec<Target>> {
     let mut known: BTreeMap<(String, i32), Target> = BTreeMap::new();
@@ -68,7 +70,6 @@ fn title_targets(
     for (k, e) in entries {
         known.entry(k.clone()).or_insert_with(|| Target::Hub(Hub::new(&e.number, k.1, None).path));
     }
-    let finder = CitationFinder::new(catalog);
     let mut out = Vec::with_capacity(site.documents.len());
     for d in &site.documents {
         let title = &d.meta.title;
@@ -168,12 +169,13 @@ fn evidence<'s>(
     catalog: &Catalog,
 ) -> BTreeMap<String, Vec<Evidence<'s>>> {
     let mut out: BTreeMap<String, Vec<Evidence<'s>>> = BTreeMap::new();
+    let kinds = catalog.cite_words();
     for (d, links) in documents.iter().zip(links) {
         for (r, t) in d.meta.implements.iter().zip(&links.implements) {
             if let Target::Hub(p) = t {
                 out.entry(p.clone()).or_default().push(Evidence {
                     date: Some(r.date),
-                    subject: r.title.as_deref().map(|t| strip_kind(t, catalog).to_string()),
+                    subject: r.title.as_deref().map(|t| strip_kind(t, &kinds)),
                     issuer: None,
                     kind: None,
                     from_implements: true,
@@ -186,7 +188,7 @@ fn evidence<'s>(
             if let Some(Target::Hub(p)) = t {
                 out.entry(p.clone()).or_default().push(Evidence {
                     date: c.date,
-                    subject: c.subject.clone(),
+                    subject: c.subject.as_deref(),
                     issuer: c.issuer.as_deref(),
                     kind: Some(&c.kind),
                     from_implements: false,
@@ -199,10 +201,11 @@ fn evidence<'s>(
     out
 }
 
-/// A title without its leading kind word: "Nghị quyết về nhiệm vụ …" → "về nhiệm vụ …".
-fn strip_kind<'t>(title: &'t str, catalog: &Catalog) -> &'t str {
+/// A title without its leading kind word (one of `kinds`, longest first: `Catalog::cite_words`):
+/// "Nghị quyết về nhiệm vụ …" → "về nhiệm vụ …".
+fn strip_kind<'t>(title: &'t str, kinds: &[&str]) -> &'t str {
     let t = title.trim();
-    for w in catalog.cite_words() {
+    for w in kinds {
         if let Some(head) = t.get(..w.len())
             && tone_key(head) == tone_key(w)
             && t[w.len()..].starts_with(' ')
@@ -223,17 +226,25 @@ fn central_subject(s: &str) -> &str {
     }
 }
 
-/// The value seen most often (compared by `key`), the first seen on a tie.
-fn most_common<T: Clone, K: Ord>(
+/// The value seen most often (values equal by `key` counted together), the first seen on a tie.
+/// `key` runs once per distinct value: most citations of a document repeat one form.
+fn most_common<T: Ord + Clone, K: Ord>(
     items: impl Iterator<Item = T>,
     key: impl Fn(&T) -> K,
 ) -> Option<T> {
-    let mut counts: BTreeMap<K, (usize, usize, T)> = BTreeMap::new();
+    let mut exact: BTreeMap<T, (usize, usize)> = BTreeMap::new();
     for (order, item) in items.enumerate() {
-        let e = counts.entry(key(&item)).or_insert((0, order, item));
-        e.0 += 1;
+        exact.entry(item).or_insert((0, order)).0 += 1;
     }
-    counts.into_values().max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1))).map(|(_, _, item)| item)
+    let mut merged: BTreeMap<K, (usize, usize, T)> = BTreeMap::new();
+    for (item, (count, first)) in exact {
+        let e = merged.entry(key(&item)).or_insert((0, first, item.clone()));
+        e.0 += count;
+        if first < e.1 {
+            (e.1, e.2) = (first, item);
+        }
+    }
+    merged.into_values().max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1))).map(|(_, _, item)| item)
 }
 
 /// Sets a hub's kind, date, subject, title, issuer, link and label.
@@ -250,12 +261,12 @@ fn describe(hub: &mut Hub, entry: Option<&CentralEntry>, ev: &[Evidence<'_>], ca
     hub.date = entry.map(|e| e.date).or(cited_date).or(hub.date);
     let subject_of = |from_implements: bool| {
         let subjects = ev.iter().filter(|e| e.from_implements == from_implements);
-        let subjects = subjects.filter_map(|e| e.subject.as_deref());
+        let subjects = subjects.filter_map(|e| e.subject);
         let subjects = subjects.map(|s| if central { central_subject(s) } else { s });
         most_common(subjects.filter(|s| !s.is_empty()), |s| tone_key(s)).map(str::to_string)
     };
     hub.subject = entry
-        .map(|e| strip_kind(&e.title, catalog).to_string())
+        .map(|e| strip_kind(&e.title, &catalog.cite_words()).to_string())
         .or_else(|| subject_of(true))
         .or_else(|| subject_of(false));
     hub.title = match (entry, &hub.title, &hub.kind, &hub.subject) {
@@ -267,18 +278,35 @@ fn describe(hub: &mut Hub, entry: Option<&CentralEntry>, ev: &[Evidence<'_>], ca
     hub.issuer = match (central, entry.and_then(|e| e.issuer.clone())) {
         (_, Some(i)) => Some(i),
         (false, None) => None,
-        (true, None) => catalog.central_issuer_of(&hub.number).map(|body| {
-            let named = ev.iter().filter_map(|e| e.issuer).filter_map(|written| {
-                body.bodies.iter().chain([&body.name]).find(|b| {
-                    let (w, b) = (tone_key(written), tone_key(b));
-                    w == b || w.starts_with(&format!("{b} "))
-                })
-            });
-            most_common(named, |b| b.to_string()).unwrap_or(&body.name).clone()
-        }),
+        (true, None) => catalog.central_issuer_of(&hub.number).map(|body| named_body(body, ev)),
     };
     hub.link = entry.and_then(|e| e.link.clone());
     hub.label = label(hub.kind.as_deref(), &hub.number, hub.date);
+}
+
+/// The body a central document's citations name most often among those issuing under its code
+/// ("… của Bộ Chính trị" for a number in "/TW"), else the code's own name.
+fn named_body(issuer: &crate::data::Issuer, ev: &[Evidence<'_>]) -> String {
+    let bodies: Vec<&String> = issuer.bodies.iter().chain([&issuer.name]).collect();
+    let keys: Vec<String> = bodies.iter().map(|b| tone_key(b)).collect();
+    let mut seen: BTreeMap<&str, Option<usize>> = BTreeMap::new();
+    // (times named, first seen) per body
+    let mut counts: Vec<(usize, std::cmp::Reverse<usize>)> =
+        vec![(0, std::cmp::Reverse(usize::MAX)); bodies.len()];
+    for (order, written) in ev.iter().filter_map(|e| e.issuer).enumerate() {
+        let body = *seen.entry(written).or_insert_with(|| {
+            let w = tone_key(written);
+            keys.iter().position(|k| {
+                w == *k || w.strip_prefix(k.as_str()).is_some_and(|r| r.starts_with(' '))
+            })
+        });
+        if let Some(b) = body {
+            counts[b].0 += 1;
+            counts[b].1 = counts[b].1.max(std::cmp::Reverse(order));
+        }
+    }
+    let best = (0..bodies.len()).filter(|&b| counts[b].0 > 0).max_by_key(|&b| counts[b]);
+    best.map_or_else(|| issuer.name.clone(), |b| bodies[b].clone())
 }
 
 /// Warnings for dates the citations give that the data file contradicts: at the site file's
