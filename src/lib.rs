@@ -146,8 +146,10 @@ fn finish(
     let t = Instant::now();
     let (mut site, ds) = link::link(documents, config, catalog);
     diagnostics.extend(ds);
-    diagnostics.extend(tracker::annotate(&mut site, catalog, finder));
     timing("  link", t);
+    let t = Instant::now();
+    diagnostics.extend(tracker::annotate(&mut site, catalog, finder));
+    timing("  tracker", t);
     diagnostics.sort();
     Loaded { site, diagnostics, drafts }
 }

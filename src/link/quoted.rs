@@ -69,10 +69,7 @@ const ISSUER_ENDS: [&str; 15] = [
 /// the issuer, and the subject when it opens a new item of a list ("…, Nghị quyết số …").
 pub fn after_citation(rest: &str, next: Option<usize>) -> Quoted {
     let s = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
-    let Some(next) = next.map(|n| n.saturating_sub(rest.len() - s.len())).or(Some(s.len())) else {
-        return Quoted::default();
-    };
-    let next = next.min(s.len());
+    let next = next.map_or(s.len(), |n| n.saturating_sub(rest.len() - s.len())).min(s.len());
     let (s, next) = match strip_word(s, "của") {
         Some(after) => (after, next.saturating_sub(s.len() - after.len())),
         None if starts_with_word(s, "về") => {
@@ -80,19 +77,16 @@ pub fn after_citation(rest: &str, next: Option<usize>) -> Quoted {
         }
         None => return Quoted::default(),
     };
-    // Within an issuer a comma is no clause end ("Hội nghị lần thứ 8, Ban Chấp hành Trung ương").
-    let end = clause_end(s, false, s.len()).min(next);
+    // An issuer has at most ISSUER_WORDS words: "về" is looked for no further. Within an issuer a
+    // comma is no clause end ("Hội nghị lần thứ 8, Ban Chấp hành Trung ương").
+    let window = words_prefix(s, ISSUER_WORDS + 1);
+    let end = clause_end(&s[..window], false, window).min(next);
     match find_ve(&s[..end]) {
         Some(p) if s[..p].split_whitespace().count() <= ISSUER_WORDS => {
             Quoted { issuer: clean_issuer(&s[..p]), subject: subject(&s[p..], next - p) }
         }
         _ => {
-            let mut cut = end;
-            for e in ISSUER_ENDS.iter().chain(&[","]) {
-                if let Some(i) = find_ci(&s[..cut], e) {
-                    cut = i;
-                }
-            }
+            let cut = issuer_end(&s[..end]);
             let issuer = Some(&s[..cut])
                 .filter(|i| i.split_whitespace().count() <= ISSUER_WORDS)
                 .and_then(clean_issuer);
@@ -101,9 +95,48 @@ pub fn after_citation(rest: &str, next: Option<usize>) -> Quoted {
     }
 }
 
+/// Where an issuer without a subject ends: at a comma or one of [`ISSUER_ENDS`].
+fn issuer_end(s: &str) -> usize {
+    s.char_indices()
+        .find(|&(i, c)| {
+            c == ',' || (c == ' ' && ISSUER_ENDS.iter().any(|e| starts_with_ci(&s[i..], e)))
+        })
+        .map_or(s.len(), |(i, _)| i)
+}
+
+/// Byte length of the first `n` words of `s` (all of it when shorter).
+fn words_prefix(s: &str, n: usize) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in s.char_indices() {
+        match (c.is_whitespace(), in_word) {
+            (true, true) => {
+                in_word = false;
+                if words == n {
+                    return i;
+                }
+            }
+            (false, false) => {
+                in_word = true;
+                words += 1;
+            }
+            _ => {}
+        }
+    }
+    s.len()
+}
+
+/// Byte length of the first `n` characters of `s` (all of it when shorter).
+fn chars_prefix(s: &str, n: usize) -> usize {
+    s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)
+}
+
 /// The subject starting at `s` ("về …" or "“về …"), up to the end of its clause; `next` as in
 /// [`after_citation`].
 fn subject(s: &str, next: usize) -> Option<String> {
+    // No need to read past the longest subject accepted.
+    let s = &s[..chars_prefix(s, SUBJECT_CHARS + 16)];
+    let next = next.min(s.len());
     let (s, next, quoted_whole) = match s.strip_prefix(['“', '"', '«']) {
         Some(inner) => (inner, next.saturating_sub(s.len() - inner.len()), true),
         None => (s, next, false),
@@ -192,11 +225,6 @@ fn clause_end(s: &str, actors: bool, next: usize) -> usize {
 fn starts_with_ci(s: &str, prefix: &str) -> bool {
     let n = prefix.chars().count();
     s.chars().take(n).flat_map(char::to_lowercase).eq(prefix.chars())
-}
-
-/// Byte position of the lowercase `needle` in `s`, ignoring case.
-fn find_ci(s: &str, needle: &str) -> Option<usize> {
-    s.char_indices().map(|(i, _)| i).find(|&i| starts_with_ci(&s[i..], needle))
 }
 
 /// Whether `s` ends with the lowercase `suffix`, ignoring case.

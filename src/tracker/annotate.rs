@@ -6,7 +6,7 @@
 use super::central::{self, CentralEntry};
 use crate::data::Catalog;
 use crate::diagnostics::Diagnostic;
-use crate::link::citations::CitationFinder;
+use crate::link::citations::{CitationFinder, Found};
 use crate::link::resolve::{label, number_key};
 use crate::model::{DocLinks, Document, Hub, Site, Target};
 use crate::text::{fold, tone_key};
@@ -71,10 +71,15 @@ fn title_targets(
         known.entry(k.clone()).or_insert_with(|| Target::Hub(Hub::new(&e.number, k.1, None).path));
     }
     let mut out = Vec::with_capacity(site.documents.len());
-    for d in &site.documents {
+    // In parallel: the pool's threads read the bodies, so their citation pattern is warmed up.
+    let found: Vec<Vec<Found>> = {
+        use rayon::prelude::*;
+        site.documents.par_iter().map(|d| finder.find(&d.meta.title)).collect()
+    };
+    for (d, found) in site.documents.iter().zip(found) {
         let title = &d.meta.title;
         let mut targets: Vec<Target> = Vec::new();
-        for f in finder.find(title) {
+        for f in found {
             if !catalog.is_central_number(&f.number) || !implements_word_before(&title[..f.start]) {
                 continue;
             }
