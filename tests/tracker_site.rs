@@ -120,7 +120,8 @@ fn central_documents_know_who_they_are() {
     assert_eq!(
         c.subject.as_deref(),
         Some(
-            "về nhiệm vụ, giải pháp chủ yếu thực hiện Kế hoạch phát triển kinh tế - xã hội và dự toán ngân sách nhà nước năm 2024"
+            "về nhiệm vụ, giải pháp chủ yếu thực hiện Kế hoạch phát triển kinh tế - xã hội và dự \
+                toán ngân sách nhà nước năm 2024"
         )
     );
     // Not in any data file: named from the way three citations quote it (two of them in full),

@@ -305,7 +305,8 @@ mod tests {
                 "01/NQ-CP",
                 Some("Chính phủ"),
                 Some(
-                    "về nhiệm vụ, giải pháp chủ yếu thực hiện Kế hoạch phát triển kinh tế - xã hội và dự toán ngân sách Nhà nước năm 2021",
+                    "về nhiệm vụ, giải pháp chủ yếu thực hiện Kế hoạch phát triển kinh tế - xã \
+                        hội và dự toán ngân sách Nhà nước năm 2021",
                 ),
             ),
             (
@@ -314,7 +315,8 @@ mod tests {
                 "01/NQ-CP",
                 Some("Chính phủ"),
                 Some(
-                    "về nhiệm vụ, giải pháp chủ yếu thực hiện Kế hoạch phát triển kinh tế - xã hội, dự toán ngân sách nhà nước năm 2025",
+                    "về nhiệm vụ, giải pháp chủ yếu thực hiện Kế hoạch phát triển kinh tế - xã \
+                        hội, dự toán ngân sách nhà nước năm 2025",
                 ),
             ),
             (
@@ -330,7 +332,9 @@ mod tests {
                 "19/CT-TTg",
                 Some("Thủ tướng Chính phủ"),
                 Some(
-                    "về việc “Phát động thi đua thực hiện thắng lợi nhiệm vụ phát triển kinh tế - xã hội hàng năm và Kế hoạch 5 năm (2021-2025) theo Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng”",
+                    "về việc “Phát động thi đua thực hiện thắng lợi nhiệm vụ phát triển kinh tế - \
+                        xã hội hàng năm và Kế hoạch 5 năm (2021-2025) theo Nghị quyết Đại hội đại \
+                        biểu toàn quốc lần thứ XIII của Đảng”",
                 ),
             ),
             (
@@ -346,7 +350,8 @@ mod tests {
                 "91-KL/TW",
                 Some("Bộ Chính trị"),
                 Some(
-                    "về tiếp tục thực hiện Nghị quyết số 29-NQ/TW ngày 04/11/2013 của Ban Chấp hành Trung ương Đảng khoá XI",
+                    "về tiếp tục thực hiện Nghị quyết số 29-NQ/TW ngày 04/11/2013 của Ban Chấp \
+                        hành Trung ương Đảng khoá XI",
                 ),
             ),
         ];

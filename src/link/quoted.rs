@@ -305,31 +305,30 @@ mod tests {
     #[test]
     fn the_subject_ends_where_the_citing_sentence_goes_on() {
         assert_eq!(
-            q(
-                " của Chính phủ về nhiệm vụ, giải pháp chủ yếu thực hiện Kế hoạch phát triển kinh tế - xã hội và dự toán ngân sách nhà nước năm 2024 trên địa bàn tỉnh Vĩnh Long"
-            ),
+            q("của Chính phủ về nhiệm vụ, giải pháp chủ yếu thực hiện Kế hoạch phát triển kinh \
+                    tế - xã hội và dự toán ngân sách nhà nước năm 2024 trên địa bàn tỉnh Vĩnh Long"),
             (
                 some("Chính phủ"),
                 some(
-                    "về nhiệm vụ, giải pháp chủ yếu thực hiện Kế hoạch phát triển kinh tế - xã hội và dự toán ngân sách nhà nước năm 2024 trên địa bàn tỉnh Vĩnh Long"
+                    "về nhiệm vụ, giải pháp chủ yếu thực hiện Kế hoạch phát triển kinh tế - xã \
+                        hội và dự toán ngân sách nhà nước năm 2024 trên địa bàn tỉnh Vĩnh Long"
                 )
             )
         );
         assert_eq!(
-            q(
-                " của Chính phủ về nhiệm vụ, giải pháp chủ yếu thực hiện Kế hoạch phát triển kinh tế - xã hội, dự toán ngân sách nhà nước năm 2025 (sau đây gọi tắt là "
-            ),
+            q("của Chính phủ về nhiệm vụ, giải pháp chủ yếu thực hiện Kế hoạch phát triển kinh \
+                    tế - xã hội, dự toán ngân sách nhà nước năm 2025 (sau đây gọi tắt là "),
             (
                 some("Chính phủ"),
                 some(
-                    "về nhiệm vụ, giải pháp chủ yếu thực hiện Kế hoạch phát triển kinh tế - xã hội, dự toán ngân sách nhà nước năm 2025"
+                    "về nhiệm vụ, giải pháp chủ yếu thực hiện Kế hoạch phát triển kinh tế - xã \
+                        hội, dự toán ngân sách nhà nước năm 2025"
                 )
             )
         );
         assert_eq!(
-            q(
-                " của Hội đồng nhân dân tỉnh Vĩnh Long về Kế hoạch phát triển kinh tế - xã hội năm 2024, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở"
-            ),
+            q("của Hội đồng nhân dân tỉnh Vĩnh Long về Kế hoạch phát triển kinh tế - xã hội năm \
+                    2024, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở"),
             (
                 some("Hội đồng nhân dân tỉnh Vĩnh Long"),
                 some("về Kế hoạch phát triển kinh tế - xã hội năm 2024")
@@ -343,14 +342,16 @@ mod tests {
         let rest = " của Chính phủ về nhiệm vụ năm 2025 và Nghị quyết số 45/NQ-HĐND";
         let next = rest.find("Nghị quyết").unwrap();
         assert_eq!(after_citation(rest, Some(next)).subject, some("về nhiệm vụ năm 2025"));
-        let rest = " của Bộ Chính trị về tiếp tục thực hiện Nghị quyết số 29-NQ/TW ngày 04/11/2013 của Ban Chấp hành Trung ương Đảng khoá XI. Triển khai";
+        let rest = "của Bộ Chính trị về tiếp tục thực hiện Nghị quyết số 29-NQ/TW ngày 04/11/2013 của Ban \
+            Chấp hành Trung ương Đảng khoá XI. Triển khai";
         let next = rest.find("Nghị quyết").unwrap();
         assert_eq!(
             after_citation(rest, Some(next)),
             Quoted {
                 issuer: some("Bộ Chính trị"),
                 subject: some(
-                    "về tiếp tục thực hiện Nghị quyết số 29-NQ/TW ngày 04/11/2013 của Ban Chấp hành Trung ương Đảng khoá XI"
+                    "về tiếp tục thực hiện Nghị quyết số 29-NQ/TW ngày 04/11/2013 của Ban Chấp \
+                        hành Trung ương Đảng khoá XI"
                 )
             }
         );
@@ -382,9 +383,8 @@ mod tests {
     #[test]
     fn party_issuers_and_quoted_subjects() {
         assert_eq!(
-            q(
-                " của Hội nghị lần thứ 8, Ban Chấp hành Trung ương Đảng khoá XIII về phát triển kinh tế - xã hội, dự toán ngân sách nhà nước năm 2024, vừa là năm"
-            ),
+            q("của Hội nghị lần thứ 8, Ban Chấp hành Trung ương Đảng khoá XIII về phát triển \
+                    kinh tế - xã hội, dự toán ngân sách nhà nước năm 2024, vừa là năm"),
             (
                 some("Hội nghị lần thứ 8, Ban Chấp hành Trung ương Đảng khoá XIII"),
                 some("về phát triển kinh tế - xã hội, dự toán ngân sách nhà nước năm 2024")

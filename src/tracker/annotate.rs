@@ -224,10 +224,10 @@ fn strip_kind<'t>(title: &'t str, kinds: &[&str]) -> &'t str {
 /// A central document's subject without what the citing sentence adds about the citing province
 /// ("… năm 2024 trên địa bàn tỉnh Vĩnh Long").
 fn central_subject(s: &str) -> &str {
-    let f = s.to_lowercase();
-    match f.find(" trên địa bàn") {
-        Some(i) if s.is_char_boundary(i) => s[..i].trim_end_matches([',', ' ']),
-        _ => s,
+    match [" trên địa bàn", " Trên địa bàn", " TRÊN ĐỊA BÀN"].iter().filter_map(|p| s.find(p)).min()
+    {
+        Some(i) => s[..i].trim_end_matches([',', ' ']),
+        None => s,
     }
 }
 

@@ -133,7 +133,8 @@ fn parse(text: &str, built_in: bool, catalog: &Catalog) -> (Vec<CentralEntry>, V
     (out, errors)
 }
 
-const EXAMPLE: &str = "ví dụ:\n    documents:\n      - number: 01/NQ-CP\n        date: 2024-01-05\n        title: Nghị quyết về nhiệm vụ, giải pháp chủ yếu …";
+const EXAMPLE: &str = "ví dụ:\n    documents:\n      - number: 01/NQ-CP\n        date: 2024-01-05\n        title: Nghị \
+    quyết về nhiệm vụ, giải pháp chủ yếu …";
 
 /// One entry of `documents`, or every problem found in it.
 fn entry(
@@ -243,7 +244,8 @@ mod tests {
     #[test]
     fn every_problem_of_an_entry_is_reported_with_its_line() {
         let catalog = Catalog::load();
-        let text = "documents:\n  - number: 01/NQ-CP\n    date: 2024-13-05\n    titel: x\n  - number: 22/KH-UBND\n    date: 2024-01-05\n    title: Kế hoạch\n";
+        let text = "documents:\n  - number: 01/NQ-CP\n    date: 2024-13-05\n    titel: x\n  - number: \
+            22/KH-UBND\n    date: 2024-01-05\n    title: Kế hoạch\n";
         let (entries, errors) = parse(text, false, &catalog);
         assert!(entries.is_empty());
         let shown: Vec<String> =
