@@ -221,10 +221,13 @@ fn clause_end(s: &str, actors: bool, next: usize) -> usize {
     s.len()
 }
 
-/// Whether `s` starts with the lowercase `prefix`, ignoring case.
+/// Whether `s` starts with the lowercase `prefix`, ignoring case (most calls stop at the second
+/// character: this runs at every space of a clause).
 fn starts_with_ci(s: &str, prefix: &str) -> bool {
-    let n = prefix.chars().count();
-    s.chars().take(n).flat_map(char::to_lowercase).eq(prefix.chars())
+    let mut chars = s.chars();
+    prefix.chars().all(|p| {
+        chars.next().is_some_and(|c| c == p || (c.is_uppercase() && c.to_lowercase().eq([p])))
+    })
 }
 
 /// Whether `s` ends with the lowercase `suffix`, ignoring case.
