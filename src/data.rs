@@ -47,9 +47,22 @@ pub struct DocType {
     pub cite_words: Vec<String>,
 }
 
+/// A national body and the issuer code its numbers carry ("01/NQ-CP": CP, Chính phủ).
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+pub struct Issuer {
+    /// The code as spelt in numbers (canonical spelling).
+    pub code: String,
+    /// The body's name shown on the site.
+    pub name: String,
+    /// Other bodies issuing under the same code ("TW": Bộ Chính trị, Ban Bí thư).
+    #[serde(default)]
+    pub bodies: Vec<String>,
+}
+
 #[derive(Deserialize)]
 struct Issuers {
-    central: Vec<String>,
+    central: Vec<Issuer>,
+    #[allow(dead_code)]
     provincial: Vec<String>,
 }
 
@@ -70,10 +83,12 @@ pub struct Catalog {
     pub after_2025: Vec<NewProvince>,
     pub types: Vec<DocType>,
     pub cited_only: Vec<DocType>,
-    /// Central issuer codes, folded (see `text::fold`).
+    /// Central issuer codes, folded (see `text::fold`), in the order of `issuers`.
     central_issuers: Vec<String>,
     /// Every issuer code as `data/document-types.yaml` spells it, central and provincial.
     issuer_spellings: Vec<String>,
+    /// The national bodies, from `issuers.central` of `data/document-types.yaml`.
+    pub issuers: Vec<Issuer>,
     /// Tone-placement key of every accepted province spelling → canonical name.
     province_keys: BTreeMap<String, String>,
     /// UI strings for templates (from `data/ui.vi.yaml`), by key.
@@ -104,14 +119,16 @@ impl Catalog {
             after_2025: provinces.after_2025,
             types: types.types,
             cited_only: types.cited_only,
-            central_issuers: types.issuers.central.iter().map(|c| fold(c)).collect(),
+            central_issuers: types.issuers.central.iter().map(|c| fold(&c.code)).collect(),
             issuer_spellings: types
                 .issuers
                 .central
                 .iter()
+                .map(|c| &c.code)
                 .chain(&types.issuers.provincial)
                 .cloned()
                 .collect(),
+            issuers: types.issuers.central,
             province_keys,
             ui,
         }
@@ -206,10 +223,28 @@ impl Catalog {
 
     /// Whether a number's issuer part names a national body (CP, TTg, TW…), so its number is unique nation-wide.
     pub fn is_central_number(&self, number: &str) -> bool {
-        issuer_codes(number).iter().any(|code| {
-            // "QH15" is the Quốc hội of the 15th term: the term number is not part of the issuer
-            let key = fold(code.trim_end_matches(|c: char| c.is_ascii_digit()));
-            self.central_issuers.contains(&key)
+        self.central_issuer_of(number).is_some()
+    }
+
+    /// The national body of a central issuer code ("CP", "ttg", "QH15"), if it is one.
+    pub fn issuer(&self, code: &str) -> Option<&Issuer> {
+        // "QH15" is the Quốc hội of the 15th term: the term number is not part of the issuer
+        let key = fold(code.trim().trim_end_matches(|c: char| c.is_ascii_digit()));
+        self.central_issuers.iter().position(|k| *k == key).map(|i| &self.issuers[i])
+    }
+
+    /// The name of the national body of a central issuer code: "CP" → "Chính phủ".
+    pub fn issuer_name(&self, code: &str) -> Option<&str> {
+        self.issuer(code).map(|i| i.name.as_str())
+    }
+
+    /// The national body a number's issuer part names: "01/NQ-CP" → Chính phủ; None when provincial.
+    pub fn central_issuer_of(&self, number: &str) -> Option<&Issuer> {
+        issuer_codes(number).into_iter().find_map(|code| self.issuer(code)).or_else(|| {
+            // A Công văn has no type code: its first part is the issuer ("892/BKHĐT-TH").
+            let (head, tail) = number.trim().split_once('/')?;
+            let first = tail.rsplit('/').next()?.split('-').next()?;
+            (!head.contains('-')).then(|| self.issuer(first)).flatten()
         })
     }
 
@@ -357,6 +392,32 @@ mod tests {
         assert_eq!(issuer_codes("94/2022/NĐ-CP"), vec!["CP"]);
         assert_eq!(issuer_codes("226/TTr-SKHĐT-TH"), vec!["SKHĐT", "TH"]);
         assert_eq!(issuer_codes("74/2022/QH15"), vec!["QH15"]);
+    }
+
+    #[test]
+    fn central_codes_name_their_bodies() {
+        let c = Catalog::load();
+        assert_eq!(c.issuer_name("CP"), Some("Chính phủ"));
+        assert_eq!(c.issuer_name("ttg"), Some("Thủ tướng Chính phủ"));
+        assert_eq!(c.issuer_name("QH15"), Some("Quốc hội"));
+        assert_eq!(c.issuer_name("UBND"), None);
+        assert_eq!(c.central_issuer_of("64-KL/TW").map(|i| i.code.as_str()), Some("TW"));
+        assert_eq!(
+            c.central_issuer_of("892/BKHĐT-TH").map(|i| i.name.as_str()),
+            Some("Bộ Kế hoạch và Đầu tư")
+        );
+        assert!(c.central_issuer_of("22/KH-UBND").is_none());
+        // Every code of domain.md's list has a name, and codes keep their spelling.
+        for code in [
+            "CP", "TTg", "QH", "UBTVQH", "TW", "VPCP", "NHNN", "BKHĐT", "BTC", "BNV", "BYT",
+            "BGDĐT", "BCT", "BNNPTNT", "BTNMT", "BXD", "BGTVT", "BTTTT", "BKHCN", "BLĐTBXH",
+            "BVHTTDL", "BTP", "BQP", "BCA",
+        ] {
+            assert_eq!(c.issuer(code).map(|i| i.code.as_str()), Some(code));
+        }
+        for i in &c.issuers {
+            assert_eq!(crate::text::nfc(&i.name), i.name);
+        }
     }
 
     #[test]

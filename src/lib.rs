@@ -5,6 +5,7 @@
 //! the search index ([`search`]) is made from the same linked site. [`load`] runs the first
 //! stages, [`build`] and [`check`] the whole pipeline.
 
+pub mod chart;
 pub mod config;
 pub mod content;
 pub mod data;
@@ -22,6 +23,7 @@ pub mod serve;
 pub mod stash;
 pub mod text;
 pub mod timing;
+pub mod tracker;
 pub mod urls;
 
 use content::cache::{CacheStats, ParseCache, ParseResult};
@@ -84,17 +86,20 @@ pub struct LoadOptions<'a> {
 }
 
 /// Stages 1–4: discover, parse and validate, render Markdown, link. Reports every content error.
-pub fn load(root: &Path, catalog: &Catalog, opts: LoadOptions<'_>) -> Loaded {
+pub fn load(root: &Path, catalog: &Catalog, mut opts: LoadOptions<'_>) -> Loaded {
     let mut diagnostics = Diagnostics::default();
     let config = site_config(root, opts.base_url, catalog, &mut diagnostics);
     let t = Instant::now();
     let progress = opts.progress.unwrap_or(&());
+    let finder = match &mut opts.cache {
+        Some(cache) => cache.finder(catalog),
+        None => Arc::new(markdown::citations::CitationFinder::new(catalog)),
+    };
     let (results, stats) = match opts.cache {
         Some(cache) => {
             let (sources, ds) = cache.discover(root);
             diagnostics.extend(ds);
             progress.stage(Stage::Read, Some(sources.len() as u64));
-            let finder = cache.finder(catalog);
             let renderer = MarkdownRenderer { finder: &finder, base_path: &config.base_path };
             cache.resolve(&sources, &config.base_path, |s, bytes| {
                 parse(content::parse_bytes(&s.rel, bytes, catalog), &renderer, opts.spill)
@@ -105,7 +110,6 @@ pub fn load(root: &Path, catalog: &Catalog, opts: LoadOptions<'_>) -> Loaded {
             let (sources, ds) = content::discover(root);
             diagnostics.extend(ds);
             progress.stage(Stage::Read, Some(sources.len() as u64));
-            let finder = markdown::citations::CitationFinder::new(catalog);
             let renderer = MarkdownRenderer { finder: &finder, base_path: &config.base_path };
             let results = sources
                 .par_iter()
@@ -119,7 +123,7 @@ pub fn load(root: &Path, catalog: &Catalog, opts: LoadOptions<'_>) -> Loaded {
         }
     };
     timing("  parse+markdown", t);
-    let mut loaded = finish(results, config, catalog, diagnostics, stats);
+    let mut loaded = finish(results, config, catalog, &finder, diagnostics, stats);
     loaded.site.spill = opts.spill.cloned();
     loaded
 }
@@ -159,6 +163,7 @@ fn finish(
     results: Vec<ParseResult>,
     config: SiteConfig,
     catalog: &Catalog,
+    finder: &markdown::citations::CitationFinder,
     mut diagnostics: Diagnostics,
     stats: CacheStats,
 ) -> Loaded {
@@ -175,9 +180,12 @@ fn finish(
         }
     }
     let t = Instant::now();
-    let (site, ds) = link::link(documents, config, catalog);
-    timing("  link", t);
+    let (mut site, ds) = link::link(documents, config, catalog);
     diagnostics.extend(ds);
+    timing("  link", t);
+    let t = Instant::now();
+    diagnostics.extend(tracker::annotate(&mut site, catalog, finder));
+    timing("  tracker", t);
     diagnostics.sort();
     Loaded { site, diagnostics, drafts, stats }
 }

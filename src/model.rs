@@ -67,6 +67,10 @@ pub struct Citation {
     pub date: Option<NaiveDate>,
     /// Province named in the citation's sentence, if any (canonical name).
     pub province_hint: Option<String>,
+    /// The issuer written after it ("… của Chính phủ"), as written.
+    pub issuer: Option<String>,
+    /// The subject written after it ("… về nhiệm vụ, giải pháp chủ yếu …"), with its "về".
+    pub subject: Option<String>,
     /// The citation text as written.
     pub text: String,
     /// 1-based line in the source file.
@@ -157,6 +161,17 @@ pub struct Hub {
     pub date: Option<NaiveDate>,
     /// Documents implementing or citing it (indices, sorted).
     pub cited_by: Vec<usize>,
+    /// Its kind from the number's type code or the citations ("Nghị quyết").
+    pub kind: Option<String>,
+    /// Issuing body: the central data file's, else named from the number's code ("Chính phủ").
+    pub issuer: Option<String>,
+    /// Subject with its "về": the data file's title, else the most common form in citations.
+    pub subject: Option<String>,
+    /// Official link to the text, from the central data file.
+    pub link: Option<String>,
+    /// Documents implementing it, by an `implements` entry or a citation in their title (central
+    /// documents only; indices, sorted).
+    pub implemented_by: Vec<usize>,
 }
 
 /// Links resolved for one document.
@@ -171,6 +186,8 @@ pub struct DocLinks {
     pub cited_by: Vec<usize>,
     /// Target of each body citation (same order as `Body::citations`); None when unresolved.
     pub citations: Vec<Option<Target>>,
+    /// For a central document: the documents implementing it, as [`Hub::implemented_by`].
+    pub implemented_by: Vec<usize>,
 }
 
 /// Orders documents newest first (issued date, then year, then title, then path): deterministic.

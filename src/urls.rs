@@ -30,6 +30,10 @@ pub const SITE_FEED: &str = "/atom.xml";
 pub const OPEN_DATA_JSON: &str = "/du-lieu/van-ban.json";
 /// Open data: every document's metadata as CSV.
 pub const OPEN_DATA_CSV: &str = "/du-lieu/van-ban.csv";
+/// Open data: the implementation tracker as JSON.
+pub const TRACKER_JSON: &str = "/du-lieu/theo-doi.json";
+/// Open data: the implementation tracker as CSV.
+pub const TRACKER_CSV: &str = "/du-lieu/theo-doi.csv";
 /// The sitemap.
 pub const SITEMAP: &str = "/sitemap.xml";
 /// Instructions for crawlers.

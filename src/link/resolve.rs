@@ -89,19 +89,10 @@ impl<'c> Resolver<'c> {
             return Some(Target::Document(i));
         }
         let catalog = self.catalog;
-        let hub = self.hubs.entry(key.clone()).or_insert_with(|| {
-            let path = crate::urls::hub(r.number, year, key.province.as_deref());
-            Hub {
-                path,
-                number: r.number.to_string(),
-                year,
-                province: key.province.clone(),
-                label: String::new(),
-                title: None,
-                date: None,
-                cited_by: Vec::new(),
-            }
-        });
+        let hub = self
+            .hubs
+            .entry(key.clone())
+            .or_insert_with(|| Hub::new(r.number, year, key.province.as_deref()));
         if hub.date.is_none() {
             hub.date = r.date;
         }
@@ -145,6 +136,28 @@ impl<'c> Resolver<'c> {
             .collect();
         found.dedup();
         if found.len() == 1 { found.pop() } else { None }
+    }
+}
+
+impl Hub {
+    /// An empty hub for a number of a year (and province, for provincial numbers), at its path:
+    /// `/van-ban/01-nq-cp-2024/`, `/vinh-long/van-ban/138-nq-hdnd-2023/`.
+    pub fn new(number: &str, year: i32, province: Option<&str>) -> Hub {
+        Hub {
+            path: crate::urls::hub(number, year, province),
+            number: number.to_string(),
+            year,
+            province: province.map(str::to_string),
+            label: String::new(),
+            title: None,
+            date: None,
+            cited_by: Vec::new(),
+            kind: None,
+            issuer: None,
+            subject: None,
+            link: None,
+            implemented_by: Vec::new(),
+        }
     }
 }
 

@@ -4,6 +4,7 @@ pub mod citations;
 pub mod lines;
 pub mod lint;
 pub mod placeholder;
+pub mod quoted;
 pub mod sanitize;
 
 use crate::model::{Body, Citation, Heading, Section};
@@ -289,6 +290,8 @@ impl MarkdownRenderer<'_> {
                 number: f.number,
                 date: f.date,
                 province_hint: f.province_hint,
+                issuer: f.quoted.issuer,
+                subject: f.quoted.subject,
                 text: written.split_whitespace().collect::<Vec<_>>().join(" "),
                 line: st.lines.line_in_text(st.text_start, &text[..f.start]),
             });

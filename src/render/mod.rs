@@ -102,7 +102,9 @@ pub fn site_files<'a>(
     put(OutputFile::site_file(urls::file_for(urls::SITEMAP), sitemap.into_bytes()))?;
     let robots = crate::output::sitemap::robots(base_url);
     put(OutputFile::site_file(urls::file_for(urls::ROBOTS), robots.into_bytes()))?;
-    for f in feeds::feeds(site).into_iter().chain(crate::output::opendata::files(site, catalog)) {
+    let open_data = crate::output::opendata::files(site, catalog);
+    let tracker = crate::tracker::opendata::files(site, catalog);
+    for f in feeds::feeds(site).into_iter().chain(open_data).chain(tracker) {
         put(f)?;
     }
     let t = std::time::Instant::now();
