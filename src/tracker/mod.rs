@@ -28,14 +28,12 @@ use crate::data::Catalog;
 use crate::text::fold;
 use chrono::NaiveDate;
 
-/// The day the 63 provinces became 34: central documents dated from then on apply to the 34 units.
-pub const MERGER_DATE: NaiveDate = NaiveDate::from_ymd_opt(2025, 7, 1).expect("valid date");
-
-/// Whether a central document of `date` (or, undated, of `year`) applies to the 34 units.
-pub fn after_merger(date: Option<NaiveDate>, year: i32) -> bool {
+/// Whether a central document of `date` (or, undated, of `year`) applies to the 34 units: dated
+/// on or after the merger (`merged_on` in `data/provinces.yaml`), or undated of a later year.
+pub fn after_merger(catalog: &Catalog, date: Option<NaiveDate>, year: i32) -> bool {
     match date {
-        Some(d) => d >= MERGER_DATE,
-        None => year > 2025,
+        Some(d) => d >= catalog.merged_on,
+        None => year > chrono::Datelike::year(&catalog.merged_on),
     }
 }
 
@@ -104,8 +102,8 @@ mod tests {
         let c = Catalog::load();
         assert_eq!(province_rows(&c, false).len(), 63);
         assert_eq!(province_rows(&c, true).len(), 34);
-        assert!(!after_merger(NaiveDate::from_ymd_opt(2025, 6, 30), 2025));
-        assert!(after_merger(NaiveDate::from_ymd_opt(2025, 7, 1), 2025));
+        assert!(!after_merger(&c, NaiveDate::from_ymd_opt(2025, 6, 30), 2025));
+        assert!(after_merger(&c, NaiveDate::from_ymd_opt(2025, 7, 1), 2025));
         assert_eq!(row_for(&c, "Kiên Giang", true), "An Giang");
         assert_eq!(row_for(&c, "Kiên Giang", false), "Kiên Giang");
         assert_eq!(row_for(&c, "Huế", false), "Thừa Thiên Huế");

@@ -162,7 +162,7 @@ pub fn tracker(
     central: CentralDoc,
     implementers: &[usize],
 ) -> Tracker {
-    let after = after_merger(central.date, central.year);
+    let after = after_merger(catalog, central.date, central.year);
     let mut rows: Vec<Row> = province_rows(catalog, after)
         .into_iter()
         .map(|name| Row {
