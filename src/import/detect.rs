@@ -3,11 +3,12 @@
 //! values, is a TODO naming what was seen: never a guess.
 
 use super::blocks::Block;
-use super::header::{Header, enacting};
+use super::chunks::Chunk;
+use super::header::Header;
+use super::header_lines::enacting;
 use super::numbers;
 use super::opening;
 use super::portal::Portal;
-use super::rebuild::Chunk;
 use super::rules::{rules, same_words, starts_with_words};
 use crate::data::{Catalog, issuer_codes};
 use crate::link::resolve::number_key;

@@ -6,14 +6,18 @@
 
 pub mod blocks;
 pub mod cells;
+pub mod chunks;
 pub mod detect;
 pub mod glue;
 pub mod header;
+pub mod header_lines;
+pub mod lines;
 pub mod numbers;
 pub mod opening;
 pub mod portal;
 pub mod rebuild;
 pub mod rules;
+pub mod shape;
 pub mod source;
 pub mod tables;
 pub mod title;
