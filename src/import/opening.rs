@@ -3,7 +3,8 @@
 //! quyết số … ngày …") and the decision it is attached to ("Ban hành kèm theo Quyết định số …").
 
 use super::chunks::{Chunk, Marker};
-use super::detect::{Field, Inputs};
+use super::field::Field;
+use super::inputs::Inputs;
 use super::numbers::{canonical, slash_year};
 use super::rules::{rules, starts_with_words};
 use super::title::{BodyCase, capitalise, lower_first, sentence_case};
