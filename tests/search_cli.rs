@@ -155,7 +155,9 @@ fn uses_the_build_cache_until_content_changes() {
         .assert()
         .success();
     let cache = dir.path().join(".cache/banhanh/search");
-    assert!(cache.join("index.json").is_file());
+    // The tantivy index, and the content it holds.
+    assert!(cache.join("meta.json").is_file());
+    assert!(cache.join("fingerprint.txt").is_file());
     assert!(dir.path().join("public/search/index.json").is_file());
     assert_eq!(search(dir.path(), &["thuy san"]).len(), 1);
     // A new document is found although the cache predates it (the stale cache is not used).
@@ -215,10 +217,20 @@ fn the_search_page_names_the_index_it_was_built_with() {
     )
     .unwrap();
     assert_eq!(attr("data-index-id"), manifest["id"].as_str().unwrap());
-    assert_eq!(attr("data-index-dict"), manifest["dict"].to_string());
+    assert_eq!(attr("data-index-dict"), manifest["terms"].to_string());
     assert!(
         dir.path()
-            .join(format!("public/search/d/{}.txt", manifest["dict"].as_u64().unwrap() - 1))
+            .join(format!("public/search/t/{}.bin", manifest["terms"].as_u64().unwrap() - 1))
             .is_file()
     );
+}
+
+#[test]
+fn quoted_phrases_need_their_words_adjacent_with_positions() {
+    let dir = site();
+    // "vốn đầu tư công" holds the three words in a row; "thực hiện ... của Chính phủ" does not
+    // hold "thuc hien chinh".
+    assert_eq!(search(dir.path(), &["\"von dau tu cong\""]).len(), 1);
+    assert!(search(dir.path(), &["\"thuc hien chinh phu\""]).is_empty());
+    assert_eq!(search(dir.path(), &["\"nghi quyet so 01\""]).len(), 1);
 }

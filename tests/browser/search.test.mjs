@@ -74,8 +74,8 @@ test("on a small site the results show before the documents' headers arrive, the
   const page = await open();
   let release;
   const held = new Promise((resolve) => { release = resolve; });
-  // The document store (headers and snippets) answers only when the test lets it.
-  await page.route(/\/search\/s\d+\.bin/, async (route) => { await held; await route.continue(); });
+  // The documents' heads (sections) answer only when the test lets it.
+  await page.route(/\/search\/h\/\d+\.json/, async (route) => { await held; await route.continue(); });
   await page.locator("#q").fill("nghi quyet 01");
   await page.waitForFunction(() => document.querySelectorAll(".search-results .result-title a").length >= 10);
   assert.equal(await page.locator(".search-results").getAttribute("aria-busy"), "true");
