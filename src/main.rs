@@ -1,6 +1,7 @@
 //! The `banhanh` command line: parses arguments and hands off to the library.
 
 use anyhow::Result;
+use banhanh::search::Mode as SearchMode;
 use banhanh::{BuildError, BuildOptions, data::Catalog};
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
@@ -55,6 +56,9 @@ enum Command {
         /// In kết quả dạng JSON
         #[arg(long)]
         json: bool,
+        /// Tìm như khi đang gõ: từ cuối chưa gõ xong cũng khớp các từ bắt đầu bằng nó
+        #[arg(long)]
+        prefix: bool,
         /// Từ khóa tìm kiếm
         #[arg(required = true)]
         query: Vec<String>,
@@ -184,9 +188,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Err(e) => Ok(report_failure(e)),
             }
         }
-        Command::Search { root, province, year, doc_type, limit, json, query } => {
+        Command::Search { root, province, year, doc_type, limit, json, prefix, query } => {
             let filters = banhanh::search::rank::Filters { province, year, doc_type };
-            search(&root, &catalog, &query.join(" "), &filters, limit, json)
+            let mode = if prefix { SearchMode::Typing } else { SearchMode::Exact };
+            search(&root, &catalog, &query.join(" "), mode, &filters, limit, json)
         }
         Command::Check { root, base_url, external, external_strict, external_timeout } => {
             let opts = BuildOptions { root, output: None, base_url };
@@ -327,6 +332,7 @@ fn search(
     root: &std::path::Path,
     catalog: &Catalog,
     query: &str,
+    mode: SearchMode,
     filters: &banhanh::search::rank::Filters,
     limit: usize,
     json: bool,
@@ -340,13 +346,22 @@ fn search(
         return Ok(ExitCode::from(1));
     }
     let (index, _) = search::cache::open(root, catalog);
-    let out = search::search(&index, query, filters, limit);
+    let out = search::search(&index, query, mode, filters, limit)?;
+    let suggestion = out.suggestion.as_ref().map(|s| format!("Có phải bạn muốn tìm: {s}"));
     if json {
+        if let Some(s) = &suggestion {
+            eprintln!("{s}");
+        }
         println!("{}", serde_json::to_string_pretty(&out.results)?);
         return Ok(ExitCode::SUCCESS);
     }
     if out.results.is_empty() {
         println!("Không tìm thấy văn bản nào cho \"{query}\".");
+    }
+    if let Some(s) = &suggestion {
+        println!("{s}\n");
+    }
+    if out.results.is_empty() {
         return Ok(ExitCode::SUCCESS);
     }
     let bold = std::io::stdout().is_terminal();

@@ -108,6 +108,9 @@ pub fn site_files_to<'a>(
     page_paths: impl Iterator<Item = &'a str>,
     put: &Put<'_>,
 ) -> std::io::Result<crate::search::export::Written> {
+    // The search index may hold as many files as the site has pages: count them on the way.
+    let pages = std::cell::Cell::new(0usize);
+    let page_paths = page_paths.inspect(|_| pages.set(pages.get() + 1));
     put(OutputFile {
         path: "sitemap.xml".into(),
         bytes: crate::output::sitemap::sitemap(&site.config.base_url, page_paths).into_bytes(),
@@ -123,7 +126,7 @@ pub fn site_files_to<'a>(
         put(f)?;
     }
     let t = std::time::Instant::now();
-    let written = crate::search::export::write(site, put);
+    let written = crate::search::export::write(site, pages.get(), put);
     crate::timing("    search index", t);
     written
 }

@@ -25,5 +25,6 @@ pub fn add_index(page: &mut Page, index: &crate::search::export::Written) {
     if page.path == PATH {
         page.data["index_id"] = json!(index.id);
         page.data["index_dict"] = json!(index.dict);
+        page.data["index_heads"] = json!(index.heads);
     }
 }

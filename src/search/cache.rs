@@ -39,7 +39,7 @@ pub fn fingerprint(root: &Path) -> String {
 
 /// Records that the index in the cache folder holds the content `fingerprint` names, when this
 /// build brought it up to date (a build that could not write it used an index in memory).
-pub fn store(root: &Path, _out: &Path, fingerprint: &str) -> std::io::Result<()> {
+pub fn store(root: &Path, fingerprint: &str) -> std::io::Result<()> {
     let dir = dir(root);
     if index::synced(&dir) {
         std::fs::write(dir.join(STAMP), fingerprint)?;
@@ -67,6 +67,6 @@ pub fn open(root: &Path, catalog: &Catalog) -> (SearchIndex, Origin) {
     }
     let loaded = crate::load(root, None, catalog);
     let idx = index::sync(&loaded.site);
-    store(root, root, &fingerprint).ok();
+    store(root, &fingerprint).ok();
     (idx, Origin::Fresh)
 }

@@ -61,18 +61,8 @@ pub enum Mode {
     Typing,
 }
 
-/// Runs a submitted query (errors give no results).
-pub fn search(index: &SearchIndex, query: &str, filters: &Filters, limit: usize) -> Outcome {
-    search_as(index, query, Mode::Exact, filters, limit).unwrap_or_else(|_| Outcome {
-        results: Vec::new(),
-        total: 0,
-        facets: Facets::default(),
-        suggestion: None,
-    })
-}
-
 /// Runs a query against an index.
-pub fn search_as(
+pub fn search(
     index: &SearchIndex,
     query: &str,
     mode: Mode,

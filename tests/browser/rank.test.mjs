@@ -36,7 +36,7 @@ function rustTop10(root, q, typing) {
 
 async function compare(root, publicDir) {
   let nonEmpty = 0;
-  for (const [queries, typing] of [[QUERIES, false]]) {
+  for (const [queries, typing] of [[QUERIES, false], [TYPED, true]]) {
     for (const q of queries) {
       const rust = rustTop10(root, q, typing);
       const js = await clientTop10(publicDir, q, typing);
@@ -44,7 +44,7 @@ async function compare(root, publicDir) {
       if (rust.length) nonEmpty++;
     }
   }
-  assert.ok(nonEmpty >= 15, `only ${nonEmpty} queries found something`);
+  assert.ok(nonEmpty >= 20, `only ${nonEmpty} queries found something`);
 }
 
 test("same top 10 on the repo's content", async () => {

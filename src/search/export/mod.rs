@@ -98,18 +98,13 @@ pub fn shard_counts(pages: usize, docs: usize) -> [usize; 3] {
 
 /// The files of the site's static index, paths relative to the output folder.
 pub fn files(site: &Site, pages: usize) -> Vec<OutputFile> {
-    crate::output::file::collect(|put| write_pages(site, pages, put).map(drop))
+    crate::output::file::collect(|put| write(site, pages, put).map(drop))
         .expect("collecting in memory cannot fail")
-}
-
-/// [`write_pages`] for a site assumed to have a page per document (a lower bound of its pages).
-pub fn write(site: &Site, put: &Put<'_>) -> std::io::Result<Written> {
-    write_pages(site, site.documents.len(), put)
 }
 
 /// Brings the site's tantivy index up to date ([`index::sync`]) and writes the static index
 /// exported from it through `put`. `pages`: how many HTML pages the site has (the file budget).
-pub fn write_pages(site: &Site, pages: usize, put: &Put<'_>) -> std::io::Result<Written> {
+pub fn write(site: &Site, pages: usize, put: &Put<'_>) -> std::io::Result<Written> {
     let t = std::time::Instant::now();
     let index = index::sync(site);
     crate::timing("      tantivy index", t);
