@@ -305,3 +305,77 @@ pub fn body_text(d: &Document) -> (String, Vec<SectionInfo>) {
     }
     (body, sections)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::export;
+    use crate::search::{Mode, rank::Filters, search};
+
+    fn write_doc(root: &Path, name: &str, title: &str, body: &str) {
+        let text = format!(
+            "---\ntitle: \"{title}\"\ntype: Kế hoạch\nprovince: Vĩnh Long\nissuer: Ủy ban nhân dân tỉnh Vĩnh Long\nnumber: {name}/KH-UBND\nissued: 2024-02-01\nyear: 2024\n---\n\n## Mục tiêu\n\n{body}\n"
+        );
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        std::fs::write(root.join("content").join(format!("{name}.md")), text).unwrap();
+    }
+
+    fn site(root: &Path) -> Site {
+        crate::load(root, None, &crate::data::Catalog::load()).site
+    }
+
+    fn found(index: &SearchIndex, q: &str) -> Vec<String> {
+        let out = search(index, q, Mode::Exact, &Filters::default(), 10).unwrap();
+        out.results.into_iter().map(|r| r.title).collect()
+    }
+
+    /// An edited document is deleted and added again; the others stay where they were.
+    #[test]
+    fn an_edit_deletes_and_adds_only_that_document() {
+        let dir = tempfile::tempdir().unwrap();
+        for (n, t) in [("1", "Giao thông"), ("2", "Thủy sản"), ("3", "Du lịch")] {
+            write_doc(dir.path(), n, &format!("Kế hoạch {t}"), "Nâng cấp đường tỉnh.");
+        }
+        let first = sync(&site(dir.path()));
+        let segments = first.index.searchable_segment_ids().unwrap();
+        assert_eq!(first.searcher().num_docs(), 3);
+        assert!(found(&first, "cau tre").is_empty());
+        write_doc(dir.path(), "2", "Kế hoạch Thủy sản", "Xây cầu tre qua sông.");
+        let second = sync(&site(dir.path()));
+        let now = second.index.searchable_segment_ids().unwrap();
+        assert!(segments.iter().all(|s| now.contains(s)), "the first segment is kept");
+        assert_eq!(now.len(), segments.len() + 1, "one new segment, for the edited document");
+        let searcher = second.searcher();
+        let deleted: u32 = searcher.segment_readers().iter().map(|s| s.num_deleted_docs()).sum();
+        assert_eq!((searcher.num_docs(), deleted), (3, 1));
+        assert_eq!(found(&second, "cau tre"), ["Kế hoạch Thủy sản"]);
+        // Nothing changed: nothing is written.
+        let third = sync(&site(dir.path()));
+        assert_eq!(third.index.searchable_segment_ids().unwrap().len(), now.len());
+    }
+
+    /// The static index does not depend on the index's history: after edits and deletions it is
+    /// byte for byte the export of an index made from scratch.
+    #[test]
+    fn an_edited_index_exports_what_a_fresh_one_does() {
+        let dir = tempfile::tempdir().unwrap();
+        for (n, t) in [("1", "Giao thông"), ("2", "Thủy sản"), ("3", "Du lịch"), ("4", "Y tế")]
+        {
+            write_doc(dir.path(), n, &format!("Kế hoạch {t}"), "Đầu tư công cho giao thông.");
+        }
+        sync(&site(dir.path()));
+        write_doc(dir.path(), "2", "Kế hoạch Thủy sản", "Nuôi tôm, cá và đầu tư công.");
+        std::fs::remove_file(dir.path().join("content/4.md")).unwrap();
+        let s = site(dir.path());
+        let edited = sync(&s);
+        assert!(edited.searcher().segment_readers().iter().any(|r| r.num_deleted_docs() > 0));
+        let out = |index: &SearchIndex| {
+            let files =
+                crate::output::file::collect(|put| export::export(&s, index, 40, put).map(drop));
+            let mut files = files.unwrap();
+            files.sort_by(|a, b| a.path.cmp(&b.path));
+            files
+        };
+        assert_eq!(out(&edited), out(&SearchIndex::in_memory(&s).unwrap()));
+    }
+}
