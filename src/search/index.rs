@@ -17,10 +17,10 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDo
 /// Written with each commit: an index of another format is made again from scratch.
 const FORMAT: &str = "banhanh-search 3";
 /// Memory tantivy's indexing threads may hold before writing a segment (all threads together).
-const WRITER_BUDGET: usize = 64 << 20;
+const WRITER_BUDGET: usize = 40 << 20;
 /// Text handed to the writer between commits (a commit waits until it is indexed, so the
 /// documents waiting in tantivy's queue never hold more than this).
-const COMMIT_BYTES: usize = 48 << 20;
+const COMMIT_BYTES: usize = 24 << 20;
 /// Documents prepared in parallel at a time.
 const CHUNK: usize = 32;
 /// Segments smaller than this many documents are merged once there are [`SMALL_SEGMENTS`].
@@ -131,7 +131,7 @@ pub fn synced(dir: &Path) -> bool {
 fn writer(index: &Index) -> tantivy::Result<IndexWriter> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
     // tantivy wants at least 15 MB per indexing thread.
-    let budget = WRITER_BUDGET.max(threads * (16 << 20));
+    let budget = WRITER_BUDGET.max(threads * (15 << 20));
     let writer = index.writer_with_num_threads(threads, budget)?;
     writer.set_merge_policy(Box::new(NoMergePolicy));
     Ok(writer)

@@ -14,6 +14,7 @@
 //!   `word \t weight` a line, for unfinished words and suggestions.
 
 pub mod docs;
+pub mod reuse;
 pub mod shards;
 pub mod terms;
 
@@ -104,14 +105,39 @@ pub fn files(site: &Site, pages: usize) -> Vec<OutputFile> {
 
 /// Brings the site's tantivy index up to date ([`index::sync`]) and writes the static index
 /// exported from it through `put`. `pages`: how many HTML pages the site has (the file budget).
+/// When the index is the cache folder's and did not change since the last export, the kept
+/// export is written again ([`reuse`]).
 pub fn write(site: &Site, pages: usize, put: &Put<'_>) -> std::io::Result<Written> {
     let t = std::time::Instant::now();
     let index = index::sync(site);
     crate::timing("      tantivy index", t);
     let t = std::time::Instant::now();
-    let written = export(site, &index, pages, put);
+    let on_disk = index::synced(&super::cache::dir(&site.config.root));
+    let kept = reuse::dir(&site.config.root);
+    let key = reuse::key(&index, pages);
+    if on_disk && let Some(w) = reuse::replay(&kept, &key, put)? {
+        crate::timing("      export kept from the last build", t);
+        return Ok(w);
+    }
+    // Keeping is a convenience: a file that cannot be kept only means no export is kept.
+    let keeper = if on_disk { reuse::Keeper::new(&kept).ok() } else { None };
+    let failed = std::sync::atomic::AtomicBool::new(false);
+    let keep_and_put = |f: OutputFile| -> std::io::Result<()> {
+        if let Some(k) = &keeper
+            && k.keep(&f).is_err()
+        {
+            failed.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        put(f)
+    };
+    let written = export(site, &index, pages, &keep_and_put)?;
+    if let Some(k) = keeper
+        && !failed.load(std::sync::atomic::Ordering::Relaxed)
+    {
+        k.commit(&key, &written).ok();
+    }
     crate::timing("      exported", t);
-    written
+    Ok(written)
 }
 
 /// Writes the static index of `index` (whose documents are `site`'s).
@@ -134,11 +160,15 @@ pub fn export(
         Shards::new("q/", q, spill.clone()),
     ];
     let [st, sf, sq] = &mut shards;
+    let t0 = std::time::Instant::now();
     let walked = terms::walk(index, &map, [st, sf, sq], put)?;
+    crate::timing("        terms", t0);
+    let t0 = std::time::Instant::now();
     let mut hash = fnv1a_bytes(0x811c_9dc5, VERSION.to_string().as_bytes());
     for s in shards {
         s.write(put, &mut hash)?;
     }
+    crate::timing("        shards", t0);
     let provinces = docs::vocab(docs.iter().map(|d| d.meta.province.as_str()));
     let types = docs::vocab(docs.iter().map(|d| d.meta.doc_type.as_str()));
     let mut emit = |path: String, bytes: Vec<u8>| -> std::io::Result<()> {
@@ -199,4 +229,47 @@ pub fn export(
         bytes: serde_json::to_vec(&manifest).unwrap_or_default(),
     })?;
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A build whose index did not change writes the kept export; one whose index changed does not.
+    #[test]
+    fn an_unchanged_index_writes_the_kept_export() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let doc = |body: &str| {
+            let text = format!(
+                "---\ntitle: \"Kế hoạch giao thông\"\ntype: Kế hoạch\nprovince: Vĩnh Long\nissuer: Ủy ban nhân dân tỉnh Vĩnh Long\nnumber: 3/KH-UBND\nissued: 2024-02-01\nyear: 2024\n---\n\n{body}\n"
+            );
+            std::fs::create_dir_all(root.join("content")).unwrap();
+            std::fs::write(root.join("content/a.md"), text).unwrap();
+        };
+        let catalog = crate::data::Catalog::load();
+        let files = || {
+            let site = crate::load(root, None, &catalog).site;
+            let mut f = super::files(&site, 20);
+            f.sort_by(|a, b| a.path.cmp(&b.path));
+            f
+        };
+        doc("Nâng cấp đường tỉnh.");
+        let first = files();
+        // What was kept is what is written again: mark it to see it come back.
+        let kept = reuse::dir(root).join("files/index.json");
+        let mut manifest = std::fs::read(&kept).unwrap();
+        manifest.extend_from_slice(b" ");
+        std::fs::write(&kept, &manifest).unwrap();
+        let again = files();
+        let index_json = |f: &[OutputFile]| {
+            f.iter().find(|f| f.path == "search/index.json").unwrap().bytes.clone()
+        };
+        assert_eq!(index_json(&again), manifest);
+        assert_eq!(again.len(), first.len());
+        doc("Nâng cấp đường tỉnh và cầu.");
+        let changed = files();
+        assert_ne!(index_json(&changed), manifest);
+        assert_ne!(index_json(&changed), index_json(&first));
+    }
 }

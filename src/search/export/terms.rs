@@ -48,9 +48,38 @@ pub struct Walked {
     pub overflow: usize,
 }
 
-/// One term's postings in one field, in document order: document, term frequency, positions
-/// (all of them for bigrams, the first for the body, none otherwise).
-type FieldPostings = Vec<(u32, u32, Vec<u32>)>;
+/// One term's postings in one field, in document order: document, term frequency, first
+/// position (body), and where its positions are in `positions` (bigrams). Reused across terms.
+#[derive(Default)]
+struct FieldPostings {
+    postings: Vec<Posting>,
+    positions: Vec<u32>,
+}
+
+#[derive(Clone, Copy)]
+struct Posting {
+    doc: u32,
+    tf: u32,
+    first: u32,
+    at: u32,
+}
+
+impl FieldPostings {
+    fn len(&self) -> usize {
+        self.postings.len()
+    }
+    fn is_empty(&self) -> bool {
+        self.postings.is_empty()
+    }
+    fn clear(&mut self) {
+        self.postings.clear();
+        self.positions.clear();
+    }
+    /// Positions of posting `p` (bigrams only).
+    fn of(&self, p: &Posting) -> &[u32] {
+        &self.positions[p.at as usize..(p.at + p.tf) as usize]
+    }
+}
 
 /// Walks every term and writes its records into the three shard sets.
 pub fn walk(
@@ -71,10 +100,12 @@ pub fn walk(
     let mut merger = TermMerger::new(streams);
     let mut out = Walked { words: Vec::new(), doc_freqs: BTreeSet::new(), overflow: 0 };
     let mut record = Vec::new();
+    let mut fields: [FieldPostings; 6] = Default::default();
+    let mut pos = Vec::new();
     while merger.advance() {
         let Ok(text) = std::str::from_utf8(merger.key()).map(str::to_string) else { continue };
         let kind = TermKind::of(&text);
-        let mut fields: [FieldPostings; 6] = Default::default();
+        fields.iter_mut().for_each(FieldPostings::clear);
         for (stream, info) in merger.current_segment_ords_and_term_infos() {
             let (fi, si, reader) = &readers[stream];
             let with_positions = *fi == BODY || kind == TermKind::Bigram;
@@ -85,29 +116,31 @@ pub fn walk(
             };
             let mut p = reader.read_postings_from_terminfo(&info, option)?;
             let numbers = &docs.number[*si];
-            let mut pos = Vec::new();
+            let f = &mut fields[*fi];
             while p.doc() != TERMINATED {
                 let n = numbers[p.doc() as usize];
                 if n != u32::MAX {
-                    pos.clear();
+                    let (tf, at) = (p.term_freq(), f.positions.len() as u32);
+                    let mut first = 0;
                     if with_positions {
                         p.positions(&mut pos);
-                        if kind != TermKind::Bigram {
-                            pos.truncate(1);
+                        first = pos.first().copied().unwrap_or(0);
+                        if kind == TermKind::Bigram {
+                            f.positions.extend_from_slice(&pos);
                         }
                     }
-                    fields[*fi].push((n, p.term_freq(), pos.clone()));
+                    f.postings.push(Posting { doc: n, tf, first, at });
                 }
                 p.advance();
             }
         }
         for f in &mut fields {
-            f.sort_unstable_by_key(|p| p.0);
+            f.postings.sort_unstable_by_key(|p| p.doc);
             if !f.is_empty() {
                 out.doc_freqs.insert(f.len() as u64);
             }
         }
-        if fields.iter().all(Vec::is_empty) {
+        if fields.iter().all(FieldPostings::is_empty) {
             continue;
         }
         if matches!(kind, TermKind::Folded | TermKind::Number) {
@@ -155,7 +188,7 @@ fn term_record(out: &mut Vec<u8>, text: &str, fields: &[FieldPostings; 6], n: us
         let mut prev: i64 = -1;
         if complement {
             push_varint(&mut block, (n - f.len()) as u64);
-            let mut held = f.iter().map(|p| p.0).peekable();
+            let mut held = f.postings.iter().map(|p| p.doc).peekable();
             for d in 0..n as u32 {
                 if held.peek() == Some(&d) {
                     held.next();
@@ -166,13 +199,13 @@ fn term_record(out: &mut Vec<u8>, text: &str, fields: &[FieldPostings; 6], n: us
             }
         } else {
             push_varint(&mut block, f.len() as u64);
-            for p in f {
-                push_varint(&mut block, (i64::from(p.0) - prev - 1) as u64);
-                prev = i64::from(p.0);
+            for p in &f.postings {
+                push_varint(&mut block, (i64::from(p.doc) - prev - 1) as u64);
+                prev = i64::from(p.doc);
             }
         }
-        for p in f {
-            push_varint(&mut block, u64::from(p.1 - 1));
+        for p in &f.postings {
+            push_varint(&mut block, u64::from(p.tf - 1));
         }
         push_block(out, &block);
     }
@@ -182,10 +215,9 @@ fn term_record(out: &mut Vec<u8>, text: &str, fields: &[FieldPostings; 6], n: us
 fn first_record(out: &mut Vec<u8>, text: &str, body: &FieldPostings, docs: &DocMap) {
     push_text(out, text);
     let mut block = Vec::new();
-    for (d, _, pos) in body {
-        let starts = &docs.section_words[*d as usize];
-        let first = pos.first().copied().unwrap_or(0);
-        let section = starts.partition_point(|&s| s <= first).saturating_sub(1);
+    for p in &body.postings {
+        let starts = &docs.section_words[p.doc as usize];
+        let section = starts.partition_point(|&s| s <= p.first).saturating_sub(1);
         push_varint(&mut block, section as u64);
     }
     push_block(out, &block);
@@ -205,11 +237,11 @@ fn positions_record(
     let mut block = Vec::new();
     for f in fields.iter().filter(|f| !f.is_empty()) {
         block.clear();
-        for (_, _, pos) in f {
+        for p in &f.postings {
             let mut prev = 0;
-            for &p in pos {
-                push_varint(&mut block, u64::from(p - prev));
-                prev = p;
+            for &x in f.of(p) {
+                push_varint(&mut block, u64::from(x - prev));
+                prev = x;
             }
         }
         push_block(&mut payload, &block);
