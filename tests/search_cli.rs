@@ -216,9 +216,9 @@ fn the_search_page_names_the_index_it_was_built_with() {
         &std::fs::read(dir.path().join("public/search/index.json")).unwrap(),
     )
     .unwrap();
-    assert_eq!(attr("data-index-id"), manifest["id"].as_str().unwrap());
-    assert_eq!(attr("data-index-dict"), manifest["terms"].to_string());
-    assert_eq!(attr("data-index-heads"), manifest["heads"].to_string());
+    assert_eq!(attr("data-id"), manifest["id"].as_str().unwrap());
+    assert_eq!(attr("data-dict"), manifest["terms"].to_string());
+    assert_eq!(attr("data-heads"), manifest["heads"].to_string());
     assert!(
         dir.path()
             .join(format!("public/search/t/{}.bin", manifest["terms"].as_u64().unwrap() - 1))

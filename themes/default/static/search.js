@@ -91,7 +91,8 @@
     var input = root.querySelector("#q"), form = root.querySelector("form");
     var status = root.querySelector(".search-status"), list = root.querySelector(".search-results");
     var aside = root.querySelector(".search-facets"), suggestBox = root.querySelector(".search-suggest");
-    var early = S.early || null, engine = early ? early.engine : new S.Engine(S.fetcher(d.index), null);
+    var meta = document.querySelector('meta[name="banhanh-search"]');
+    var early = S.early || null, engine = early ? early.engine : new S.Engine(S.fetcher(meta ? meta.content : "/search/"), null);
     var seq = 0, timer = null, typing = false, typingTimer = null, lastRun = 0, pages = new Map();
     var watcher = "IntersectionObserver" in window ? new IntersectionObserver(onScreen, { rootMargin: "200px" }) : null;
     var state = readUrl();
@@ -162,8 +163,9 @@
     }
 
     /**
-     * Shows the results: at once from heads.json's titles when the site has it (each result then
-     * gains its section), else top-down as their heads arrive. Snippets load for results on screen.
+     * Shows the results: at once from heads.json's titles when the site has it, else top-down as
+     * their titles arrive. Each then gains its section (name and anchor); a result on screen, its
+     * snippet.
      */
     function show(my, res, top, heads) {
       var items = [], shown = 0, rows = [], ready = [];
@@ -175,16 +177,17 @@
         shown = top.length;
       }
       var attach = function (i) {
-        Object.assign(items[i], { hit: top[i], row: rows[i], res: res });
-        watch(items[i]).then(ready[i]);
+        var item = Object.assign(items[i], { hit: top[i], res: res, head: engine.head(res, top[i]) });
+        Promise.all([item.head.then(function (row) { if (my === seq) addSection(item, row); }), watch(item)])
+          .catch(function () {}).then(ready[i]);
       };
-      var done = top.map(function (hit, i) {
+      return Promise.all(top.map(function (hit, i) {
         return new Promise(function (resolve) {
           ready[i] = resolve;
-          engine.head(res, hit).then(function (row) {
+          if (items[i]) return attach(i);
+          engine.title(res, hit).then(function (row) {
             if (my !== seq) return resolve();
             rows[i] = row;
-            if (items[i]) { addSection(items[i], row); attach(i); }
             while (shown < top.length && rows[shown]) {
               if (shown === 0) list.replaceChildren();
               items[shown] = resultItem(rows[shown]);
@@ -194,15 +197,14 @@
             }
           }).catch(function () { resolve(); });
         });
-      });
-      return Promise.all(done);
+      }));
     }
 
-    /** Loads an item's snippet once it is on screen; resolves when it is in (or off screen). */
+    /** Completes an item once it is on screen; resolves when it is done (or is off screen). */
     function watch(item) {
       return new Promise(function (resolve) {
         item.done = resolve;
-        if (!watcher) return snippet(item);
+        if (!watcher) return complete(item);
         watcher.observe(item.li);
         // Off-screen results do not hold the list busy.
         requestAnimationFrame(function () { requestAnimationFrame(function () { if (!item.started) resolve(); }); });
@@ -214,21 +216,23 @@
         if (!e.isIntersecting) return;
         watcher.unobserve(e.target);
         var item = e.target.__item;
-        if (item && !item.started) snippet(item);
+        if (item && !item.started) complete(item);
       });
     }
 
-    /** Fetches the result's document page and fills its snippet from the matching section. */
-    function snippet(item) {
+    /** Fills an item's snippet, read from the matching section of its document's page. */
+    function complete(item) {
       item.started = true;
-      var row = item.row, res = item.res, hit = item.hit, path = row.path;
-      if (!pages.has(path)) pages.set(path, fetch(base + path).then(function (r) { return r.ok ? r.text() : ""; }));
-      return pages.get(path).then(function (html) {
-        var target = Math.max(0, row.sections.indexOf(row.anchor));
-        var text = html ? sectionText(html, row.sections, target) : "";
-        var at = hit.best >= 0 ? firstOccurrence(text, res.query.terms[hit.best]) : 0;
-        pieces(text, Math.max(at, 0), res.query.words).forEach(function (x) {
-          item.snippet.appendChild(x.marked ? el("mark", null, x.text) : document.createTextNode(x.text));
+      var res = item.res, hit = item.hit;
+      return item.head.then(function (row) {
+        if (!pages.has(row.path)) pages.set(row.path, fetch(base + row.path).then(function (r) { return r.ok ? r.text() : ""; }));
+        return pages.get(row.path).then(function (html) {
+          var target = Math.max(0, row.sections.indexOf(row.anchor));
+          var text = html ? sectionText(html, row.sections, target) : "";
+          var at = hit.best >= 0 ? firstOccurrence(text, res.query.terms[hit.best]) : 0;
+          pieces(text, Math.max(at, 0), res.query.words).forEach(function (x) {
+            item.snippet.appendChild(x.marked ? el("mark", null, x.text) : document.createTextNode(x.text));
+          });
         });
       }).catch(function () {}).then(function () { item.done(); });
     }
@@ -252,10 +256,12 @@
       return item;
     }
 
-    /** Completes a result shown from heads.json's titles with its section anchor and name. */
+    /** Completes a result with its section's anchor and name. */
     function addSection(item, r) {
       item.link.setAttribute("href", base + r.url);
-      if (r.section) item.li.insertBefore(el("p", { "class": "result-section" }, r.section), item.snippet);
+      if (r.section && !item.li.querySelector(".result-section")) {
+        item.li.insertBefore(el("p", { "class": "result-section" }, r.section), item.snippet);
+      }
     }
 
     function renderFacets(counts) {
@@ -285,6 +291,9 @@
     }
 
     input.value = state.q;
+    // A page opened to type in (or the box focused) will look up unfinished words: fetch the words.
+    if (!state.q) engine.prefetchWords();
+    input.addEventListener("focus", function () { engine.prefetchWords(); }, { once: true });
     input.addEventListener("input", function () {
       state.q = input.value;
       clearTimeout(timer);
@@ -301,6 +310,8 @@
     });
     form.addEventListener("submit", function (e) {
       e.preventDefault();
+      // A search still waiting for the keys to pause would read the query as unfinished.
+      clearTimeout(timer);
       state.q = input.value;
       typing = false;
       commit(true);

@@ -275,8 +275,9 @@
     this.hint = hint || null;
     this.files = new Map();
     this.manifest = load("index.json").then(function (b) { return JSON.parse(dec.decode(b)); });
+    var docs = hint ? this.file("docs.bin", hint.id) : null;
     this.scores = this.manifest.then(function (m) {
-      return self.file("docs.bin", m.id).then(function (b) { return new Scores(m, b); });
+      return (docs && hint.id === m.id ? docs : self.file("docs.bin", m.id)).then(function (b) { return new Scores(m, b); });
     });
     var early = hint && hint.heads ? this.file("heads.json", hint.id) : null;
     this.heads = this.manifest.then(function (m) {
@@ -469,27 +470,45 @@
     return out;
   }
 
-  /** A result's head: path with the best section's anchor, title, number, section heading. */
-  Engine.prototype.head = function (res, hit) {
-    var self = this, m = res.manifest, g = Math.floor(hit.doc / m.group);
-    var group = this.file("h/" + g + ".json", m.id).then(function (b) { return JSON.parse(new TextDecoder().decode(b)); });
-    var section = Promise.resolve(0);
-    if (hit.best >= 0) {
-      var text = res.query.terms[hit.best].text;
-      section = Promise.all([this.record("t", text), this.record("f", text)]).then(function (x) {
-        var body = x[0].fields[0], at = find(postings(body, m.n).docs, hit.doc), r = new Reader(x[1].bytes, x[1].start);
-        for (var k = 0; k < at; k++) r.v();
-        return r.v();
-      });
-    }
-    return Promise.all([group, section]).then(function (x) {
-      var e = x[0][hit.doc - g * m.group], sec = e[3][x[1]] || null, v = facetValues(res, hit);
+  /** A result's title, path, number and the anchors of its sections (its `h/` group). */
+  Engine.prototype.title = function (res, hit) {
+    var m = res.manifest, g = Math.floor(hit.doc / m.group), v = facetValues(res, hit);
+    return this.file("h/" + g + ".json", m.id).then(function (b) {
+      var e = JSON.parse(new TextDecoder().decode(b))[hit.doc - g * m.group];
       return {
-        url: e[0] + (sec && sec[0] ? "#" + sec[0] : ""), path: e[0], title: e[1], number: e[2],
-        province: v.province, year: v.year, type: v.type, section: sec ? sec[1] : "", anchor: sec ? sec[0] : "",
-        sections: e[3].map(function (s) { return s[0]; }),
+        url: e[0], path: e[0], title: e[1], number: e[2], province: v.province, year: v.year, type: v.type,
+        section: "", anchor: "", sections: e[3],
       };
     });
+  };
+
+  /** Index of the section holding the first body occurrence of the hit's best term (`f/`). */
+  Engine.prototype.section = function (res, hit) {
+    if (hit.best < 0) return Promise.resolve(0);
+    var n = res.manifest.n, text = res.query.terms[hit.best].text;
+    return Promise.all([this.record("t", text), this.record("f", text)]).then(function (x) {
+      var at = find(postings(x[0].fields[0], n).docs, hit.doc), r = new Reader(x[1].bytes, x[1].start);
+      for (var k = 0; k < at; k++) r.v();
+      return r.v();
+    });
+  };
+
+  /** A result's head: path with the best section's anchor, title, number, section heading. */
+  Engine.prototype.head = function (res, hit) {
+    return Promise.all([this.title(res, hit), this.section(res, hit)]).then(function (x) {
+      var row = x[0], sec = row.sections[x[1]] || null;
+      row.url = row.path + (sec && sec[0] ? "#" + sec[0] : "");
+      row.section = sec ? sec[1] : "";
+      row.anchor = sec ? sec[0] : "";
+      row.sections = row.sections.map(function (s) { return s[0]; });
+      return row;
+    });
+  };
+
+  /** Fetches the dictionary's words ahead (a page opened to type in will need them). */
+  Engine.prototype.prefetchWords = function () {
+    var self = this;
+    this.manifest.then(function (m) { m.words.forEach(function (w, k) { self.file("w/" + k + ".txt", m.id); }); });
   };
 
   /** What a result shows before its head arrives, from heads.json (small sites), or null. */
@@ -575,11 +594,12 @@
   };
   if (typeof module === "object" && module.exports) { module.exports = api; return; }
   window.BanhanhSearch = api;
-  // On the search page, a shared ?q= link starts fetching at once, while the rest of the page loads.
-  var root = document.getElementById("tim-kiem");
-  if (!root) return;
-  var d = root.dataset, q = new URLSearchParams(location.search).get("q") || "";
-  var hint = d.indexId && Number(d.indexDict) > 0 ? { id: d.indexId, dict: Number(d.indexDict), heads: d.indexHeads === "true" } : null;
-  var engine = new Engine(fetcher(d.index), hint);
+  // On the search page (whose head names the index), a shared ?q= link starts fetching at once,
+  // while the page's style sheet and the rest of the page load.
+  var meta = document.querySelector('meta[name="banhanh-search"]');
+  if (!meta) return;
+  var d = meta.dataset, q = new URLSearchParams(location.search).get("q") || "";
+  var hint = d.id && Number(d.dict) > 0 ? { id: d.id, dict: Number(d.dict), heads: d.heads === "true" } : null;
+  var engine = new Engine(fetcher(meta.content), hint);
   api.early = { engine: engine, query: q, result: q.trim() ? engine.search(q, false) : null };
 })();
