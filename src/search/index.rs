@@ -2,6 +2,7 @@
 //! and kept in step with the content by deleting and re-adding the documents that changed.
 
 use super::analyzer;
+use super::directory::FolderDirectory;
 use super::schema::Fields;
 use crate::model::{Document, Site};
 use rayon::prelude::*;
@@ -23,8 +24,9 @@ const WRITER_BUDGET: usize = 40 << 20;
 const COMMIT_BYTES: usize = 24 << 20;
 /// Documents prepared in parallel at a time.
 const CHUNK: usize = 32;
-/// Segments smaller than this many documents are merged once there are [`SMALL_SEGMENTS`].
-const SMALL_DOCS: u32 = 256;
+/// Segments of edits (fewer documents than [`SMALL_DOCS`], or a thousandth of the index) are
+/// merged once there are [`SMALL_SEGMENTS`] of them; an index made at once has none so small.
+const SMALL_DOCS: u32 = 16;
 const SMALL_SEGMENTS: usize = 8;
 
 /// A section of a document body: heading anchor, heading text, byte and word where it starts in
@@ -55,7 +57,9 @@ impl SearchIndex {
     /// Opens the index in `dir`, when it is one of this format.
     pub fn open(dir: &Path) -> Result<SearchIndex, IndexError> {
         let err = |e| IndexError::Tantivy(dir.display().to_string(), e);
-        let index = Index::open_in_dir(dir).map_err(err)?;
+        let folder = FolderDirectory::open(dir)
+            .map_err(|e| IndexError::Tantivy(dir.display().to_string(), e.into()))?;
+        let index = Index::open(folder).map_err(err)?;
         let (schema, fields) = Fields::schema();
         let payload = index.load_metas().map_err(err)?.payload;
         if index.schema() != schema || payload.as_deref() != Some(FORMAT) {
@@ -199,16 +203,13 @@ impl Live {
         self.index.reader.reload()
     }
 
-    /// Merges the small segments edits leave once there are many of them.
+    /// Merges the small segments edits leave once there are many of them (not the segments an
+    /// index made at once is written in: merging those would rewrite the whole index).
     fn compact(&mut self) -> tantivy::Result<()> {
-        let small: Vec<_> = self
-            .index
-            .index
-            .searchable_segment_metas()?
-            .into_iter()
-            .filter(|m| m.num_docs() < SMALL_DOCS)
-            .map(|m| m.id())
-            .collect();
+        let metas = self.index.index.searchable_segment_metas()?;
+        let total: u32 = metas.iter().map(|m| m.num_docs()).sum();
+        let limit = SMALL_DOCS.max(total / 1000);
+        let small: Vec<_> = metas.iter().filter(|m| m.num_docs() < limit).map(|m| m.id()).collect();
         if small.len() >= SMALL_SEGMENTS {
             self.writer.merge(&small).wait()?;
             self.index.reader.reload()?;
@@ -227,7 +228,8 @@ fn create(dir: &Path) -> Result<SearchIndex, IndexError> {
     std::fs::create_dir_all(dir).map_err(io)?;
     let (schema, fields): (Schema, Fields) = Fields::schema();
     let err = |e| IndexError::Tantivy(name.clone(), e);
-    let index = Index::create_in_dir(dir, schema).map_err(err)?;
+    let folder = FolderDirectory::open(dir).map_err(|e| err(e.into()))?;
+    let index = Index::create(folder, schema, tantivy::IndexSettings::default()).map_err(err)?;
     SearchIndex::with(index, fields).map_err(err)
 }
 
@@ -342,16 +344,18 @@ mod tests {
         assert!(found(&first, "cau tre").is_empty());
         write_doc(dir.path(), "2", "Kế hoạch Thủy sản", "Xây cầu tre qua sông.");
         let second = sync(&site(dir.path()));
-        let now = second.index.searchable_segment_ids().unwrap();
-        assert!(segments.iter().all(|s| now.contains(s)), "the first segment is kept");
-        assert_eq!(now.len(), segments.len() + 1, "one new segment, for the edited document");
-        let searcher = second.searcher();
-        let deleted: u32 = searcher.segment_readers().iter().map(|s| s.num_deleted_docs()).sum();
-        assert_eq!((searcher.num_docs(), deleted), (3, 1));
+        // Only the edited document is indexed again: the new segments hold one document (an old
+        // segment left with no live document is dropped by tantivy, the others are kept).
+        let metas = second.index.searchable_segment_metas().unwrap();
+        let added: u32 =
+            metas.iter().filter(|m| !segments.contains(&m.id())).map(|m| m.max_doc()).sum();
+        assert_eq!(added, 1, "one document added");
+        assert!(metas.iter().any(|m| segments.contains(&m.id())), "old segments are kept");
+        assert_eq!(second.searcher().num_docs(), 3);
         assert_eq!(found(&second, "cau tre"), ["Kế hoạch Thủy sản"]);
         // Nothing changed: nothing is written.
         let third = sync(&site(dir.path()));
-        assert_eq!(third.index.searchable_segment_ids().unwrap().len(), now.len());
+        assert_eq!(third.index.searchable_segment_metas().unwrap().len(), metas.len());
     }
 
     /// The static index does not depend on the index's history: after edits and deletions it is

@@ -4,6 +4,7 @@
 
 pub mod analyzer;
 pub mod cache;
+pub mod directory;
 pub mod export;
 pub mod index;
 pub mod query;

@@ -97,6 +97,52 @@ pub fn shard_counts(pages: usize, docs: usize) -> [usize; 3] {
     [terms, (terms / 2).max(1), (terms / 2).max(1)]
 }
 
+/// Writes `heads.json` (when small) and the `h/` groups; returns whether `heads.json` was written.
+fn write_heads(
+    docs: &[&crate::model::Document],
+    emit: &mut impl FnMut(String, Vec<u8>) -> std::io::Result<()>,
+) -> std::io::Result<bool> {
+    let entries: Vec<_> = docs
+        .iter()
+        .map(|d| (d.path.as_str(), d.meta.title.as_str(), d.meta.number.as_deref()))
+        .collect();
+    let heads = docs::heads_json(&entries);
+    let has_heads = heads.is_some();
+    if let Some(h) = heads {
+        emit("heads.json".into(), h)?;
+    }
+    for (g, bytes) in docs::groups(docs).into_iter().enumerate() {
+        emit(format!("h/{g}.json"), bytes)?;
+    }
+    Ok(has_heads)
+}
+
+/// Writes the `w/` files; returns the first word of each.
+fn write_words(
+    words: &[(String, u64)],
+    emit: &mut impl FnMut(String, Vec<u8>) -> std::io::Result<()>,
+) -> std::io::Result<Vec<String>> {
+    let per_file = WORDS_PER_FILE.max(words.len().div_ceil(WORD_FILES));
+    let mut first_words = Vec::new();
+    for (k, chunk) in words.chunks(per_file).enumerate() {
+        first_words.push(chunk[0].0.clone());
+        let text: String = chunk.iter().map(|(w, n)| format!("{w}\t{n}\n")).collect();
+        emit(format!("w/{k}.txt"), text.into_bytes())?;
+    }
+    Ok(first_words)
+}
+
+/// The document frequencies whose idf the browser would round differently, with tantivy's.
+fn idf_fixes(doc_freqs: &std::collections::BTreeSet<u64>, n: u64) -> Vec<(u64, f32)> {
+    doc_freqs
+        .iter()
+        .filter(|&&df| {
+            df <= n && stats::idf(df, n).to_bits() != stats::idf_as_browser(df, n).to_bits()
+        })
+        .map(|&df| (df, stats::idf(df, n)))
+        .collect()
+}
+
 /// The files of the site's static index, paths relative to the output folder.
 pub fn files(site: &Site, pages: usize) -> Vec<OutputFile> {
     crate::output::file::collect(|put| write(site, pages, put).map(drop))
@@ -178,34 +224,9 @@ pub fn export(
     };
     let bin = docs::docs_bin(index, &map, &docs, &provinces, &types).map_err(io)?;
     emit("docs.bin".into(), bin)?;
-    let entries: Vec<_> = docs
-        .iter()
-        .map(|d| (d.path.as_str(), d.meta.title.as_str(), d.meta.number.as_deref()))
-        .collect();
-    let heads = docs::heads_json(&entries);
-    let has_heads = heads.is_some();
-    if let Some(h) = heads {
-        emit("heads.json".into(), h)?;
-    }
-    for (g, bytes) in docs::groups(&docs).into_iter().enumerate() {
-        emit(format!("h/{g}.json"), bytes)?;
-    }
-    let per_file = WORDS_PER_FILE.max(walked.words.len().div_ceil(WORD_FILES));
-    let mut first_words = Vec::new();
-    for (k, chunk) in walked.words.chunks(per_file).enumerate() {
-        first_words.push(chunk[0].0.clone());
-        let text: String = chunk.iter().map(|(w, n)| format!("{w}\t{n}\n")).collect();
-        emit(format!("w/{k}.txt"), text.into_bytes())?;
-    }
-    let n = stats.docs();
-    let idf = walked
-        .doc_freqs
-        .iter()
-        .filter(|&&df| {
-            df <= n && stats::idf(df, n).to_bits() != stats::idf_as_browser(df, n).to_bits()
-        })
-        .map(|&df| (df, stats::idf(df, n)))
-        .collect();
+    let has_heads = write_heads(&docs, &mut emit)?;
+    let first_words = write_words(&walked.words, &mut emit)?;
+    let idf = idf_fixes(&walked.doc_freqs, stats.docs());
     let manifest = Manifest {
         v: VERSION,
         id: format!("{hash:08x}"),

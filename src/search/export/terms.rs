@@ -105,35 +105,7 @@ pub fn walk(
     while merger.advance() {
         let Ok(text) = std::str::from_utf8(merger.key()).map(str::to_string) else { continue };
         let kind = TermKind::of(&text);
-        fields.iter_mut().for_each(FieldPostings::clear);
-        for (stream, info) in merger.current_segment_ords_and_term_infos() {
-            let (fi, si, reader) = &readers[stream];
-            let with_positions = *fi == BODY || kind == TermKind::Bigram;
-            let option = if with_positions {
-                IndexRecordOption::WithFreqsAndPositions
-            } else {
-                IndexRecordOption::WithFreqs
-            };
-            let mut p = reader.read_postings_from_terminfo(&info, option)?;
-            let numbers = &docs.number[*si];
-            let f = &mut fields[*fi];
-            while p.doc() != TERMINATED {
-                let n = numbers[p.doc() as usize];
-                if n != u32::MAX {
-                    let (tf, at) = (p.term_freq(), f.positions.len() as u32);
-                    let mut first = 0;
-                    if with_positions {
-                        p.positions(&mut pos);
-                        first = pos.first().copied().unwrap_or(0);
-                        if kind == TermKind::Bigram {
-                            f.positions.extend_from_slice(&pos);
-                        }
-                    }
-                    f.postings.push(Posting { doc: n, tf, first, at });
-                }
-                p.advance();
-            }
-        }
+        gather(&merger, &readers, docs, kind, &mut fields, &mut pos)?;
         for f in &mut fields {
             f.postings.sort_unstable_by_key(|p| p.doc);
             if !f.is_empty() {
@@ -162,6 +134,48 @@ pub fn walk(
         }
     }
     Ok(out)
+}
+
+/// Reads a term's postings in every field and segment the merger found it in, numbered in
+/// site-path order (live documents only).
+fn gather(
+    merger: &TermMerger<'_>,
+    readers: &[(usize, usize, std::sync::Arc<tantivy::InvertedIndexReader>)],
+    docs: &DocMap,
+    kind: TermKind,
+    fields: &mut [FieldPostings; 6],
+    pos: &mut Vec<u32>,
+) -> std::io::Result<()> {
+    fields.iter_mut().for_each(FieldPostings::clear);
+    for (stream, info) in merger.current_segment_ords_and_term_infos() {
+        let (fi, si, reader) = &readers[stream];
+        let with_positions = *fi == BODY || kind == TermKind::Bigram;
+        let option = if with_positions {
+            IndexRecordOption::WithFreqsAndPositions
+        } else {
+            IndexRecordOption::WithFreqs
+        };
+        let mut p = reader.read_postings_from_terminfo(&info, option)?;
+        let numbers = &docs.number[*si];
+        let f = &mut fields[*fi];
+        while p.doc() != TERMINATED {
+            let n = numbers[p.doc() as usize];
+            if n != u32::MAX {
+                let (tf, at) = (p.term_freq(), f.positions.len() as u32);
+                let mut first = 0;
+                if with_positions {
+                    p.positions(pos);
+                    first = pos.first().copied().unwrap_or(0);
+                    if kind == TermKind::Bigram {
+                        f.positions.extend_from_slice(pos);
+                    }
+                }
+                f.postings.push(Posting { doc: n, tf, first, at });
+            }
+            p.advance();
+        }
+    }
+    Ok(())
 }
 
 fn push_text(out: &mut Vec<u8>, text: &str) {
