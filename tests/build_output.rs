@@ -128,8 +128,9 @@ fn content_cannot_inject_script() {
         // The theme's own search client, on the search page only: the page around it, and its
         // engine written into the page, exactly as the theme has it.
         let raw = if path == "tim-kiem/index.html" {
+            let analyzer = include_str!("../themes/default/templates/search-analyzer.js");
             let engine = include_str!("../themes/default/templates/search-engine.js");
-            let inline = format!("<script>\n{engine}\n</script>").to_lowercase();
+            let inline = format!("<script>\n{analyzer}\n{engine}\n</script>").to_lowercase();
             assert!(raw.contains(&inline), "the search engine is written into the search page");
             raw.replacen(&inline, "", 1).replacen(
                 r#"<script src="/static/search.js" defer></script>"#,

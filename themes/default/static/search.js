@@ -136,10 +136,14 @@
           var v = S.facetValues(res, h);
           return Object.keys(KEYS).every(function (k) { return !s[k].length || s[k].indexOf(v[k]) >= 0; });
         });
-        renderFacets(S.facets(res, res.hits, s));
         status.textContent = kept.length ? kept.length + " " + d.results : d.none;
         engine.suggest(s.q, res).then(function (q) { if (my === seq) showSuggestion(q); });
-        return engine.heads.then(function (heads) { return show(my, res, kept.slice(0, 10), heads); });
+        return engine.heads.then(function (heads) {
+          var shown = show(my, res, kept.slice(0, 10), heads);
+          // The facets once the results are on screen.
+          setTimeout(function () { if (my === seq) renderFacets(S.facets(res, res.hits, s)); }, 0);
+          return shown;
+        });
       }).catch(function () {
         if (my === seq) status.textContent = d.error;
       }).then(function () {

@@ -1,20 +1,17 @@
 /* Tìm kiếm văn bản — the search engine of the site's client (no framework, no CDN), written into
- * the search page so a shared ?q= link starts fetching its index files with the page. It reads
- * the static index exported from the site's tantivy index and ranks exactly as `banhanh search`
- * does: the same analyzer (src/search/analyzer.rs), the same query slots (query.rs), tantivy's
- * BM25 with its idf, its fieldnorm table and its f32 arithmetic, added up in the same order
- * (rank.rs). In node (the parity test) it is a CommonJS module; in the browser,
- * window.BanhanhSearch. Every file is fetched whole: no range requests. */
+ * the search page after the analyzer (search-analyzer.js) so a shared ?q= link starts fetching its
+ * index files with the page. It reads the static index exported from the site's tantivy index and
+ * ranks exactly as `banhanh search` does: tantivy's BM25 with its idf, its fieldnorm table and its
+ * f32 arithmetic, added up in the same order (src/search/rank.rs). In node (the parity test) it is
+ * a CommonJS module; in the browser, window.BanhanhSearch. Every file is fetched whole: no range
+ * requests. */
 (function () {
   "use strict";
 
-  var FOLDED = 0, EXACT = 1, BIGRAM = 2, NUMBER = 3;
-  var WORD = /[\p{L}\p{N}]+/gu;
-  var NUM = /\p{N}+(?:[-/][\p{L}\p{N}]+)+/gu;
-  var LETTER = /\p{L}/u;
-  var WORD_END = /[\p{L}\p{N}]$/u;
-  var BREAKS = /[.,;:!?()[\]{}"“”…\n]/;
-  var QUOTED = /["“”]([^"“”]*)["“”]/g;
+  var A = typeof module === "object" && module.exports ? require("./search-analyzer.js") : window.BanhanhAnalyzer;
+  var FOLDED = A.KINDS.FOLDED, BIGRAM = A.KINDS.BIGRAM, NUMBER = A.KINDS.NUMBER;
+  var analyze = A.analyze, parse = A.parse, expand = A.expand, kindOf = A.kindOf, fnv1a = A.fnv1a;
+  var cmpText = A.cmpText, levenshtein = A.levenshtein;
   var f32 = Math.fround, K1 = f32(1.2), B = f32(0.75), BODY = 0;
   /** tantivy's fieldnorm table: the length each fieldnorm id stands for (src/fieldnorm/code.rs). */
   var FIELDNORMS = [
@@ -39,115 +36,6 @@
     671088664, 738197528, 805306392, 872415256, 939524120, 1006632984, 1073741848, 1207959576,
     1342177304, 1476395032, 1610612760, 1744830488, 1879048216, 2013265944
   ];
-
-  /** Lowercase without diacritics, đ → d (text::fold). */
-  function fold(s) {
-    return s.normalize("NFD").replace(/[đĐ]/g, "d").replace(/\p{M}/gu, "").toLowerCase();
-  }
-
-  /** The kind of an indexed term, told from its text (TermKind::of). */
-  function kindOf(t) {
-    if (t.indexOf(" ") >= 0) return BIGRAM;
-    if (/[-/]/.test(t)) return NUMBER;
-    return /^[\x00-\x7f]*$/.test(t) || fold(t) === t ? FOLDED : EXACT;
-  }
-
-  /** Terms of a text, ordered by position, with their ranges (analyzer::analyze). */
-  function analyze(text) {
-    text = text.normalize("NFC");
-    var terms = [], starts = [], prev = null, pos = 0, m;
-    WORD.lastIndex = 0;
-    while ((m = WORD.exec(text))) {
-      var w = m[0], exact = w.toLowerCase(), folded = fold(w), end = m.index + w.length;
-      if (prev && !BREAKS.test(text.slice(prev.end, m.index))) {
-        terms.push({ text: prev.folded + " " + folded, kind: BIGRAM, pos: pos - 1, from: prev.from, to: end });
-      }
-      terms.push({ text: folded, kind: FOLDED, pos: pos, from: m.index, to: end });
-      if (exact !== folded) terms.push({ text: exact, kind: EXACT, pos: pos, from: m.index, to: end });
-      starts.push(m.index);
-      prev = { folded: folded, end: end, from: m.index };
-      pos++;
-    }
-    NUM.lastIndex = 0;
-    while ((m = NUM.exec(text))) {
-      if (!LETTER.test(m[0])) continue;
-      var p = 0;
-      while (p < starts.length && starts[p] < m.index) p++;
-      terms.push({ text: fold(m[0]), kind: NUMBER, pos: p, from: m.index, to: m.index + m[0].length });
-    }
-    return stable(terms, function (a, b) { return a.pos - b.pos; });
-  }
-
-  function stable(list, cmp) {
-    return list.map(function (x, i) { return [x, i]; })
-      .sort(function (a, b) { return cmp(a[0], b[0]) || a[1] - b[1]; })
-      .map(function (x) { return x[0]; });
-  }
-
-  /** Strings in code point (= UTF-8 byte) order, as Rust compares them. */
-  function cmpText(a, b) {
-    var i = 0, j = 0;
-    while (i < a.length && j < b.length) {
-      var x = a.codePointAt(i), y = b.codePointAt(j);
-      if (x !== y) return x - y;
-      i += x > 0xffff ? 2 : 1;
-      j += y > 0xffff ? 2 : 1;
-    }
-    return (a.length - i) - (b.length - j);
-  }
-
-  /** An analysed query: terms in slots, quoted phrases, words to mark (Query::parse). */
-  function parse(q, typing) {
-    q = q.normalize("NFC");
-    var unfinished = !!typing && WORD_END.test(q);
-    var open = function (t) { return unfinished && t.to === q.length && t.kind !== EXACT; };
-    var out = { terms: [], slots: [], phrases: [], words: [] };
-    stable(analyze(q), function (a, b) { return open(a) - open(b); }).forEach(function (t) {
-      var o = open(t);
-      if (!o && out.terms.some(function (x) { return x.text === t.text; })) return;
-      if (!o && t.kind === FOLDED && out.words.indexOf(t.text) < 0) out.words.push(t.text);
-      var slot = out.slots.length, prefix = null, sp = t.text.indexOf(" ");
-      if (o) prefix = t.kind === BIGRAM && sp >= 0 ? { before: t.text.slice(0, sp), text: t.text.slice(sp + 1) } : { before: null, text: t.text };
-      out.slots.push({ kind: t.kind, prefix: prefix });
-      if (!o) out.terms.push({ text: t.text, kind: t.kind, slot: slot });
-    });
-    var m;
-    QUOTED.lastIndex = 0;
-    while ((m = QUOTED.exec(q))) {
-      var words = analyze(m[1]).filter(function (t) { return t.kind === FOLDED; }).map(function (t) { return t.text; });
-      if (words.length && !out.phrases.some(function (p) { return p.join(" ") === words.join(" "); })) out.phrases.push(words);
-    }
-    return out;
-  }
-
-  /** The words an unfinished prefix stands for (query::choose). */
-  function choose(prefix, words, limit) {
-    return words.filter(function (w) { return w[0].indexOf(prefix) === 0; }).sort(function (a, b) {
-      return ((a[0] !== prefix) - (b[0] !== prefix)) || (b[1] - a[1]) || cmpText(a[0], b[0]);
-    }).slice(0, limit).map(function (w) { return w[0]; });
-  }
-
-  /** Fills the unfinished word's slots (Query::expand); `words(prefix, kind)`: [word, weight]s. */
-  function expand(q, limit, words) {
-    var syllables = null;
-    q.slots.forEach(function (s, slot) {
-      if (!s.prefix) return;
-      var chosen = s.kind === NUMBER ? choose(s.prefix.text, words(s.prefix.text, NUMBER), limit)
-        : (syllables = syllables || choose(s.prefix.text, words(s.prefix.text, FOLDED), limit));
-      chosen.forEach(function (w) {
-        var text = s.prefix.before !== null ? s.prefix.before + " " + w : w;
-        if (s.kind === FOLDED && q.words.indexOf(text) < 0) q.words.push(text);
-        if (!q.terms.some(function (t) { return t.text === text; })) q.terms.push({ text: text, kind: s.kind, slot: slot });
-      });
-    });
-  }
-
-  /** FNV-1a of the UTF-8 bytes (export::fnv1a). */
-  function fnv1a(s) {
-    var b = new TextEncoder().encode(s), h = 0x811c9dc5;
-    for (var i = 0; i < b.length; i++) { h ^= b[i]; h = Math.imul(h, 0x01000193) >>> 0; }
-    return h >>> 0;
-  }
 
   /** A reader of LEB128 varints over bytes. */
   function Reader(bytes, at) { this.b = bytes; this.i = at || 0; }
@@ -248,20 +136,23 @@
     }
   }
 
-  /** Adds each clause of a term (tantivy's TermScorer: weight × tf / (tf + norm)) to `into`. */
-  Scores.prototype.term = function (m, rec, kind, into, inBody) {
-    var self = this, p = m.params;
-    rec.fields.forEach(function (fp) {
-      var post = postings(fp, self.n), f = fp.field;
+  /** Adds each clause of a term (tantivy's TermScorer: weight × tf / (tf + norm)) to `into`, and
+   * marks the documents holding it (in the body: `inBody`). */
+  Scores.prototype.term = function (m, rec, kind, into, has, inBody, holds) {
+    var p = m.params;
+    for (var i = 0; i < rec.fields.length; i++) {
+      var fp = rec.fields[i], post = postings(fp, this.n), f = fp.field, docs = post.docs, tfs = post.tfs;
       var boost = f32(p.kind_weight[kind] * p.field_boost[f]);
-      var w = f32(f32(idf(fp.df, self.n, self.fix) * f32(1 + K1)) * boost);
-      var norm = self.norms[f], ids = self.ids[f];
-      for (var k = 0; k < post.docs.length; k++) {
-        var d = post.docs[k], tf = f32(post.tfs[k]);
+      var w = f32(f32(idf(fp.df, this.n, this.fix) * f32(1 + K1)) * boost);
+      var norm = this.norms[f], ids = this.ids[f];
+      for (var k = 0; k < docs.length; k++) {
+        var d = docs[k], tf = tfs[k];
         into[d] += f32(w * f32(tf / f32(tf + norm[ids[d]])));
+        has[d] = 1;
+        holds[d] = 1;
         if (f === BODY) inBody[d] = 1;
       }
-    });
+    }
   };
 
   /**
@@ -325,12 +216,16 @@
         if ((next === undefined || cmpText(next, prefix) > 0) && (cmpText(first, prefix) <= 0 || first.indexOf(prefix) === 0 || prefix === "")) files.push(k);
       });
       return Promise.all(files.map(function (k) {
-        return self.file("w/" + k + ".txt", m.id).then(function (b) {
-          return new TextDecoder().decode(b).split("\n").filter(Boolean).map(function (l) {
-            var t = l.split("\t");
-            return [t[0], Number(t[1])];
-          });
-        });
+        var key = "w/" + k + "?" + m.id + "#parsed";
+        if (!self.files.has(key)) {
+          self.files.set(key, self.file("w/" + k + ".txt", m.id).then(function (b) {
+            return new TextDecoder().decode(b).split("\n").filter(Boolean).map(function (l) {
+              var t = l.split("\t");
+              return [t[0], Number(t[1])];
+            });
+          }));
+        }
+        return self.files.get(key);
       })).then(function (lists) {
         return [].concat.apply([], lists).filter(function (w) { return w[0].indexOf(prefix) === 0; });
       });
@@ -353,6 +248,8 @@
         expand(q, m.params.prefix_words, function (prefix, kind) {
           return (by.get(prefix) || []).filter(function (w) { return kindOf(w[0]) === kind; });
         });
+        // What the unfinished word stands for is asked for as soon as it is known.
+        return need(q.terms);
       });
     });
     return Promise.all([this.manifest, this.scores, first, phrases, expanded]).then(function (all) {
@@ -362,35 +259,33 @@
 
   /** Ranks with the records of the query's terms (rank::rank). */
   Engine.prototype.rank = function (m, sc, q, recs, phraseDocs) {
-    var n = m.n, impact = [], inBody = [], holds = new Uint8Array(n), strength = [];
-    q.terms.forEach(function (t, ti) {
-      var into = new Float64Array(n), body = new Uint8Array(n), rec = recs[ti];
-      if (rec) sc.term(m, rec, t.kind, into, body);
-      var has = new Uint8Array(n);
-      if (rec) rec.fields.forEach(function (fp) { postings(fp, n).docs.forEach(function (d) { has[d] = 1; holds[d] = 1; }); });
-      impact.push({ score: into, has: has });
-      inBody.push(body);
+    var n = m.n, score = [], has = [], inBody = [], strength = [], holds = new Uint8Array(n), t, d, k;
+    for (t = 0; t < q.terms.length; t++) {
+      score.push(new Float64Array(n));
+      has.push(new Uint8Array(n));
+      inBody.push(new Uint8Array(n));
+      var rec = recs[t];
+      if (rec) sc.term(m, rec, q.terms[t].kind, score[t], has[t], inBody[t], holds);
       var bodyDf = rec && rec.fields[0] && rec.fields[0].field === BODY ? rec.fields[0].df : 0;
-      strength.push([t.kind, idf(bodyDf, n, sc.fix)]);
-    });
+      strength.push([q.terms[t].kind, idf(bodyDf, n, sc.fix), t]);
+    }
+    // Which term a snippet shows: the strongest kind, then the rarest in the body, then the first.
+    var byStrength = strength.slice().sort(function (a, b) { return b[0] - a[0] || b[1] - a[1] || a[2] - b[2]; })
+      .map(function (x) { return x[2]; });
+    var slots = q.slots.map(function () { return []; });
+    q.terms.forEach(function (term, i) { slots[term.slot].push(i); });
+    phraseDocs.forEach(function (set) { for (d = 0; d < n; d++) if (!set.has(d)) holds[d] = 0; });
     var hits = [];
-    for (var d = 0; d < n; d++) {
-      if (!holds[d] || !phraseDocs.every(function (set) { return set.has(d); })) continue;
-      var score = 0, matched = 0, best = -1;
-      for (var s = 0; s < q.slots.length; s++) {
-        var top = null;
-        for (var ti = 0; ti < q.terms.length; ti++) {
-          if (q.terms[ti].slot !== s || !impact[ti].has[d]) continue;
-          var x = impact[ti].score[d];
-          top = top === null ? x : Math.max(top, x);
-        }
-        if (top !== null) { score += top; if (q.slots[s].kind === FOLDED) matched++; }
+    for (d = 0; d < n; d++) {
+      if (!holds[d]) continue;
+      var total = 0, matched = 0, best = -1;
+      for (var s = 0; s < slots.length; s++) {
+        var top = -1, ts = slots[s];
+        for (k = 0; k < ts.length; k++) if (has[ts[k]][d] && (top < 0 || score[ts[k]][d] > top)) top = score[ts[k]][d];
+        if (top >= 0) { total += top; if (q.slots[s].kind === FOLDED) matched++; }
       }
-      for (var t = 0; t < q.terms.length; t++) {
-        if (!inBody[t][d]) continue;
-        if (best < 0 || strength[t][0] > strength[best][0] || (strength[t][0] === strength[best][0] && strength[t][1] > strength[best][1])) best = t;
-      }
-      hits.push({ doc: d, score: score, matched: matched, best: best });
+      for (k = 0; k < byStrength.length; k++) if (inBody[byStrength[k]][d]) { best = byStrength[k]; break; }
+      hits.push({ doc: d, score: total, matched: matched, best: best });
     }
     hits.sort(function (a, b) { return b.matched - a.matched || (b.score > a.score ? 1 : b.score < a.score ? -1 : 0) || a.doc - b.doc; });
     var missing = q.slots.map(function (s, slot) {
@@ -518,19 +413,6 @@
     return { url: heads.u[d], path: heads.u[d], title: heads.t[d], number: heads.n[d], province: v.province, year: v.year, type: v.type, section: "" };
   };
 
-  /** Levenshtein distance between code point sequences (strsim::levenshtein). */
-  function levenshtein(a, b) {
-    a = Array.from(a); b = Array.from(b);
-    var prev = [], cur = [], i, j;
-    for (j = 0; j <= b.length; j++) prev[j] = j;
-    for (i = 1; i <= a.length; i++) {
-      cur = [i];
-      for (j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-    return prev[b.length];
-  }
-
   /** The query with its missing words replaced by the closest dictionary words (suggest::suggestion), or null. */
   Engine.prototype.suggest = function (query, res) {
     if (!res.missing.length) return Promise.resolve(null);
@@ -587,11 +469,7 @@
     };
   }
 
-  var api = {
-    analyze: analyze, parse: parse, expand: expand, choose: choose, fold: fold, kindOf: kindOf, fnv1a: fnv1a,
-    levenshtein: levenshtein, Engine: Engine, facets: facets, facetValues: facetValues, fetcher: fetcher,
-    FIELDNORMS: FIELDNORMS, KINDS: { FOLDED: FOLDED, EXACT: EXACT, BIGRAM: BIGRAM, NUMBER: NUMBER },
-  };
+  var api = Object.assign({}, A, { Engine: Engine, facets: facets, facetValues: facetValues, fetcher: fetcher, FIELDNORMS: FIELDNORMS });
   if (typeof module === "object" && module.exports) { module.exports = api; return; }
   window.BanhanhSearch = api;
   // On the search page (whose head names the index), a shared ?q= link starts fetching at once,
