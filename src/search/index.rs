@@ -28,6 +28,11 @@ const CHUNK: usize = 32;
 /// merged once there are [`SMALL_SEGMENTS`] of them; an index made at once has none so small.
 const SMALL_DOCS: u32 = 16;
 const SMALL_SEGMENTS: usize = 8;
+/// More segments than this (tantivy writes one each time a thread's memory fills: a large site's
+/// first build leaves hundreds) are merged into [`MERGED_SEGMENTS`], which makes reading the
+/// index (searching, exporting) read fewer, longer lists.
+const MAX_SEGMENTS: usize = 24;
+const MERGED_SEGMENTS: usize = 8;
 
 /// A section of a document body: heading anchor, heading text, byte and word where it starts in
 /// the body text.
@@ -212,6 +217,20 @@ impl Live {
         let small: Vec<_> = metas.iter().filter(|m| m.num_docs() < limit).map(|m| m.id()).collect();
         if small.len() >= SMALL_SEGMENTS {
             self.writer.merge(&small).wait()?;
+            self.index.reader.reload()?;
+        }
+        let mut metas = self.index.index.searchable_segment_metas()?;
+        if metas.len() > MAX_SEGMENTS {
+            // Groups of about equal size, merged side by side.
+            metas.sort_by_key(|m| std::cmp::Reverse(m.num_docs()));
+            let mut groups = vec![Vec::new(); MERGED_SEGMENTS];
+            for (i, m) in metas.iter().enumerate() {
+                groups[i % MERGED_SEGMENTS].push(m.id());
+            }
+            let merges: Vec<_> = groups.iter().map(|g| self.writer.merge(g)).collect();
+            for m in merges {
+                m.wait()?;
+            }
             self.index.reader.reload()?;
         }
         Ok(())
