@@ -337,7 +337,7 @@ pub fn build(
     staging.commit().map_err(write_err)?;
     timing("write", t);
     // The cache only saves `banhanh search` a rebuild; without it search builds its index in memory.
-    search::cache::store(&opts.root, &out, &fingerprint).ok();
+    search::cache::store(&opts.root, &fingerprint).ok();
     Ok(BuildReport {
         documents: loaded.site.documents.len(),
         pages: rendered.pages,

@@ -4,6 +4,7 @@ use anyhow::Result;
 use banhanh::diagnostics::{Diagnostics, Format};
 use banhanh::output::external::ExternalOptions;
 use banhanh::progress::{Progress, Stage};
+use banhanh::search::Mode as SearchMode;
 use banhanh::{BuildError, BuildOptions, data::Catalog};
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
@@ -61,6 +62,9 @@ enum Command {
         /// In kết quả dạng JSON
         #[arg(long)]
         json: bool,
+        /// Tìm như khi đang gõ: từ cuối chưa gõ xong cũng khớp các từ bắt đầu bằng nó
+        #[arg(long)]
+        prefix: bool,
         /// Từ khóa tìm kiếm
         #[arg(required = true)]
         query: Vec<String>,
@@ -201,9 +205,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let deny_warnings = report.deny_warnings;
             build(&BuildOptions { root, output, base_url, deny_warnings }, report.into(), &catalog)
         }
-        Command::Search { root, province, year, doc_type, limit, json, query } => {
+        Command::Search { root, province, year, doc_type, limit, json, prefix, query } => {
             let filters = banhanh::search::rank::Filters { province, year, doc_type };
-            search(&root, &catalog, &query.join(" "), &filters, limit, json)
+            let mode = if prefix { SearchMode::Typing } else { SearchMode::Exact };
+            search(&root, &catalog, &query.join(" "), mode, &filters, limit, json)
         }
         Command::Check { root, base_url, external, external_strict, external_timeout, report } => {
             let deny_warnings = report.deny_warnings;
@@ -496,6 +501,7 @@ fn search(
     root: &std::path::Path,
     catalog: &Catalog,
     query: &str,
+    mode: SearchMode,
     filters: &banhanh::search::rank::Filters,
     limit: usize,
     json: bool,
@@ -508,14 +514,24 @@ fn search(
         );
         return Ok(ExitCode::from(1));
     }
-    let (index, _) = search::cache::open(root, catalog);
-    let out = search::search(&index, query, filters, limit);
+    let load = || banhanh::load(root, catalog, banhanh::LoadOptions::default()).site;
+    let (index, _) = search::cache::open(root, load);
+    let out = search::search(&index, query, mode, filters, limit)?;
+    let suggestion = out.suggestion.as_ref().map(|s| format!("Có phải bạn muốn tìm: {s}"));
     if json {
+        if let Some(s) = &suggestion {
+            eprintln!("{s}");
+        }
         println!("{}", serde_json::to_string_pretty(&out.results)?);
         return Ok(ExitCode::SUCCESS);
     }
     if out.results.is_empty() {
         println!("Không tìm thấy văn bản nào cho \"{query}\".");
+    }
+    if let Some(s) = &suggestion {
+        println!("{s}\n");
+    }
+    if out.results.is_empty() {
         return Ok(ExitCode::SUCCESS);
     }
     let bold = std::io::stdout().is_terminal();
