@@ -9,6 +9,7 @@ pub mod chart;
 pub mod config;
 pub mod content;
 pub mod data;
+pub mod folders;
 pub mod diagnostics;
 pub mod import;
 pub mod link;

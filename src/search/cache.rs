@@ -2,12 +2,7 @@
 
 use super::index::{self, SearchIndex};
 use crate::model::Site;
-use std::path::{Path, PathBuf};
-
-/// Folder of the cached index of a site.
-pub fn dir(root: &Path) -> PathBuf {
-    root.join(".cache").join("banhanh").join("search")
-}
+use std::path::Path;
 
 /// File in the index folder naming the content the index was last brought up to date with.
 const STAMP: &str = "fingerprint.txt";
@@ -40,7 +35,7 @@ pub fn fingerprint(root: &Path) -> String {
 /// Records that the index in the cache folder holds the content `fingerprint` names, when this
 /// build brought it up to date (a build that could not write it used an index in memory).
 pub fn store(root: &Path, fingerprint: &str) -> std::io::Result<()> {
-    let dir = dir(root);
+    let dir = crate::folders::search_index(root);
     if index::synced(&dir) {
         std::fs::write(dir.join(STAMP), fingerprint)?;
     }
@@ -59,7 +54,7 @@ pub enum Origin {
 /// The site's index: the cached one when it is up to date, else the cache brought up to date
 /// from the site `load` reads (only what changed is indexed again).
 pub fn open(root: &Path, load: impl FnOnce() -> Site) -> (SearchIndex, Origin) {
-    let d = dir(root);
+    let d = crate::folders::search_index(root);
     let fingerprint = fingerprint(root);
     let fresh = std::fs::read_to_string(d.join(STAMP)).is_ok_and(|s| s.trim() == fingerprint);
     if fresh && let Ok(idx) = SearchIndex::open(&d) {

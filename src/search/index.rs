@@ -117,7 +117,7 @@ static LIVE: LazyLock<Mutex<HashMap<PathBuf, Live>>> = LazyLock::new(Default::de
 /// changed are deleted and added again, documents gone are deleted. When the folder cannot be
 /// written (another process holds its writer, the disk is full) an index made in memory.
 pub fn sync(site: &Site) -> SearchIndex {
-    let dir = super::cache::dir(&site.config.root);
+    let dir = crate::folders::search_index(&site.config.root);
     let mut all = LIVE.lock().unwrap_or_else(|e| e.into_inner());
     let result = match all.remove(&dir) {
         Some(live) => Ok(live),

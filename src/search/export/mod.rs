@@ -158,8 +158,8 @@ pub fn write(site: &Site, pages: usize, put: &Put<'_>) -> std::io::Result<Writte
     let index = index::sync(site);
     crate::timing::timing("      tantivy index", t);
     let t = std::time::Instant::now();
-    let on_disk = index::synced(&super::cache::dir(&site.config.root));
-    let kept = reuse::dir(&site.config.root);
+    let on_disk = index::synced(&crate::folders::search_index(&site.config.root));
+    let kept = crate::folders::search_export(&site.config.root);
     let key = reuse::key(&index, pages);
     if on_disk && let Some(w) = reuse::replay(&kept, &key, put)? {
         crate::timing::timing("      export kept from the last build", t);
@@ -276,7 +276,7 @@ mod tests {
         doc("Nâng cấp đường tỉnh.");
         let first = files();
         // What was kept is what is written again: mark it to see it come back.
-        let kept = reuse::dir(root).join("files/index.json");
+        let kept = crate::folders::search_export(root).join("files/index.json");
         let mut manifest = std::fs::read(&kept).unwrap();
         manifest.extend_from_slice(b" ");
         std::fs::write(&kept, &manifest).unwrap();

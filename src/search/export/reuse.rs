@@ -8,11 +8,6 @@ use std::path::{Path, PathBuf};
 
 const STAMP: &str = "export.txt";
 
-/// Folder of the kept export of a site.
-pub fn dir(root: &Path) -> PathBuf {
-    root.join(".cache").join("banhanh").join("search-export")
-}
-
 /// What an export depends on: the format, the index's segments and deletions (ids unique to each
 /// commit), and the page count (the file budget).
 pub fn key(index: &SearchIndex, pages: usize) -> String {
