@@ -8,14 +8,9 @@ pub fn cache(root: &Path) -> PathBuf {
     root.join(".cache").join("banhanh")
 }
 
-/// The tantivy index of the site's documents.
+/// The search index of the site's documents, as the last build wrote it (for `banhanh search`).
 pub fn search_index(root: &Path) -> PathBuf {
     cache(root).join("search")
-}
-
-/// The last static search index exported, kept to be written again when nothing changed.
-pub fn search_export(root: &Path) -> PathBuf {
-    cache(root).join("search-export")
 }
 
 /// What `check --external` learnt of external links, by URL.

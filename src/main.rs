@@ -3,7 +3,6 @@
 use anyhow::Result;
 use banhanh::diagnostics::Format;
 use banhanh::output::external::ExternalOptions;
-use banhanh::search::Mode as SearchMode;
 use banhanh::{BuildOptions, data::Catalog};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -60,9 +59,6 @@ enum Command {
         /// In kết quả dạng JSON
         #[arg(long)]
         json: bool,
-        /// Tìm như khi đang gõ: từ cuối chưa gõ xong cũng khớp các từ bắt đầu bằng nó
-        #[arg(long)]
-        prefix: bool,
         /// Từ khóa tìm kiếm
         #[arg(required = true)]
         query: Vec<String>,
@@ -217,10 +213,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 &catalog,
             )
         }
-        Command::Search { root, province, year, doc_type, limit, json, prefix, query } => {
+        Command::Search { root, province, year, doc_type, limit, json, query } => {
             let filters = banhanh::search::rank::Filters { province, year, doc_type };
-            let mode = if prefix { SearchMode::Typing } else { SearchMode::Exact };
-            cmd::search::search(&root, &catalog, &query.join(" "), mode, &filters, limit, json)
+            cmd::search::search(&root, &catalog, &query.join(" "), &filters, limit, json)
         }
         Command::Check { root, base_url, external, external_strict, external_timeout, report } => {
             let deny_warnings = report.deny_warnings;

@@ -121,10 +121,7 @@ fn templates() -> Vec<(&'static str, String)> {
         (
             "search.html",
             [
-                probe(
-                    "data",
-                    &["provinces", "years", "index", "index_id", "index_dict", "index_heads"],
-                ),
+                probe("data", &["provinces", "years", "index", "index_id", "index_dict"]),
                 each("data.years", LINK),
             ]
             .concat(),

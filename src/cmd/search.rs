@@ -1,18 +1,15 @@
-//! `banhanh search`: the site's tantivy index queried from the terminal.
+//! `banhanh search`: the site's search index queried from the terminal.
 
 use anyhow::Result;
 use banhanh::data::Catalog;
-use banhanh::search::Mode as SearchMode;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-/// Prints the best matches of `query` (as JSON with `json`), with a suggestion when a word
-/// matches nothing.
+/// Prints the best matches of `query` (as JSON with `json`).
 pub fn search(
     root: &std::path::Path,
     catalog: &Catalog,
     query: &str,
-    mode: SearchMode,
     filters: &banhanh::search::rank::Filters,
     limit: usize,
     json: bool,
@@ -27,22 +24,13 @@ pub fn search(
     }
     let load = || banhanh::load(root, catalog, banhanh::LoadOptions::default()).site;
     let (index, _) = search::cache::open(root, load);
-    let out = search::search(&index, query, mode, filters, limit)?;
-    let suggestion = out.suggestion.as_ref().map(|s| format!("Có phải bạn muốn tìm: {s}"));
+    let out = search::search(&index, query, filters, limit);
     if json {
-        if let Some(s) = &suggestion {
-            eprintln!("{s}");
-        }
         println!("{}", serde_json::to_string_pretty(&out.results)?);
         return Ok(ExitCode::SUCCESS);
     }
     if out.results.is_empty() {
         println!("Không tìm thấy văn bản nào cho \"{query}\".");
-    }
-    if let Some(s) = &suggestion {
-        println!("{s}\n");
-    }
-    if out.results.is_empty() {
         return Ok(ExitCode::SUCCESS);
     }
     let bold = std::io::stdout().is_terminal();
