@@ -6,6 +6,7 @@ pub mod config;
 pub mod content;
 pub mod data;
 pub mod diagnostics;
+pub mod extract;
 pub mod import;
 pub mod link;
 pub mod markdown;
@@ -74,6 +75,7 @@ pub fn load_spilled(
         .map(|s| {
             let parsed = content::parse_file(s, catalog)?;
             let mut body = renderer.render(&parsed.markdown, parsed.body_line);
+            extract::read(&mut body, &parsed.meta, catalog);
             body.html = std::mem::take(&mut body.html).spill(spill);
             for sec in &mut body.sections {
                 sec.text = std::mem::take(&mut sec.text).spill(spill);
@@ -102,7 +104,8 @@ pub fn load_cached(
     let renderer = MarkdownRenderer { finder: &finder, base_path: &config.base_path };
     let (results, stats) = cache.resolve(&sources, &config.base_path, |s, bytes| {
         let parsed = content::parse_bytes(&s.rel, bytes, catalog)?;
-        let body = renderer.render(&parsed.markdown, parsed.body_line);
+        let mut body = renderer.render(&parsed.markdown, parsed.body_line);
+        extract::read(&mut body, &parsed.meta, catalog);
         Ok(parsed.into_document(body))
     });
     (finish(results, config, catalog, diagnostics), stats)
@@ -136,7 +139,10 @@ fn finish(
     for r in results {
         match r {
             Ok(d) if d.meta.draft => drafts += 1,
-            Ok(d) => documents.push(d),
+            Ok(d) => {
+                diagnostics.extend(extract::warnings(&d, catalog));
+                documents.push(d);
+            }
             Err(ds) => diagnostics.extend(ds),
         }
     }

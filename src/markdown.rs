@@ -40,6 +40,8 @@ struct State<'a> {
     raw_html: bool,
     /// Inside an HTML comment (`<!-- … -->`, possibly over several lines).
     in_comment: bool,
+    /// Sets aside what the target and task readers need ([`crate::extract`]).
+    plan: crate::extract::collect::Collector,
 }
 
 impl<'a> MarkdownRenderer<'a> {
@@ -58,9 +60,11 @@ impl<'a> MarkdownRenderer<'a> {
             section: OpenSection::default(),
             raw_html: false,
             in_comment: false,
+            plan: Default::default(),
         };
         let mut events = Parser::new_ext(&markdown, options()).into_offset_iter().peekable();
         while let Some((event, range)) = events.next() {
+            st.plan.event(&event, || lines.line(range.start));
             match event {
                 Event::Text(t) => {
                     if st.text_buf.is_empty() {
@@ -157,6 +161,7 @@ impl<'a> MarkdownRenderer<'a> {
         }
         self.flush(&mut st, &lines);
         push_section(&mut st.body.sections, std::mem::take(&mut st.section));
+        st.body.plan.blocks = std::mem::take(&mut st.plan).finish();
         let mut html = String::with_capacity(markdown.len() * 5 / 4);
         pulldown_cmark::html::push_html(&mut html, st.out.into_iter());
         st.body.html = if st.raw_html { sanitize(&html) } else { html }.into();
@@ -176,6 +181,7 @@ impl<'a> MarkdownRenderer<'a> {
     ) {
         // The page title is the only h1: body headings start at h2.
         let n = (level as usize).clamp(2, 6);
+        st.plan.heading(level as u8, text, anchor);
         push_section(&mut st.body.sections, std::mem::take(&mut st.section));
         st.section = OpenSection {
             anchor: anchor.to_string(),

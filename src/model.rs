@@ -24,6 +24,8 @@ pub struct Meta {
     pub draft: bool,
     pub fields: Vec<String>,
     pub implements: Vec<DocRef>,
+    /// `targets:` entries that add or correct targets read from the body.
+    pub targets: Vec<crate::extract::TargetEntry>,
 }
 
 /// A reference to another document by number and date (an `implements` entry).
@@ -79,6 +81,8 @@ pub struct Body {
     pub citations: Vec<Citation>,
     /// Links written in the body as written (`/kien-giang/2021/…`, `../2021/`, `#muc`, `https://…`), with their lines.
     pub links: Vec<(String, usize)>,
+    /// Targets and tasks read from the body ([`crate::extract`]).
+    pub plan: crate::extract::Plan,
 }
 
 /// One content file, parsed and validated.

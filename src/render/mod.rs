@@ -119,6 +119,8 @@ pub fn site_files_to<'a>(
     for f in crate::output::feeds::feeds(site)
         .into_iter()
         .chain(crate::output::opendata::files(site, catalog))
+        .chain(crate::output::plan_data::files(site, catalog))
+        .chain(crate::output::calendar::files(site, catalog))
     {
         put(f)?;
     }

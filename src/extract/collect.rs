@@ -1,0 +1,249 @@
+//! Sets aside, while the Markdown is rendered, the paragraphs and tables the target and task
+//! readers need, so no body is parsed twice. Only likely ones are kept: lines under a "chỉ tiêu"
+//! heading, numbered lines "(1) …", assignment sentences ("Giao …", "… chủ trì …") and tables.
+
+use pulldown_cmark::{Event, Tag, TagEnd};
+
+/// A paragraph, list item or table kept for the readers.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Para(Para),
+    Table(Table),
+}
+
+/// A paragraph or list item, as plain text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Para {
+    pub text: String,
+    /// 1-based line in the source file where it starts.
+    pub line: usize,
+    /// Anchor of the section it is in.
+    pub anchor: String,
+    /// Whether it stands under a targets heading ("Các chỉ tiêu chủ yếu").
+    pub zone: bool,
+    /// Position among the body's paragraphs: consecutive paragraphs differ by one.
+    pub seq: u32,
+}
+
+/// A table, as plain-text cells.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub header: Vec<String>,
+    /// Rows with the line each starts on.
+    pub rows: Vec<(Vec<String>, usize)>,
+    pub anchor: String,
+    pub zone: bool,
+}
+
+/// Collects blocks from the renderer's events (see [`crate::markdown`]).
+#[derive(Debug, Default)]
+pub struct Collector {
+    blocks: Vec<Block>,
+    buf: String,
+    open: Option<usize>,
+    seq: u32,
+    anchor: String,
+    /// Heading levels above the current text, with whether each opens a targets zone.
+    headings: Vec<(u8, bool)>,
+    zone: bool,
+    table: Option<Table>,
+    row: Option<(Vec<String>, usize)>,
+}
+
+impl Collector {
+    /// A heading was rendered: it ends any open text and may open or close a targets zone.
+    pub fn heading(&mut self, level: u8, text: &str, anchor: &str) {
+        self.close();
+        self.seq += 2;
+        while self.headings.last().is_some_and(|(l, _)| *l >= level) {
+            self.headings.pop();
+        }
+        let lower = text.to_lowercase();
+        let parent = self.headings.last().is_some_and(|(_, z)| *z);
+        let zone = lower.contains("chỉ tiêu")
+            || (parent && !["mục tiêu", "nhiệm vụ", "giải pháp"].iter().any(|w| lower.contains(w)));
+        self.headings.push((level, zone));
+        self.zone = zone;
+        self.anchor = anchor.to_string();
+    }
+
+    /// One event of the body; `line` gives the source line of the event's start.
+    pub fn event(&mut self, event: &Event<'_>, line: impl FnOnce() -> usize) {
+        match event {
+            Event::Text(t) | Event::Code(t) => self.text(t),
+            Event::SoftBreak | Event::HardBreak => self.text(" "),
+            Event::Start(Tag::Paragraph | Tag::Item) if self.table.is_none() => {
+                if self.open.is_some() && !self.buf.trim().is_empty() {
+                    self.close();
+                }
+                if self.open.is_none() {
+                    self.open = Some(line());
+                }
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Item) => self.close(),
+            Event::Start(Tag::List(_)) => self.close(),
+            Event::Start(Tag::Table(_)) => {
+                self.close();
+                let (anchor, zone) = (self.anchor.clone(), self.zone);
+                self.table = Some(Table { header: Vec::new(), rows: Vec::new(), anchor, zone });
+            }
+            Event::Start(Tag::TableHead | Tag::TableRow) => self.row = Some((Vec::new(), line())),
+            Event::Start(Tag::TableCell) => {
+                if let Some((cells, _)) = &mut self.row {
+                    cells.push(String::new());
+                }
+            }
+            Event::End(TagEnd::TableHead) => {
+                if let (Some(t), Some((cells, _))) = (&mut self.table, self.row.take()) {
+                    t.header = cells.into_iter().map(|c| c.trim().to_string()).collect();
+                }
+            }
+            Event::End(TagEnd::TableRow) => {
+                if let (Some(t), Some((cells, line))) = (&mut self.table, self.row.take()) {
+                    t.rows.push((cells.into_iter().map(|c| c.trim().to_string()).collect(), line));
+                }
+            }
+            Event::End(TagEnd::Table) => {
+                self.seq += 2;
+                if let Some(t) = self.table.take() {
+                    self.blocks.push(Block::Table(t));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn text(&mut self, t: &str) {
+        if let Some((cells, _)) = &mut self.row {
+            if let Some(c) = cells.last_mut() {
+                c.push_str(t);
+            }
+        } else if self.open.is_some() {
+            self.buf.push_str(t);
+        }
+    }
+
+    /// Ends the open paragraph, keeping it when a reader may need it.
+    fn close(&mut self) {
+        let Some(line) = self.open.take() else { return };
+        let text = self.buf.split_whitespace().collect::<Vec<_>>().join(" ");
+        self.buf.clear();
+        if text.is_empty() {
+            return;
+        }
+        self.seq += 1;
+        if !self.zone && opens_zone(&text) {
+            self.zone = true;
+            return;
+        }
+        let keep = self.zone
+            || starts_numbered(&text)
+            || text.contains("chủ trì")
+            || text.contains("Giao ");
+        if keep {
+            let (anchor, zone, seq) = (self.anchor.clone(), self.zone, self.seq);
+            self.blocks.push(Block::Para(Para { text, line, anchor, zone, seq }));
+        }
+    }
+
+    /// The kept blocks, in body order.
+    pub fn finish(mut self) -> Vec<Block> {
+        self.close();
+        self.blocks
+    }
+}
+
+/// "(1) …": the numbered lines a targets list is made of.
+fn starts_numbered(text: &str) -> bool {
+    let mut c = text.chars();
+    c.next() == Some('(') && c.next().is_some_and(|d| d.is_ascii_digit())
+}
+
+/// A short line that announces targets without being a heading: "Các chỉ tiêu chủ yếu:".
+fn opens_zone(text: &str) -> bool {
+    text.len() < 120
+        && !text.starts_with('(')
+        && !text.ends_with('.')
+        && text.split_whitespace().count() <= 12
+        && text.to_lowercase().contains("chỉ tiêu")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pulldown_cmark::{Options, Parser};
+
+    /// Feeds `md` to a collector the way the renderer does (headings given by hand).
+    fn collect(md: &str) -> Vec<Block> {
+        let mut c = Collector::default();
+        let mut events = Parser::new_ext(md, Options::ENABLE_TABLES).into_offset_iter();
+        while let Some((e, range)) = events.next() {
+            if let Event::Start(Tag::Heading { level, .. }) = e {
+                let mut text = String::new();
+                for (e, _) in events.by_ref() {
+                    match e {
+                        Event::End(TagEnd::Heading(_)) => break,
+                        Event::Text(t) => text.push_str(&t),
+                        _ => {}
+                    }
+                }
+                c.heading(level as u8, &text, &crate::text::slugify(&text));
+                continue;
+            }
+            let line = md[..range.start].matches('\n').count() + 1;
+            c.event(&e, || line);
+        }
+        c.finish()
+    }
+
+    fn paras(blocks: &[Block]) -> Vec<(&str, usize, bool)> {
+        blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Para(p) => Some((p.text.as_str(), p.line, p.zone)),
+                Block::Table(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn keeps_lines_under_targets_headings_and_numbered_lines() {
+        let md = "## I. MỤC TIÊU, CHỈ TIÊU\n\n### 1. Mục tiêu\n\nTăng trưởng cao.\n\n\
+                  ### 2. Các chỉ tiêu chủ yếu\n\n**\\* Về kinh tế**\n\n- Tăng trưởng\n  8,0%.\n\
+                  - GRDP/người đạt 76,56 triệu đồng.\n\n(3) Thu ngân sách đạt 9.266 tỷ đồng.\n\n\
+                  ### 3. Nhiệm vụ trọng tâm\n\n(1) Tiếp tục đổi mới.\n\nVăn bản khác.\n\n\
+                  2\\. Sở Kế hoạch và Đầu tư chủ trì, phối hợp.\n";
+        let b = collect(md);
+        assert_eq!(
+            paras(&b),
+            vec![
+                ("* Về kinh tế", 9, true),
+                ("Tăng trưởng 8,0%.", 11, true),
+                ("GRDP/người đạt 76,56 triệu đồng.", 13, true),
+                ("(3) Thu ngân sách đạt 9.266 tỷ đồng.", 15, true),
+                ("(1) Tiếp tục đổi mới.", 19, false),
+                ("2. Sở Kế hoạch và Đầu tư chủ trì, phối hợp.", 23, false),
+            ]
+        );
+        let Block::Para(p) = &b[3] else { panic!() };
+        assert_eq!(p.anchor, "2-cac-chi-tieu-chu-yeu");
+    }
+
+    #[test]
+    fn a_short_line_can_open_a_zone_and_tables_are_kept() {
+        let md = "Các chỉ tiêu chủ yếu:\n\n- Tỷ lệ che phủ rừng 25%.\n\n\
+                  | STT | Nhiệm vụ | Đơn vị chủ trì | Thời gian |\n|---|---|---|---|\n\
+                  | 1 | Kế hoạch **năm** 2021 | Sở KH&ĐT | Tháng 01 |\n";
+        let b = collect(md);
+        assert_eq!(paras(&b), vec![("Tỷ lệ che phủ rừng 25%.", 3, true)]);
+        let Block::Table(t) = &b[1] else { panic!("{b:?}") };
+        assert_eq!(t.header, vec!["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời gian"]);
+        assert_eq!(
+            t.rows,
+            vec![(
+                vec!["1".into(), "Kế hoạch năm 2021".into(), "Sở KH&ĐT".into(), "Tháng 01".into()],
+                7
+            )]
+        );
+    }
+}
