@@ -46,7 +46,10 @@ pub fn read(body: &mut Body, meta: &Meta, catalog: &Catalog) {
             approx: v.approx,
             equivalent: None,
             clause: v.written.clone(),
-            text: block.map_or_else(|| v.written.clone(), |b| b.text.clone()),
+            text: block.map_or_else(
+                || v.written.clone(),
+                |b| b.text[clauses::marker(&b.text).1..].to_string(),
+            ),
             number: None,
             group: None,
             anchor: block.map(|b| b.anchor.clone()).unwrap_or_default(),
@@ -98,12 +101,15 @@ fn warning(path: &str, n: &Note, catalog: &Catalog) -> Diagnostic {
             let ind = catalog.indicators.get(indicator);
             let name = ind.map_or(indicator.as_str(), |i| i.name.as_str());
             let expected = ind.map_or("", |i| i.unit.as_str());
+            let allowed = ind
+                .filter(|i| !i.comparators.is_empty())
+                .map(|i| format!("; chỉ nhận: {}", i.comparators.join(", ")))
+                .unwrap_or_default();
             (
                 format!(
-                    "chỉ tiêu \"{name}\" cần giá trị theo {expected}, dòng này viết {} \
-                     \"{}\": \"{shown}\"",
+                    "giá trị \"{} … {unit}\" không hợp với chỉ tiêu \"{name}\" (đơn vị \
+                     {expected}{allowed}): \"{shown}\"",
                     comparator.word(),
-                    if unit.is_empty() { "không có đơn vị" } else { unit }
                 ),
                 format!(
                     "kiểm tra đơn vị và từ so sánh; nếu đây là một chỉ tiêu khác, thêm nó vào \

@@ -63,6 +63,8 @@ pub struct Target {
 /// Who must do something, and by when: a row of a task table or an assignment sentence.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Task {
+    /// What is to be done, as written.
+    #[serde(rename = "task")]
     pub text: String,
     /// Lead agency as written ("Sở KH&ĐT").
     pub lead: String,

@@ -101,6 +101,9 @@ pub fn quantities(text: &str, words: &[Word], units: &Units) -> Vec<Quantity> {
         if is_not_a_value(words, first, unit.as_ref(), q.value, q.value_to) {
             continue;
         }
+        if unit.is_none() {
+            unit = unknown_unit(text, words, q.end_word, q.end);
+        }
         if let Some((b, k)) = comparators::after(words, q.end_word) {
             q.bound = Some(b);
             q.end = words[q.end_word + k - 1].end;
@@ -110,6 +113,27 @@ pub fn quantities(text: &str, words: &[Word], units: &Units) -> Vec<Quantity> {
         out.push(q);
     }
     out
+}
+
+/// Words after a number that are not its unit ("so với", "trở lên", "và").
+static NOT_UNITS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    [
+        "so", "theo", "trở", "và", "hoặc", "trong", "của", "năm", "đến", "tới", "trên", "dưới",
+        "tại", "vào", "cho", "với", "là", "để", "khi", "từ", "so với", "mỗi", "hằng", "hàng",
+    ]
+    .iter()
+    .map(|w| tone_key(w))
+    .collect()
+});
+
+/// A word right after a number that is no known unit ("300 hộ", "40 chiếc"): kept as the unit,
+/// so that no indicator takes the value in its own unit without a word.
+fn unknown_unit(text: &str, words: &[Word], at: usize, end: usize) -> Option<Unit> {
+    let w = words.get(at)?;
+    let glued = text[end..w.start].trim().is_empty();
+    let letter = w.key.chars().next().is_some_and(char::is_alphabetic);
+    (glued && letter && !NOT_UNITS.contains(&w.key))
+        .then(|| Unit { scale: 1.0, base: Some(text[w.start..w.end].to_string()) })
 }
 
 /// Index of the first word starting at or after byte `at`.
@@ -187,6 +211,9 @@ mod tests {
         assert_eq!(q.iter().map(|q| q.value).collect::<Vec<_>>(), vec![10.0, 3.0]);
         let q = read("giai đoạn 2021-2025, lần thứ 8, Nghị định số 94");
         assert!(q.is_empty(), "{q:?}");
+        // A word that is no known unit is kept as the unit: never taken as the indicator's.
+        assert_eq!(shown(&read("giảm 300 hộ")[0]), (300.0, None, "hộ".into()));
+        assert_eq!(shown(&read("tăng 8 so với năm 2023")[0]), (8.0, None, String::new()));
     }
 
     #[test]

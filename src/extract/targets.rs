@@ -112,9 +112,12 @@ fn read_line(p: &Para, group: Option<&str>, ind: &Indicators) -> Line {
     let note = |kind| Note { line: p.line, kind, text: p.text.clone() };
     if main.is_empty() {
         let no_digit = !body.chars().any(|c| c.is_ascii_digit());
-        let label = body.starts_with("Về ") || body.ends_with(':') || w.len() <= 6;
-        return if no_digit && label {
+        let group = body.starts_with("Về ") || (w.len() <= 6 && !body.ends_with(':'));
+        return if no_digit && group {
             Line::Label(body.trim_end_matches(':').to_string())
+        } else if no_digit && body.ends_with(':') {
+            // "Các chỉ tiêu chủ yếu như sau:" introduces the list.
+            Line::Skip
         } else {
             Line::Read(Vec::new(), vec![note(NoteKind::NoValue)])
         };
