@@ -64,7 +64,7 @@ impl<'a> MarkdownRenderer<'a> {
         };
         let mut events = Parser::new_ext(&markdown, options()).into_offset_iter().peekable();
         while let Some((event, range)) = events.next() {
-            st.plan.event(&event, || lines.line(range.start));
+            st.plan.event(&event, &markdown[range.clone()], || lines.line(range.start));
             match event {
                 Event::Text(t) => {
                     if st.text_buf.is_empty() {

@@ -2,7 +2,9 @@
 //! readers need, so no body is parsed twice. Only likely ones are kept: lines under a "chỉ tiêu"
 //! heading, numbered lines "(1) …", assignment sentences ("Giao …", "… chủ trì …") and tables.
 
+use aho_corasick::AhoCorasick;
 use pulldown_cmark::{Event, Tag, TagEnd};
+use std::sync::LazyLock;
 
 /// A paragraph, list item or table kept for the readers.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,12 +42,16 @@ pub struct Table {
 pub struct Collector {
     blocks: Vec<Block>,
     buf: String,
-    open: Option<usize>,
+    /// The paragraph being read: its line, and whether its text is kept (only for paragraphs
+    /// that may matter, so most of a body is never copied).
+    open: Option<(usize, bool)>,
     seq: u32,
     anchor: String,
     /// Heading levels above the current text, with whether each opens a targets zone.
     headings: Vec<(u8, bool)>,
     zone: bool,
+    /// The zone was opened by a line, not a heading: the next section line ends it.
+    line_zone: bool,
     table: Option<Table>,
     row: Option<(Vec<String>, usize)>,
 }
@@ -64,11 +70,13 @@ impl Collector {
             || (parent && !["mục tiêu", "nhiệm vụ", "giải pháp"].iter().any(|w| lower.contains(w)));
         self.headings.push((level, zone));
         self.zone = zone;
+        self.line_zone = false;
         self.anchor = anchor.to_string();
     }
 
-    /// One event of the body; `line` gives the source line of the event's start.
-    pub fn event(&mut self, event: &Event<'_>, line: impl FnOnce() -> usize) {
+    /// One event of the body: `source` is the Markdown the event spans, `line` gives the source
+    /// line of its start.
+    pub fn event(&mut self, event: &Event<'_>, source: &str, line: impl FnOnce() -> usize) {
         match event {
             Event::Text(t) | Event::Code(t) => self.text(t),
             Event::SoftBreak | Event::HardBreak => self.text(" "),
@@ -77,7 +85,8 @@ impl Collector {
                     self.close();
                 }
                 if self.open.is_none() {
-                    self.open = Some(line());
+                    let keep = self.zone || self.line_zone || may_matter(source);
+                    self.open = Some((if keep { line() } else { 0 }, keep));
                 }
             }
             Event::End(TagEnd::Paragraph | TagEnd::Item) => self.close(),
@@ -118,23 +127,30 @@ impl Collector {
             if let Some(c) = cells.last_mut() {
                 c.push_str(t);
             }
-        } else if self.open.is_some() {
+        } else if let Some((_, true)) = self.open {
             self.buf.push_str(t);
         }
     }
 
     /// Ends the open paragraph, keeping it when a reader may need it.
     fn close(&mut self) {
-        let Some(line) = self.open.take() else { return };
+        let Some((line, keep)) = self.open.take() else { return };
+        if !keep {
+            self.seq += 1;
+            return;
+        }
         let text = self.buf.split_whitespace().collect::<Vec<_>>().join(" ");
         self.buf.clear();
         if text.is_empty() {
             return;
         }
         self.seq += 1;
-        if !self.zone && opens_zone(&text) {
-            self.zone = true;
+        if !self.zone && names_targets(&text) && opens_zone(&text) {
+            (self.zone, self.line_zone) = (true, true);
             return;
+        }
+        if self.line_zone && section_line(&text) && !group_line(&text) {
+            (self.zone, self.line_zone) = (false, false);
         }
         let keep = self.zone
             || starts_numbered(&text)
@@ -153,19 +169,61 @@ impl Collector {
     }
 }
 
+/// Words that make a paragraph worth keeping: assignment sentences, then "chỉ tiêu".
+static MARKERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(["chủ trì", "Giao ", "chỉ tiêu", "Chỉ tiêu", "CHỈ TIÊU"]).expect("markers")
+});
+
+/// Whether a paragraph's Markdown may hold a target, a task or a targets list's start (one pass
+/// over it).
+fn may_matter(source: &str) -> bool {
+    let s = source.trim_start_matches(|c: char| matches!(c, '-' | '*' | '+') || c.is_whitespace());
+    starts_numbered(s)
+        || MARKERS.find_iter(source).any(|m| m.pattern().as_usize() < 2 || source.len() < 400)
+}
+
+fn names_targets(text: &str) -> bool {
+    text.contains("chỉ tiêu") || text.contains("Chỉ tiêu") || text.contains("CHỈ TIÊU")
+}
+
 /// "(1) …": the numbered lines a targets list is made of.
 fn starts_numbered(text: &str) -> bool {
     let mut c = text.chars();
     c.next() == Some('(') && c.next().is_some_and(|d| d.is_ascii_digit())
 }
 
-/// A short line that announces targets without being a heading: "Các chỉ tiêu chủ yếu:".
+/// A line that announces targets without being a heading: "Các chỉ tiêu chủ yếu:", "2. CÁC CHỈ
+/// TIÊU CHỦ YẾU" (a section line, or a short line ending with a colon, naming chỉ tiêu).
 fn opens_zone(text: &str) -> bool {
-    text.len() < 120
-        && !text.starts_with('(')
-        && !text.ends_with('.')
-        && text.split_whitespace().count() <= 12
-        && text.to_lowercase().contains("chỉ tiêu")
+    let short = text.split_whitespace().count() <= 15;
+    let capital = text.chars().next().is_some_and(|c| !c.is_lowercase());
+    text.len() < 400
+        && (section_line(text) || (short && capital && text.ends_with(':')))
+        && names_targets(text)
+}
+
+/// A line that reads as a section heading: short, no final full stop, and numbered ("2.",
+/// "II-", "b)") or in capitals.
+fn section_line(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() > 15 || text.ends_with(['.', ';', ',']) {
+        return false;
+    }
+    let first = words.first().copied().unwrap_or_default().trim_matches('*');
+    let head = first.trim_end_matches(['.', '-', ')', ':']);
+    let marked = head.len() < first.len()
+        && (head.chars().all(|c| c.is_ascii_digit() || c == '.')
+            || head.chars().all(|c| "IVXLivx".contains(c))
+            || head.chars().count() == 1);
+    let letters = text.chars().filter(|c| c.is_alphabetic());
+    let capitals = letters.clone().count() >= 3 && letters.clone().all(char::is_uppercase);
+    !head.is_empty() && (marked || capitals)
+}
+
+/// A group label inside a list of targets: "1. Về kinh tế".
+fn group_line(text: &str) -> bool {
+    let after = text.split_once(' ').map_or("", |(_, rest)| rest).trim_start_matches('*');
+    after.starts_with("Về ") || text.trim_start_matches(['*', ' ']).starts_with("Về ")
 }
 
 #[cfg(test)]
@@ -191,7 +249,7 @@ mod tests {
                 continue;
             }
             let line = md[..range.start].matches('\n').count() + 1;
-            c.event(&e, || line);
+            c.event(&e, &md[range], || line);
         }
         c.finish()
     }
@@ -227,6 +285,18 @@ mod tests {
         );
         let Block::Para(p) = &b[3] else { panic!() };
         assert_eq!(p.anchor, "2-cac-chi-tieu-chu-yeu");
+    }
+
+    #[test]
+    fn a_line_can_open_a_zone_until_the_next_section_line() {
+        let md = "II. CÁC CHỈ TIÊU CHỦ YẾU\n\n1. Về kinh tế\n\n- Tỷ lệ che phủ rừng 25%.\n\n\
+                  III. NHIỆM VỤ, GIẢI PHÁP\n\nTăng trưởng cao.\n\n\
+                  hàng tháng, quý đánh giá các chỉ tiêu phát triển\n\nBình thường.\n";
+        let b = collect(md);
+        // "1. Về kinh tế" and "- Tỷ lệ …" are list items: their text comes without the marker.
+        assert_eq!(paras(&b), vec![("Về kinh tế", 3, true), ("Tỷ lệ che phủ rừng 25%.", 5, true)]);
+        assert!(section_line("2. CÁC CHỈ TIÊU CHỦ YẾU") && section_line("b) Về xã hội"));
+        assert!(!section_line("Tăng trưởng cao.") && !section_line("hàng tháng, quý tổng hợp"));
     }
 
     #[test]

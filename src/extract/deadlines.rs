@@ -151,15 +151,20 @@ fn within(year: i32, m1: u32, m2: u32) -> Option<Due> {
 /// `text` lowercased without diacritics (đ → d), and for each byte of it the byte of `text` it
 /// came from (one more entry for the end).
 fn fold_with_map(text: &str) -> (String, Vec<usize>) {
+    use unicode_normalization::char::{decompose_canonical, is_combining_mark};
     let mut out = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len() + 1);
-    let mut buf = [0u8; 4];
     for (i, c) in text.char_indices() {
-        let folded = crate::text::fold(c.encode_utf8(&mut buf));
-        for _ in 0..folded.len() {
-            map.push(i);
+        match c {
+            'đ' | 'Đ' => out.push('d'),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    out.extend(d.to_lowercase());
+                }
+            }),
         }
-        out.push_str(&folded);
+        map.resize(out.len(), i);
     }
     map.push(text.len());
     (out, map)

@@ -91,13 +91,17 @@ impl Pattern {
 
     /// The first (leftmost) match of the pattern in `words`.
     pub fn find(&self, words: &[Word]) -> Option<Hit> {
-        let mut covered = Vec::with_capacity(self.size());
-        let mut from = 0;
-        for part in &self.parts {
+        // Most patterns fail on their first part: nothing is allocated for them.
+        let first = find_run(words, &self.parts[0], 0)?;
+        let mut starts = Vec::with_capacity(self.parts.len());
+        starts.push(first);
+        let mut from = first + self.parts[0].len();
+        for part in &self.parts[1..] {
             let at = find_run(words, part, from)?;
-            covered.extend(at..at + part.len());
+            starts.push(at);
             from = at + part.len();
         }
+        let covered = self.parts.iter().zip(&starts).flat_map(|(p, &s)| s..s + p.len()).collect();
         Some(Hit { size: self.size(), covered })
     }
 }
