@@ -171,8 +171,9 @@ pub fn key(text: &str) -> String {
 fn strip_title(text: &str) -> &str {
     let mut t = text.trim();
     loop {
-        let lower = t.to_lowercase();
-        match TITLES.iter().find(|p| lower.starts_with(*p)) {
+        let title =
+            TITLES.iter().find(|p| t.get(..p.len()).is_some_and(|h| h.to_lowercase() == **p));
+        match title {
             Some(p) => t = t[p.len()..].trim_start(),
             None => return t,
         }

@@ -134,3 +134,84 @@ fn shorten(text: &str, max: usize) -> String {
     let cut: String = text.chars().take(max).collect();
     format!("{}…", cut.trim_end())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of target lines, task sentences and deadlines, to make arbitrary ones from.
+    const PIECES: [&str; 32] = [
+        "(1) ",
+        "(12)",
+        "- ",
+        "a) ",
+        "Tỷ lệ hộ nghèo",
+        "giảm",
+        "còn",
+        "khoảng",
+        "trên",
+        "> ",
+        "đạt",
+        "tăng",
+        "8,0",
+        "9.266",
+        "10-11",
+        "từ 3 - 4",
+        "%",
+        "% GRDP",
+        "tỷ đồng",
+        "USD",
+        "bác sĩ trên 1 vạn dân",
+        "trở lên",
+        "(tương đương",
+        ")",
+        "; ",
+        ", trong đó ",
+        " và ",
+        ". Giao Sở KH&ĐT chủ trì, phối hợp với ",
+        "trước ngày 30/02/2024",
+        "Quý IV",
+        "Tháng 13",
+        "đ",
+    ];
+
+    fn line() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(PIECES.to_vec()), 0..14)
+            .prop_map(|p| p.join(" "))
+    }
+
+    proptest! {
+        #[test]
+        fn the_readers_never_panic(lines in prop::collection::vec(line(), 1..6), raw in ".{0,80}") {
+            static CATALOG: std::sync::LazyLock<Catalog> = std::sync::LazyLock::new(Catalog::load);
+            let catalog = &*CATALOG;
+            let mut blocks: Vec<collect::Block> = lines
+                .iter()
+                .chain(std::iter::once(&raw))
+                .enumerate()
+                .map(|(i, text)| {
+                    collect::Block::Para(collect::Para {
+                        text: text.clone(),
+                        line: i + 1,
+                        anchor: String::new(),
+                        zone: i % 2 == 0,
+                        seq: i as u32,
+                    })
+                })
+                .collect();
+            blocks.push(collect::Block::Table(collect::Table {
+                header: vec!["Nhiệm vụ".into(), "Cơ quan chủ trì".into(), "Thời hạn".into()],
+                rows: lines.iter().map(|l| (vec![l.clone(), l.clone(), l.clone()], 9)).collect(),
+                anchor: String::new(),
+                zone: false,
+            }));
+            let (targets, _) = targets::read(&blocks, &catalog.indicators);
+            let (_tasks, _) = tasks::read(&blocks, &catalog.agencies, 2024);
+            for t in targets {
+                prop_assert!(t.amount.value.is_finite());
+            }
+            let _ = deadlines::find_in(&raw, 2024);
+        }
+    }
+}

@@ -63,6 +63,11 @@ pub fn quantities(text: &str, words: &[Word], units: &Units) -> Vec<Quantity> {
     let mut i = 0;
     while i < nums.len() {
         let n = nums[i];
+        // A number inside the unit just read ("bác sĩ trên 1 vạn dân") is part of it.
+        if out.last().is_some_and(|q| n.start < q.end) {
+            i += 1;
+            continue;
+        }
         let Some(first) = words.iter().position(|w| w.start == n.start) else {
             i += 1;
             continue;
@@ -84,6 +89,7 @@ pub fn quantities(text: &str, words: &[Word], units: &Units) -> Vec<Quantity> {
         };
         // A range: "10-11%", "từ 3 - 4%", "từ 3% đến 4%".
         if let Some(next) = nums.get(i + 1)
+            && next.start >= q.end
             && is_range_sep(&text[q.end..next.start])
         {
             let mut e = word_after(words, next.end);
@@ -220,6 +226,14 @@ mod tests {
     fn bounds_with_the_number() {
         let q = read("Tỷ lệ bao phủ bảo hiểm y tế > 95%");
         assert_eq!(q[0].bound, Some(Comparator::Tren));
+        let entries: Vec<UnitEntry> =
+            serde_yaml::from_str("- {name: bác sĩ/vạn dân, aliases: [bác sĩ trên 1 vạn dân]}")
+                .unwrap();
+        let text = "đạt 16,3 bác sĩ trên 1 vạn dân - 17";
+        let q = quantities(text, &words(text), &Units::new(&entries));
+        // The 1 of the unit is no value of its own.
+        assert_eq!(q.iter().map(|q| q.value).collect::<Vec<_>>(), vec![16.3, 17.0], "{q:?}");
+        assert_eq!(q[0].unit.as_ref().map(Unit::name).as_deref(), Some("bác sĩ/vạn dân"));
         let q = read("kết nạp từ 1.900 đảng viên trở lên");
         assert_eq!(shown(&q[0]), (1900.0, None, "đảng viên".into()));
         assert_eq!(q[0].bound, Some(Comparator::ItNhat));
