@@ -60,11 +60,11 @@ impl<'a> MarkdownRenderer<'a> {
             section: OpenSection::default(),
             raw_html: false,
             in_comment: false,
-            plan: Default::default(),
+            plan: crate::extract::collect::Collector::new(&markdown),
         };
         let mut events = Parser::new_ext(&markdown, options()).into_offset_iter().peekable();
         while let Some((event, range)) = events.next() {
-            st.plan.event(&event, &markdown[range.clone()], || lines.line(range.start));
+            st.plan.event(&event, &markdown, range.clone(), || lines.line(range.start));
             match event {
                 Event::Text(t) => {
                     if st.text_buf.is_empty() {

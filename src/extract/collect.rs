@@ -2,7 +2,7 @@
 //! readers need, so no body is parsed twice. Only likely ones are kept: lines under a "chỉ tiêu"
 //! heading, numbered lines "(1) …", assignment sentences ("Giao …", "… chủ trì …") and tables.
 
-use aho_corasick::AhoCorasick;
+use memchr::memmem;
 use pulldown_cmark::{Event, Tag, TagEnd};
 use std::sync::LazyLock;
 
@@ -42,9 +42,10 @@ pub struct Table {
 pub struct Collector {
     blocks: Vec<Block>,
     buf: String,
-    /// The paragraph being read: its line, and whether its text is kept (only for paragraphs
-    /// that may matter, so most of a body is never copied).
-    open: Option<(usize, bool)>,
+    /// The paragraph being read: its line, whether its text is read (under a targets heading, or
+    /// when it may matter: most of a body is never copied), whether it may hold a target or a
+    /// task, and whether it may open a targets list.
+    open: Option<(usize, bool, bool, bool)>,
     seq: u32,
     anchor: String,
     /// Heading levels above the current text, with whether each opens a targets zone.
@@ -54,9 +55,19 @@ pub struct Collector {
     line_zone: bool,
     table: Option<Table>,
     row: Option<(Vec<String>, usize)>,
+    /// Where the words of assignment sentences are in the body (byte offsets).
+    marks: Vec<usize>,
 }
 
 impl Collector {
+    /// A collector for the body `markdown`.
+    pub fn new(markdown: &str) -> Collector {
+        let mut marks: Vec<usize> =
+            MARKERS.iter().flat_map(|f| f.find_iter(markdown.as_bytes())).collect();
+        marks.sort_unstable();
+        Collector { marks, ..Collector::default() }
+    }
+
     /// A heading was rendered: it ends any open text and may open or close a targets zone.
     pub fn heading(&mut self, level: u8, text: &str, anchor: &str) {
         self.close();
@@ -74,9 +85,16 @@ impl Collector {
         self.anchor = anchor.to_string();
     }
 
-    /// One event of the body: `source` is the Markdown the event spans, `line` gives the source
+    /// One event of the body (`markdown[range]` is the Markdown it spans); `line` gives the source
     /// line of its start.
-    pub fn event(&mut self, event: &Event<'_>, source: &str, line: impl FnOnce() -> usize) {
+    #[inline]
+    pub fn event(
+        &mut self,
+        event: &Event<'_>,
+        markdown: &str,
+        range: std::ops::Range<usize>,
+        line: impl FnOnce() -> usize,
+    ) {
         match event {
             Event::Text(t) | Event::Code(t) => self.text(t),
             Event::SoftBreak | Event::HardBreak => self.text(" "),
@@ -85,8 +103,9 @@ impl Collector {
                     self.close();
                 }
                 if self.open.is_none() {
-                    let keep = self.zone || self.line_zone || may_matter(source);
-                    self.open = Some((if keep { line() } else { 0 }, keep));
+                    let (matters, opens) = self.may_matter(markdown, range);
+                    let read = matters || opens || self.zone || self.line_zone;
+                    self.open = Some((if read { line() } else { 0 }, read, matters, opens));
                 }
             }
             Event::End(TagEnd::Paragraph | TagEnd::Item) => self.close(),
@@ -127,36 +146,38 @@ impl Collector {
             if let Some(c) = cells.last_mut() {
                 c.push_str(t);
             }
-        } else if let Some((_, true)) = self.open {
+        } else if let Some((_, true, _, _)) = self.open {
             self.buf.push_str(t);
         }
     }
 
     /// Ends the open paragraph, keeping it when a reader may need it.
     fn close(&mut self) {
-        let Some((line, keep)) = self.open.take() else { return };
-        if !keep {
+        let Some((line, read, matters, opens)) = self.open.take() else { return };
+        if !read {
             self.seq += 1;
             return;
         }
-        let text = self.buf.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut text = String::with_capacity(self.buf.len());
+        for word in self.buf.split_whitespace() {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(word);
+        }
         self.buf.clear();
         if text.is_empty() {
             return;
         }
         self.seq += 1;
-        if !self.zone && names_targets(&text) && opens_zone(&text) {
+        if !self.zone && opens && opens_zone(&text) {
             (self.zone, self.line_zone) = (true, true);
             return;
         }
         if self.line_zone && section_line(&text) && !group_line(&text) {
             (self.zone, self.line_zone) = (false, false);
         }
-        let keep = self.zone
-            || starts_numbered(&text)
-            || text.contains("chủ trì")
-            || text.contains("Giao ");
-        if keep {
+        if self.zone || matters {
             let (anchor, zone, seq) = (self.anchor.clone(), self.zone, self.seq);
             self.blocks.push(Block::Para(Para { text, line, anchor, zone, seq }));
         }
@@ -169,21 +190,28 @@ impl Collector {
     }
 }
 
-/// Words that make a paragraph worth keeping: assignment sentences, then "chỉ tiêu".
-static MARKERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new(["chủ trì", "Giao ", "chỉ tiêu", "Chỉ tiêu", "CHỈ TIÊU"]).expect("markers")
-});
+/// The words of assignment sentences, searched in the whole body once. Each is searched on its
+/// own: `memmem` skips on the rarest byte, where one automaton for both would stop at every "c".
+static MARKERS: LazyLock<[memmem::Finder<'static>; 2]> =
+    LazyLock::new(|| ["chủ trì", "Giao "].map(memmem::Finder::new));
 
-/// Whether a paragraph's Markdown may hold a target, a task or a targets list's start (one pass
-/// over it).
-fn may_matter(source: &str) -> bool {
-    let s = source.trim_start_matches(|c: char| matches!(c, '-' | '*' | '+') || c.is_whitespace());
-    starts_numbered(s)
-        || MARKERS.find_iter(source).any(|m| m.pattern().as_usize() < 2 || source.len() < 400)
+impl Collector {
+    /// Whether the paragraph at `markdown[range]` may hold a target or a task (numbered "(1)",
+    /// or with a word of assignment sentences), and whether it may open a targets list (short,
+    /// naming chỉ tiêu).
+    fn may_matter(&self, markdown: &str, range: std::ops::Range<usize>) -> (bool, bool) {
+        let source = markdown.get(range.clone()).unwrap_or_default();
+        let s =
+            source.trim_start_matches(|c: char| matches!(c, '-' | '*' | '+') || c.is_whitespace());
+        let from = self.marks.partition_point(|at| *at < range.start);
+        let matters = starts_numbered(s) || self.marks.get(from).is_some_and(|at| *at < range.end);
+        (matters, source.len() < 400 && names_targets(source))
+    }
 }
 
 fn names_targets(text: &str) -> bool {
-    text.contains("chỉ tiêu") || text.contains("Chỉ tiêu") || text.contains("CHỈ TIÊU")
+    // "hỉ tiêu" is in both "chỉ tiêu" and "Chỉ tiêu".
+    text.contains("hỉ tiêu") || text.contains("HỈ TIÊU")
 }
 
 /// "(1) …": the numbered lines a targets list is made of.
@@ -233,7 +261,7 @@ mod tests {
 
     /// Feeds `md` to a collector the way the renderer does (headings given by hand).
     fn collect(md: &str) -> Vec<Block> {
-        let mut c = Collector::default();
+        let mut c = Collector::new(md);
         let mut events = Parser::new_ext(md, Options::ENABLE_TABLES).into_offset_iter();
         while let Some((e, range)) = events.next() {
             if let Event::Start(Tag::Heading { level, .. }) = e {
@@ -249,7 +277,7 @@ mod tests {
                 continue;
             }
             let line = md[..range.start].matches('\n').count() + 1;
-            c.event(&e, &md[range], || line);
+            c.event(&e, md, range, || line);
         }
         c.finish()
     }

@@ -6,24 +6,26 @@ use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// Every form, on the folded text (lowercase, no diacritics: "quý i" → "quy i").
+/// Every form, on the folded text (lowercase, no diacritics: "quý i" → "quy i"); word boundaries
+/// and digits are ASCII ones, as the folded text is, which keeps the automaton small.
 static FORMS: LazyLock<Regex> = LazyLock::new(|| {
     let roman = r"(?:iv|i{1,3}|l|[1-4])";
-    let year = |name: &str| format!(r"(?:\s*(?:/|-|nam)\s*(?P<{name}>\d{{4}}))?");
+    let year = |name: &str| format!(r"(?:\s*(?:/|-|nam)\s*(?P<{name}>[0-9]{{4}}))?");
     let (qy, my) = (year("qy"), year("my"));
     Regex::new(&format!(
         r"(?x)
         (?P<date>(?:(?P<by>truoc|cham\s+nhat|han\s+cuoi|muon\s+nhat)\s+)?(?:ngay\s+)?
-            \b(?P<d>\d{{1,2}})\s*(?:/|-|\.|\s+thang\s+)(?P<m>\d{{1,2}})
-            (?:\s*(?:/|-|\.|\s+nam\s+)(?P<dy>\d{{4}}))?(?:[^\d/]|$))
-        | (?P<quarter>\bquy\s+(?P<q1>{roman})(?:\s*(?:-|–|,|va|den)\s*(?:quy\s+)?(?P<q2>{roman}))?
-            \b{qy})
-        | (?P<half>\b(?P<n>3|6|9|ba|sau|chin)\s+thang\s+(?P<pos>dau|cuoi)\s+nam\b)
-        | (?P<month>\b(?:tu\s+)?thang\s+(?P<m1>\d{{1,2}})
-            (?:\s*(?:-|–|,|va|den)\s*(?:thang\s+)?(?P<m2>\d{{1,2}}))?\b{my})
-        | (?P<ongoing>\b(?:thuong\s+xuyen|hang\s+(?:thang|quy|nam|tuan)|dinh\s+ky|lien\s+tuc)\b)
-        | (?P<years>\b(?P<y1>\d{{4}})\s*(?:-|–)\s*(?P<y2>\d{{4}})\b)
-        | (?P<year>\b(?:(?:ca|trong)\s+)?nam(?:\s+(?P<yy>\d{{4}}))?\b)
+            (?-u:\b)(?P<d>[0-9]{{1,2}})\s*(?:/|-|\.|\s+thang\s+)(?P<m>[0-9]{{1,2}})
+            (?:\s*(?:/|-|\.|\s+nam\s+)(?P<dy>[0-9]{{4}}))?(?:[^0-9/]|$))
+        | (?P<quarter>(?-u:\b)quy\s+(?P<q1>{roman})
+            (?:\s*(?:-|–|,|va|den)\s*(?:quy\s+)?(?P<q2>{roman}))?(?-u:\b){qy})
+        | (?P<half>(?-u:\b)(?P<n>3|6|9|ba|sau|chin)\s+thang\s+(?P<pos>dau|cuoi)\s+nam(?-u:\b))
+        | (?P<month>(?-u:\b)(?:tu\s+)?thang\s+(?P<m1>[0-9]{{1,2}})
+            (?:\s*(?:-|–|,|va|den)\s*(?:thang\s+)?(?P<m2>[0-9]{{1,2}}))?(?-u:\b){my})
+        | (?P<ongoing>(?-u:\b)
+            (?:thuong\s+xuyen|hang\s+(?:thang|quy|nam|tuan)|dinh\s+ky|lien\s+tuc)(?-u:\b))
+        | (?P<years>(?-u:\b)(?P<y1>[0-9]{{4}})\s*(?:-|–)\s*(?P<y2>[0-9]{{4}})(?-u:\b))
+        | (?P<year>(?-u:\b)(?:(?:ca|trong)\s+)?nam(?:\s+(?P<yy>[0-9]{{4}}))?(?-u:\b))
         "
     ))
     .expect("deadline pattern")

@@ -8,6 +8,8 @@ use super::collect::{Block, Para, Table};
 use super::deadlines;
 use super::plan::{Note, NoteKind, Task};
 use crate::text::fold;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::LazyLock;
 
 /// Tasks read from the blocks, and the deadline cells that could not be read.
 pub fn read(blocks: &[Block], agencies: &Agencies, year: i32) -> (Vec<Task>, Vec<Note>) {
@@ -150,19 +152,19 @@ const VERBS: [&str; 38] = [
     "tổng kết",
 ];
 
+static VERB_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(VERBS).expect("verbs")
+});
+
 /// Byte offset of the first task verb in `text` (as a whole word).
 fn first_verb(text: &str) -> Option<usize> {
-    VERBS
-        .iter()
-        .filter_map(|v| {
-            text.match_indices(v).map(|(i, _)| i).find(|&i| {
-                let before = text[..i].chars().next_back();
-                let after = text[i + v.len()..].chars().next();
-                before.is_none_or(|c| !c.is_alphanumeric())
-                    && after.is_none_or(|c| !c.is_alphanumeric())
-            })
-        })
-        .min()
+    VERB_FINDER.find_iter(text).map(|m| (m.start(), m.end())).find_map(|(s, e)| {
+        let before = text[..s].chars().next_back();
+        let after = text[e..].chars().next();
+        let whole = before.is_none_or(|c| !c.is_alphanumeric())
+            && after.is_none_or(|c| !c.is_alphanumeric());
+        whole.then_some(s)
+    })
 }
 
 /// The sentences of a paragraph: split after a full stop followed by a capital letter.
@@ -193,6 +195,10 @@ fn sentence(s: &str, p: &Para, agencies: &Agencies, year: i32) -> Option<Task> {
     };
     let (lead, after) = if let Some(i) = rest.find("chủ trì") {
         let lead = rest[..i].trim().trim_end_matches(',');
+        // An agency's name, with its head's title, is never longer than this.
+        if lead.split_whitespace().count() > 14 {
+            return None;
+        }
         let known = agencies.resolve(lead).is_some();
         // Without "Giao", only a known agency leads; after it, any short name does.
         if !(known || (giao && lead.split_whitespace().count() <= 10)) {
@@ -200,7 +206,12 @@ fn sentence(s: &str, p: &Para, agencies: &Agencies, year: i32) -> Option<Task> {
         }
         (lead, rest[i + "chủ trì".len()..].trim_start_matches([',', ' ']))
     } else if giao {
-        let (lead, n) = longest_agency(rest, agencies)?;
+        // The agency ends where the task's verb starts, or is the longest run of words naming one.
+        let by_verb = first_verb(rest)
+            .map(|v| rest[..v].trim_end().trim_end_matches(','))
+            .filter(|lead| agencies.resolve(lead).is_some())
+            .map(|lead| (lead, lead.len()));
+        let (lead, n) = by_verb.or_else(|| longest_agency(rest, agencies))?;
         (lead, rest[n..].trim_start_matches([',', ' ']))
     } else {
         return None;
