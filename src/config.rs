@@ -15,14 +15,7 @@ pub fn load(
     catalog: &Catalog,
 ) -> Result<SiteConfig, Vec<Diagnostic>> {
     let path = root.join("site.yaml");
-    let mut config = SiteConfig {
-        title: crate::data::ui_str(&catalog.ui, "site_title"),
-        description: crate::data::ui_str(&catalog.ui, "site_description"),
-        base_url: "/".into(),
-        base_path: "/".into(),
-        theme: None,
-        root: root.to_path_buf(),
-    };
+    let mut config = SiteConfig::defaults(root, catalog);
     let mut errors = Vec::new();
     if path.is_file() {
         let bytes = std::fs::read(&path).map_err(|e| {
@@ -81,6 +74,20 @@ pub fn load(
         ),
     }
     if errors.is_empty() { Ok(config) } else { Err(errors) }
+}
+
+impl SiteConfig {
+    /// The settings of a site at `root` without a `site.yaml`: served at `/`, the default title.
+    pub fn defaults(root: &Path, catalog: &Catalog) -> SiteConfig {
+        SiteConfig {
+            title: catalog.ui_str("site_title"),
+            description: catalog.ui_str("site_description"),
+            base_url: "/".into(),
+            base_path: "/".into(),
+            theme: None,
+            root: root.to_path_buf(),
+        }
+    }
 }
 
 /// Splits a base URL into (URL ending in `/`, its path part starting and ending in `/`).

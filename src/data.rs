@@ -31,6 +31,7 @@ pub struct NewProvince {
 
 #[derive(Deserialize)]
 struct ProvincesFile {
+    merged_on: chrono::NaiveDate,
     before_2025: Vec<OldProvince>,
     after_2025: Vec<NewProvince>,
 }
@@ -47,9 +48,21 @@ pub struct DocType {
     pub cite_words: Vec<String>,
 }
 
+/// A national body and the issuer code its numbers carry ("01/NQ-CP": CP, Chính phủ).
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+pub struct Issuer {
+    /// The code as spelt in numbers (canonical spelling).
+    pub code: String,
+    /// The body's name shown on the site.
+    pub name: String,
+    /// Other bodies issuing under the same code ("TW": Bộ Chính trị, Ban Bí thư).
+    #[serde(default)]
+    pub bodies: Vec<String>,
+}
+
 #[derive(Deserialize)]
 struct Issuers {
-    central: Vec<String>,
+    central: Vec<Issuer>,
     #[allow(dead_code)]
     provincial: Vec<String>,
 }
@@ -64,16 +77,23 @@ struct TypesFile {
 /// Everything from `data/`, loaded once per run and passed to the stages that need it.
 #[derive(Debug, Clone)]
 pub struct Catalog {
+    /// The day the 63 provinces became 34 units (1 July 2025).
+    pub merged_on: chrono::NaiveDate,
+    /// The 63 provinces before that day.
     pub before_2025: Vec<OldProvince>,
     pub after_2025: Vec<NewProvince>,
     pub types: Vec<DocType>,
     pub cited_only: Vec<DocType>,
-    /// Central issuer codes, folded (see `text::fold`).
+    /// Central issuer codes, folded (see `text::fold`), in the order of `issuers`.
     central_issuers: Vec<String>,
+    /// Every issuer code as `data/document-types.yaml` spells it, central and provincial.
+    issuer_spellings: Vec<String>,
+    /// The national bodies, from `issuers.central` of `data/document-types.yaml`.
+    pub issuers: Vec<Issuer>,
     /// Tone-placement key of every accepted province spelling → canonical name.
     province_keys: BTreeMap<String, String>,
-    /// UI strings for templates (from `data/ui.vi.yaml`).
-    pub ui: serde_json::Value,
+    /// UI strings for templates (from `data/ui.vi.yaml`), by key.
+    pub ui: Ui,
     /// Indicators targets are read against (`data/indicators.yaml`).
     pub indicators: crate::extract::indicators::Indicators,
     /// Agencies tasks are given to (`data/agencies.yaml`).
@@ -87,8 +107,7 @@ impl Catalog {
             serde_yaml::from_str(PROVINCES_YAML).expect("data/provinces.yaml is valid");
         let types: TypesFile =
             serde_yaml::from_str(TYPES_YAML).expect("data/document-types.yaml is valid");
-        let ui: serde_json::Value =
-            serde_yaml::from_str(UI_YAML).expect("data/ui.vi.yaml is valid");
+        let ui: Ui = serde_yaml::from_str(UI_YAML).expect("data/ui.vi.yaml is valid");
         let mut province_keys = BTreeMap::new();
         for p in &provinces.before_2025 {
             province_keys.insert(tone_key(&p.name), p.name.clone());
@@ -100,11 +119,21 @@ impl Catalog {
             province_keys.entry(tone_key(&p.name)).or_insert_with(|| p.name.clone());
         }
         Catalog {
+            merged_on: provinces.merged_on,
             before_2025: provinces.before_2025,
             after_2025: provinces.after_2025,
             types: types.types,
             cited_only: types.cited_only,
-            central_issuers: types.issuers.central.iter().map(|c| fold(c)).collect(),
+            central_issuers: types.issuers.central.iter().map(|c| fold(&c.code)).collect(),
+            issuer_spellings: types
+                .issuers
+                .central
+                .iter()
+                .map(|c| &c.code)
+                .chain(&types.issuers.provincial)
+                .cloned()
+                .collect(),
+            issuers: types.issuers.central,
             province_keys,
             ui,
             indicators: crate::extract::indicators::Indicators::embedded(),
@@ -138,6 +167,43 @@ impl Catalog {
             .map(|p| p.merged_into.as_str())
     }
 
+    /// The unit a document should be filed under when its province no longer existed on its
+    /// date: issued on or after the merger, or with no date and a later plan year.
+    pub fn merged_away(
+        &self,
+        province: &str,
+        issued: Option<chrono::NaiveDate>,
+        year: i32,
+    ) -> Option<&str> {
+        let after = match issued {
+            Some(d) => d >= self.merged_on,
+            None => year > chrono::Datelike::year(&self.merged_on),
+        };
+        self.now_part_of(province).filter(|_| after)
+    }
+
+    /// The warning for a document filed under a province that no longer existed on its date
+    /// (`issued`, else its plan `year`).
+    pub fn merged_away_warning(
+        &self,
+        province: &str,
+        unit: &str,
+        issued: Option<chrono::NaiveDate>,
+        year: i32,
+    ) -> Advice {
+        let on = self.merged_on.format("%d/%m/%Y");
+        let when = match issued {
+            Some(d) => format!("văn bản ban hành ngày {}", d.format("%d/%m/%Y")),
+            None => format!("văn bản của năm {year}"),
+        };
+        Advice {
+            message: format!("{province} đã thuộc {unit} từ ngày {on}, trước khi có {when}"),
+            help: format!(
+                "ghi province: {unit} (văn bản ban hành trước ngày {on} vẫn ghi {province})"
+            ),
+        }
+    }
+
     /// The old provinces a post-2025 unit took in (other than itself).
     pub fn took_in(&self, name: &str) -> Vec<&str> {
         self.after_2025
@@ -164,11 +230,36 @@ impl Catalog {
 
     /// Whether a number's issuer part names a national body (CP, TTg, TW…), so its number is unique nation-wide.
     pub fn is_central_number(&self, number: &str) -> bool {
-        issuer_codes(number).iter().any(|code| {
-            // "QH15" is the Quốc hội of the 15th term: the term number is not part of the issuer
-            let key = fold(code.trim_end_matches(|c: char| c.is_ascii_digit()));
-            self.central_issuers.contains(&key)
+        self.central_issuer_of(number).is_some()
+    }
+
+    /// The national body of a central issuer code ("CP", "ttg", "QH15"), if it is one.
+    pub fn issuer(&self, code: &str) -> Option<&Issuer> {
+        // "QH15" is the Quốc hội of the 15th term: the term number is not part of the issuer
+        let key = fold(code.trim().trim_end_matches(|c: char| c.is_ascii_digit()));
+        self.central_issuers.iter().position(|k| *k == key).map(|i| &self.issuers[i])
+    }
+
+    /// The name of the national body of a central issuer code: "CP" → "Chính phủ".
+    pub fn issuer_name(&self, code: &str) -> Option<&str> {
+        self.issuer(code).map(|i| i.name.as_str())
+    }
+
+    /// The national body a number's issuer part names: "01/NQ-CP" → Chính phủ; None when provincial.
+    pub fn central_issuer_of(&self, number: &str) -> Option<&Issuer> {
+        issuer_codes(number).into_iter().find_map(|code| self.issuer(code)).or_else(|| {
+            // A Công văn has no type code: its first part is the issuer ("892/BKHĐT-TH").
+            let (head, tail) = number.trim().split_once('/')?;
+            let first = tail.rsplit('/').next()?.split('-').next()?;
+            (!head.contains('-')).then(|| self.issuer(first)).flatten()
         })
+    }
+
+    /// The spelling `data/document-types.yaml` gives an issuer code, matched ignoring case and
+    /// diacritics: "TTG" → "TTg", "HDND" → "HĐND".
+    pub fn issuer_code(&self, code: &str) -> Option<&str> {
+        let key = fold(code);
+        self.issuer_spellings.iter().find(|c| fold(c) == key).map(String::as_str)
     }
 
     /// Every word that introduces a citation ("Nghị quyết", "Kế hoạch"…), longest first.
@@ -185,7 +276,47 @@ impl Catalog {
     }
 }
 
-/// The issuer codes of a number: "22/KH-UBND" → ["UBND"], "64-KL/TW" → ["TW"], "226/TTr-SKHĐT-TH" → ["SKHĐT", "TH"].
+/// What to tell an editor about a name (unknown, or no longer right on the document's date), and a fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Advice {
+    /// What is wrong ("không có tỉnh, thành phố nào tên …").
+    pub message: String,
+    /// The closest known name, or where the valid names are.
+    pub help: String,
+}
+
+impl Catalog {
+    /// The canonical name of a province spelling, or what to tell the editor (with the closest name).
+    pub fn resolve_province(&self, name: &str) -> Result<&str, Advice> {
+        self.province(name).ok_or_else(|| Advice {
+            message: format!("không có tỉnh, thành phố nào tên \"{name}\""),
+            help: self.suggest_province(name).map_or_else(
+                || {
+                    "dùng tên tỉnh, thành phố như trong data/provinces.yaml, ví dụ: Vĩnh Long"
+                        .into()
+                },
+                |s| format!("có phải là \"{s}\"?"),
+            ),
+        })
+    }
+
+    /// The document type a name means, or what to tell the editor (with the closest type).
+    pub fn resolve_type(&self, name: &str) -> Result<&DocType, Advice> {
+        self.doc_type(name).ok_or_else(|| Advice {
+            message: format!("loại văn bản không hợp lệ: \"{name}\""),
+            help: self.suggest_type(name).map_or_else(
+                || {
+                    let names: Vec<&str> = self.types.iter().map(|t| t.name.as_str()).collect();
+                    format!("các loại hợp lệ: {}", names.join(", "))
+                },
+                |s| format!("có phải là \"{s}\"?"),
+            ),
+        })
+    }
+}
+
+/// The issuer codes of a number: "22/KH-UBND" → ["UBND"], "64-KL/TW" → ["TW"],
+/// "226/TTr-SKHĐT-TH" → ["SKHĐT", "TH"].
 pub fn issuer_codes(number: &str) -> Vec<&str> {
     let number = number.trim();
     if let Some((head, tail)) = number.split_once('/') {
@@ -242,9 +373,19 @@ pub fn type_code(number: &str) -> Option<&str> {
     last.split('-').next().filter(|c| !c.is_empty() && !c.chars().all(|ch| ch.is_ascii_digit()))
 }
 
+/// The UI strings of `data/ui.vi.yaml`, by key.
+pub type Ui = BTreeMap<String, String>;
+
 /// A UI string from `data/ui.vi.yaml` (the key itself when missing, so a gap is visible).
-pub fn ui_str(ui: &serde_json::Value, key: &str) -> String {
-    ui.get(key).and_then(serde_json::Value::as_str).unwrap_or(key).to_string()
+pub fn ui_str(ui: &Ui, key: &str) -> String {
+    ui.get(key).map_or(key, String::as_str).to_string()
+}
+
+impl Catalog {
+    /// A UI string from `data/ui.vi.yaml` (the key itself when missing, so a gap is visible).
+    pub fn ui_str(&self, key: &str) -> String {
+        ui_str(&self.ui, key)
+    }
 }
 
 #[cfg(test)]
@@ -261,10 +402,45 @@ mod tests {
     }
 
     #[test]
+    fn central_codes_name_their_bodies() {
+        let c = Catalog::load();
+        assert_eq!(c.issuer_name("CP"), Some("Chính phủ"));
+        assert_eq!(c.issuer_name("ttg"), Some("Thủ tướng Chính phủ"));
+        assert_eq!(c.issuer_name("QH15"), Some("Quốc hội"));
+        assert_eq!(c.issuer_name("UBND"), None);
+        assert_eq!(c.central_issuer_of("64-KL/TW").map(|i| i.code.as_str()), Some("TW"));
+        assert_eq!(
+            c.central_issuer_of("892/BKHĐT-TH").map(|i| i.name.as_str()),
+            Some("Bộ Kế hoạch và Đầu tư")
+        );
+        assert!(c.central_issuer_of("22/KH-UBND").is_none());
+        // Every code of domain.md's list has a name, and codes keep their spelling.
+        for code in [
+            "CP", "TTg", "QH", "UBTVQH", "TW", "VPCP", "NHNN", "BKHĐT", "BTC", "BNV", "BYT",
+            "BGDĐT", "BCT", "BNNPTNT", "BTNMT", "BXD", "BGTVT", "BTTTT", "BKHCN", "BLĐTBXH",
+            "BVHTTDL", "BTP", "BQP", "BCA",
+        ] {
+            assert_eq!(c.issuer(code).map(|i| i.code.as_str()), Some(code));
+        }
+        for i in &c.issuers {
+            assert_eq!(crate::text::nfc(&i.name), i.name);
+        }
+    }
+
+    #[test]
     fn a_term_numbered_issuer_is_central() {
         let c = Catalog::load();
         assert!(c.is_central_number("74/2022/QH15"));
         assert!(c.is_central_number("01/NQ-CP"));
         assert!(!c.is_central_number("138/NQ-HĐND"));
+    }
+
+    #[test]
+    fn issuer_codes_have_one_spelling() {
+        let c = Catalog::load();
+        assert_eq!(c.issuer_code("TTG"), Some("TTg"));
+        assert_eq!(c.issuer_code("hdnd"), Some("HĐND"));
+        assert_eq!(c.issuer_code("TU"), Some("TU"));
+        assert_eq!(c.issuer_code("SKHĐT"), None);
     }
 }

@@ -1,7 +1,11 @@
 //! banhanh: a static site generator for Vietnamese provinces' action programmes.
 //!
-//! The build is one pipeline: discover → frontmatter → markdown → link → render → write.
+//! The build is one pipeline, a module per stage:
+//! [`content`] (discover, frontmatter) → [`markdown`] → [`link`] → [`render`] → [`output`];
+//! the search index ([`search`]) is made from the same linked site. [`load`] runs the first
+//! stages, [`build`] and [`check`] the whole pipeline.
 
+pub mod chart;
 pub mod config;
 pub mod content;
 pub mod data;
@@ -13,102 +17,136 @@ pub mod markdown;
 pub mod model;
 pub mod new;
 pub mod output;
+pub mod progress;
 pub mod render;
 pub mod search;
 pub mod serve;
 pub mod stash;
 pub mod text;
+pub mod timing;
+pub mod tracker;
+pub mod urls;
 
+use content::cache::{CacheStats, ParseCache, ParseResult};
 use data::Catalog;
-use diagnostics::Diagnostics;
+use diagnostics::{Diagnostic, Diagnostics};
 use markdown::MarkdownRenderer;
-use model::Site;
-use render::OutputFile;
+use model::{Site, SiteConfig};
+use output::file::OutputFile;
+use output::links::PageLinks;
+use progress::{Progress, Stage};
 use stash::SpillFile;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+use timing::timing;
 
 /// Why a build or check failed.
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
+    /// Errors in the content (or broken links), every one of them.
     #[error("{} lỗi trong nội dung", .0.error_count())]
     Content(Diagnostics),
+    /// The theme could not be loaded or a template failed.
     #[error(transparent)]
     Theme(#[from] render::templates::ThemeError),
+    /// The output (or the scratch file beside it) could not be written.
     #[error("không ghi được thư mục kết quả {path}: {source}")]
-    Write { path: PathBuf, source: std::io::Error },
+    Write {
+        /// Folder being written.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
 }
 
 /// A loaded, linked site and what was noticed on the way.
 pub struct Loaded {
+    /// The linked site.
     pub site: Site,
     /// Warnings (and errors, when the site is not buildable).
     pub diagnostics: Diagnostics,
     /// Documents left out because they are marked `draft: true`.
     pub drafts: usize,
+    /// With a parse cache: which files were parsed again and which disappeared.
+    pub stats: CacheStats,
+}
+
+/// How [`load`] reads a site.
+#[derive(Default)]
+pub struct LoadOptions<'a> {
+    /// Base URL overriding `site.yaml`'s.
+    pub base_url: Option<&'a str>,
+    /// Scratch file each body's HTML and text are set aside in as soon as they are rendered, so
+    /// memory holds only metadata and links (`build`, `check`).
+    pub spill: Option<&'a Arc<SpillFile>>,
+    /// Parsed files kept from the last load: only files whose bytes changed are parsed (`serve`).
+    pub cache: Option<&'a mut ParseCache>,
+    /// Told of each file read.
+    pub progress: Option<&'a dyn Progress>,
 }
 
 /// Stages 1–4: discover, parse and validate, render Markdown, link. Reports every content error.
-pub fn load(root: &Path, base_url: Option<&str>, catalog: &Catalog) -> Loaded {
-    load_spilled(root, base_url, catalog, None)
-}
-
-/// Like [`load`], setting each body's HTML and text aside in `spill` (when given) as soon as it is
-/// rendered, so memory holds only metadata and links.
-pub fn load_spilled(
-    root: &Path,
-    base_url: Option<&str>,
-    catalog: &Catalog,
-    spill: Option<&Arc<SpillFile>>,
-) -> Loaded {
-    use rayon::prelude::*;
+pub fn load(root: &Path, catalog: &Catalog, mut opts: LoadOptions<'_>) -> Loaded {
     let mut diagnostics = Diagnostics::default();
-    let config = site_config(root, base_url, catalog, &mut diagnostics);
-    let (sources, ds) = content::discover(root);
-    diagnostics.extend(ds);
-    let finder = link::citations::CitationFinder::new(catalog);
-    let renderer = MarkdownRenderer { finder: &finder, base_path: &config.base_path };
+    let config = site_config(root, opts.base_url, catalog, &mut diagnostics);
     let t = Instant::now();
-    let results: Vec<content::cache::ParseResult> = sources
-        .par_iter()
-        .map(|s| {
-            let parsed = content::parse_file(s, catalog)?;
-            let mut body = renderer.render(&parsed.markdown, parsed.body_line);
-            extract::read(&mut body, &parsed.meta, catalog);
-            body.html = std::mem::take(&mut body.html).spill(spill);
-            for sec in &mut body.sections {
-                sec.text = std::mem::take(&mut sec.text).spill(spill);
-            }
-            Ok(parsed.into_document(body))
-        })
-        .collect();
+    let progress = opts.progress.unwrap_or(&());
+    let finder = match &mut opts.cache {
+        Some(cache) => cache.finder(catalog),
+        None => Arc::new(markdown::citations::CitationFinder::new(catalog)),
+    };
+    let (results, stats) = match opts.cache {
+        Some(cache) => {
+            let (sources, ds) = cache.discover(root);
+            diagnostics.extend(ds);
+            progress.stage(Stage::Read, Some(sources.len() as u64));
+            let renderer = MarkdownRenderer { finder: &finder, base_path: &config.base_path };
+            cache.resolve(&sources, &config.base_path, |s, bytes| {
+                parse(content::parse_bytes(&s.rel, bytes, catalog), &renderer, catalog, opts.spill)
+            })
+        }
+        None => {
+            use rayon::prelude::*;
+            let (sources, ds) = content::discover(root);
+            diagnostics.extend(ds);
+            progress.stage(Stage::Read, Some(sources.len() as u64));
+            let renderer = MarkdownRenderer { finder: &finder, base_path: &config.base_path };
+            let results = sources
+                .par_iter()
+                .map(|s| {
+                    let parsed =
+                        parse(content::parse_file(s, catalog), &renderer, catalog, opts.spill);
+                    progress.advance(1);
+                    parsed
+                })
+                .collect();
+            (results, CacheStats::default())
+        }
+    };
     timing("  parse+markdown", t);
-    let mut loaded = finish(results, config, catalog, diagnostics);
-    loaded.site.spill = spill.cloned();
+    let mut loaded = finish(results, config, catalog, &finder, diagnostics, stats);
+    loaded.site.spill = opts.spill.cloned();
     loaded
 }
 
-/// Like [`load`], but re-parses only the files whose bytes changed since `cache` last saw them.
-pub fn load_cached(
-    root: &Path,
-    base_url: Option<&str>,
+/// A parsed file with its body rendered (and set aside in `spill` when given).
+fn parse(
+    parsed: Result<content::Parsed, Vec<Diagnostic>>,
+    renderer: &MarkdownRenderer<'_>,
     catalog: &Catalog,
-    cache: &mut content::cache::ParseCache,
-) -> (Loaded, content::cache::CacheStats) {
-    let mut diagnostics = Diagnostics::default();
-    let config = site_config(root, base_url, catalog, &mut diagnostics);
-    let (sources, ds) = cache.discover(root);
-    diagnostics.extend(ds);
-    let finder = cache.finder(catalog);
-    let renderer = MarkdownRenderer { finder: &finder, base_path: &config.base_path };
-    let (results, stats) = cache.resolve(&sources, &config.base_path, |s, bytes| {
-        let parsed = content::parse_bytes(&s.rel, bytes, catalog)?;
-        let mut body = renderer.render(&parsed.markdown, parsed.body_line);
-        extract::read(&mut body, &parsed.meta, catalog);
-        Ok(parsed.into_document(body))
-    });
-    (finish(results, config, catalog, diagnostics), stats)
+    spill: Option<&Arc<SpillFile>>,
+) -> ParseResult {
+    let parsed = parsed?;
+    let mut body = renderer.render(&parsed.markdown, parsed.body_line);
+    extract::read(&mut body, &parsed.meta, catalog);
+    if spill.is_some() {
+        body.html = std::mem::take(&mut body.html).spill(spill);
+        for sec in &mut body.sections {
+            sec.text = std::mem::take(&mut sec.text).spill(spill);
+        }
+    }
+    Ok(parsed.into_document(body))
 }
 
 /// The site settings; the defaults (with the errors reported) when `site.yaml` is bad.
@@ -117,22 +155,21 @@ fn site_config(
     base_url: Option<&str>,
     catalog: &Catalog,
     diagnostics: &mut Diagnostics,
-) -> model::SiteConfig {
-    match config::load(root, base_url, catalog) {
-        Ok(c) => c,
-        Err(ds) => {
-            diagnostics.extend(ds);
-            config::load(Path::new("/nonexistent"), None, catalog).expect("default config")
-        }
-    }
+) -> SiteConfig {
+    config::load(root, base_url, catalog).unwrap_or_else(|ds| {
+        diagnostics.extend(ds);
+        SiteConfig::defaults(root, catalog)
+    })
 }
 
 /// Drafts set apart, errors collected, the rest linked into a site.
 fn finish(
-    results: Vec<content::cache::ParseResult>,
-    config: model::SiteConfig,
+    results: Vec<ParseResult>,
+    config: SiteConfig,
     catalog: &Catalog,
+    finder: &markdown::citations::CitationFinder,
     mut diagnostics: Diagnostics,
+    stats: CacheStats,
 ) -> Loaded {
     let mut documents = Vec::new();
     let mut drafts = 0;
@@ -140,6 +177,7 @@ fn finish(
         match r {
             Ok(d) if d.meta.draft => drafts += 1,
             Ok(d) => {
+                diagnostics.extend(d.warnings.iter().cloned());
                 diagnostics.extend(extract::warnings(&d, catalog));
                 documents.push(d);
             }
@@ -147,59 +185,91 @@ fn finish(
         }
     }
     let t = Instant::now();
-    let (site, ds) = link::link(documents, config, catalog);
-    timing("  link", t);
+    let (mut site, ds) = link::link(documents, config, catalog);
     diagnostics.extend(ds);
+    timing("  link", t);
+    let t = Instant::now();
+    diagnostics.extend(tracker::annotate(&mut site, catalog, finder));
+    timing("  tracker", t);
     diagnostics.sort();
-    Loaded { site, diagnostics, drafts }
+    Loaded { site, diagnostics, drafts, stats }
 }
 
 /// What a successful build did.
 pub struct BuildReport {
+    /// Documents published.
     pub documents: usize,
+    /// HTML pages written.
     pub pages: usize,
+    /// Files written, pages included.
     pub files: usize,
+    /// Documents left out as drafts.
     pub drafts: usize,
+    /// Warnings about the content.
     pub warnings: Diagnostics,
+    /// Time the build took.
     pub elapsed: Duration,
 }
 
 /// Options of `build` and `check`.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
+    /// The site folder (with `content/` and `site.yaml`).
     pub root: PathBuf,
     /// Output folder; `root/public` when None.
     pub output: Option<PathBuf>,
+    /// Base URL overriding `site.yaml`'s.
     pub base_url: Option<String>,
+    /// Warnings fail the build like errors (`--deny-warnings`).
+    pub deny_warnings: bool,
 }
 
 /// What rendering a site made, without the files themselves.
 pub struct Rendered {
-    /// Number of output files and of HTML pages among them.
+    /// Number of output files.
     pub files: usize,
+    /// Number of HTML pages among them.
     pub pages: usize,
     /// Links and anchors of every output file.
-    pub links: Vec<output::links::PageLinks>,
+    pub links: Vec<PageLinks>,
 }
 
 /// Loads, renders and checks links without writing anything (`check`).
-pub fn render_site(
+pub fn check(
     opts: &BuildOptions,
     catalog: &Catalog,
+    progress: &dyn Progress,
 ) -> Result<(Loaded, Rendered), BuildError> {
-    let t = Instant::now();
     // Like `build`, bodies go to a scratch file: checking a large site takes no more memory than building it.
-    let spill = SpillFile::new_in(&std::env::temp_dir()).ok();
-    let loaded = load_spilled(&opts.root, opts.base_url.as_deref(), catalog, spill.as_ref());
+    let scratch = std::env::temp_dir();
+    let spill = SpillFile::new_in(&scratch).ok();
+    let loaded = load_checked(opts, catalog, spill.as_ref(), progress)?;
+    let rendered = render_checked(&loaded, catalog, None, &opts.root, progress)?;
+    if let Some(spill) = &spill {
+        spill.check().map_err(|source| BuildError::Write { path: scratch, source })?;
+    }
+    Ok((loaded, rendered))
+}
+
+/// Loads the site with bodies set aside in `spill`; every content error stops here.
+fn load_checked(
+    opts: &BuildOptions,
+    catalog: &Catalog,
+    spill: Option<&Arc<SpillFile>>,
+    progress: &dyn Progress,
+) -> Result<Loaded, BuildError> {
+    let t = Instant::now();
+    let base_url = opts.base_url.as_deref();
+    let load_opts = LoadOptions { base_url, spill, cache: None, progress: Some(progress) };
+    let loaded = load(&opts.root, catalog, load_opts);
     timing("load", t);
     if loaded.diagnostics.has_errors() {
         return Err(BuildError::Content(loaded.diagnostics));
     }
-    let rendered = render_checked(&loaded, catalog, None, &opts.root)?;
-    if let Some(spill) = &spill {
-        spill.check().map_err(|source| BuildError::Write { path: std::env::temp_dir(), source })?;
+    if opts.deny_warnings && loaded.diagnostics.warning_count() > 0 {
+        return Err(BuildError::Content(loaded.diagnostics.clone().deny_warnings()));
     }
-    Ok((loaded, rendered))
+    Ok(loaded)
 }
 
 /// Renders a loaded site (into `staging` when given), then checks every internal link.
@@ -208,38 +278,36 @@ fn render_checked(
     catalog: &Catalog,
     staging: Option<&output::write::Staging>,
     out: &Path,
+    progress: &dyn Progress,
 ) -> Result<Rendered, BuildError> {
     let site = &loaded.site;
     let theme = render::templates::load(&site.config.root, site.config.theme.as_deref())?;
     let t = Instant::now();
     let links = std::sync::Mutex::new(Vec::new());
     let put = |f: OutputFile| -> std::io::Result<()> {
-        let l = output::links::page_links(&f.path, &f.bytes);
+        let l = output::links::page_links(&f);
         if let Some(s) = staging {
             s.put(&f)?;
         }
         links.lock().unwrap_or_else(|e| e.into_inner()).push(l);
         Ok(())
     };
-    match render::render_to(site, catalog, &theme, &put) {
-        Ok(()) => {}
-        Err(render::RenderError::Theme(e)) => return Err(e.into()),
-        Err(render::RenderError::Write(source)) => {
-            return Err(BuildError::Write { path: out.to_path_buf(), source });
-        }
-    }
+    render::render(site, catalog, &theme, &put, progress).map_err(|e| match e {
+        render::RenderError::Theme(e) => BuildError::Theme(e),
+        render::RenderError::Write(source) => BuildError::Write { path: out.to_path_buf(), source },
+    })?;
     let mut links = links.into_inner().unwrap_or_else(|e| e.into_inner());
     links.sort_by(|a, b| a.path.cmp(&b.path));
     timing("render", t);
     let t = Instant::now();
+    progress.stage(Stage::Links, None);
     let existing: std::collections::HashSet<&str> = links.iter().map(|l| l.path.as_str()).collect();
-    let broken =
-        output::links::check_pages(&links, &|p| existing.contains(p), &site.config.base_path);
+    let base_path = &site.config.base_path;
+    let broken = output::links::check_pages(&links, &|p| existing.contains(p), base_path);
     timing("links", t);
     if !broken.is_empty() {
         let mut ds = loaded.diagnostics.clone();
-        let templates = render::templates_by_file(site, catalog);
-        ds.extend(output::links::diagnostics_with_templates(site, &broken, &templates));
+        ds.extend(output::broken::diagnostics(site, &broken));
         ds.sort();
         return Err(BuildError::Content(ds));
     }
@@ -251,7 +319,11 @@ fn render_checked(
 ///
 /// Bodies are set aside in a scratch file once rendered and pages are written as they are made, so
 /// memory holds the site's metadata, links and search postings, not its text.
-pub fn build(opts: &BuildOptions, catalog: &Catalog) -> Result<BuildReport, BuildError> {
+pub fn build(
+    opts: &BuildOptions,
+    catalog: &Catalog,
+    progress: &dyn Progress,
+) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
     let fingerprint = search::cache::fingerprint(&opts.root);
     let out = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
@@ -259,18 +331,14 @@ pub fn build(opts: &BuildOptions, catalog: &Catalog) -> Result<BuildReport, Buil
     let scratch =
         out.parent().filter(|p| p.is_dir()).map_or_else(std::env::temp_dir, Path::to_path_buf);
     let spill = SpillFile::new_in(&scratch).ok();
-    let t = Instant::now();
-    let loaded = load_spilled(&opts.root, opts.base_url.as_deref(), catalog, spill.as_ref());
-    timing("load", t);
-    if loaded.diagnostics.has_errors() {
-        return Err(BuildError::Content(loaded.diagnostics));
-    }
+    let loaded = load_checked(opts, catalog, spill.as_ref(), progress)?;
     let staging = output::write::Staging::new(&out).map_err(write_err)?;
-    let rendered = render_checked(&loaded, catalog, Some(&staging), &out)?;
+    let rendered = render_checked(&loaded, catalog, Some(&staging), &out, progress)?;
     if let Some(spill) = &spill {
         spill.check().map_err(write_err)?;
     }
     let t = Instant::now();
+    progress.stage(Stage::Write, None);
     staging.commit().map_err(write_err)?;
     timing("write", t);
     // The cache only saves `banhanh search` a rebuild; without it search builds its index in memory.
@@ -283,25 +351,4 @@ pub fn build(opts: &BuildOptions, catalog: &Catalog) -> Result<BuildReport, Buil
         warnings: loaded.diagnostics,
         elapsed: start.elapsed(),
     })
-}
-
-pub(crate) fn timing(stage: &str, t: Instant) {
-    if std::env::var_os("BANHANH_TIMINGS").is_some() {
-        // Resident and peak memory so far (Linux), to see which stage holds what.
-        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-        let kib = |key: &str| {
-            status
-                .lines()
-                .find_map(|l| l.strip_prefix(key))
-                .and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok())
-                .unwrap_or(0)
-                / 1024
-        };
-        eprintln!(
-            "{stage}: {:.3} s, rss {} MiB, peak {} MiB",
-            t.elapsed().as_secs_f64(),
-            kib("VmRSS:"),
-            kib("VmHWM:")
-        );
-    }
 }

@@ -1,11 +1,15 @@
 //! The `banhanh` command line: parses arguments and hands off to the library.
 
 use anyhow::Result;
+use banhanh::diagnostics::{Diagnostics, Format};
+use banhanh::output::external::ExternalOptions;
+use banhanh::progress::{Progress, Stage};
 use banhanh::{BuildError, BuildOptions, data::Catalog};
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 // Building allocates many small strings from every thread: mimalloc does this much faster than glibc.
 #[global_allocator]
@@ -35,6 +39,8 @@ enum Command {
         /// Địa chỉ gốc, ví dụ https://example.org/ct/
         #[arg(long)]
         base_url: Option<String>,
+        #[command(flatten)]
+        report: ReportArgs,
     },
     /// Tìm văn bản trong trang, có dấu hoặc không dấu (search the site's documents)
     Search {
@@ -65,7 +71,8 @@ enum Command {
         root: PathBuf,
         #[arg(long)]
         base_url: Option<String>,
-        /// Kiểm tra cả liên kết ra ngoài (HTTP), có bộ nhớ đệm ROOT/.cache/banhanh/; lỗi chỉ là cảnh báo
+        /// Kiểm tra cả liên kết ra ngoài (HTTP), có bộ nhớ đệm ROOT/.cache/banhanh/;
+        /// lỗi chỉ là cảnh báo
         #[arg(long)]
         external: bool,
         /// Như --external nhưng liên kết ngoài hỏng hoặc không truy cập được là lỗi (thoát mã 1)
@@ -74,6 +81,8 @@ enum Command {
         /// Thời gian chờ tối đa cho mỗi liên kết ngoài, tính bằng giây
         #[arg(long, default_value_t = 10.0)]
         external_timeout: f64,
+        #[command(flatten)]
+        report: ReportArgs,
     },
     /// Tạo bản nháp Markdown từ văn bản cào từ trang nguồn (import a scraped text as a draft)
     Import {
@@ -83,7 +92,8 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
-    /// Xem trước trang khi soạn: dựng, phục vụ tại 127.0.0.1 và tự tải lại khi lưu tệp (preview server)
+    /// Xem trước trang khi soạn: dựng, phục vụ tại 127.0.0.1 và tự tải lại khi lưu tệp
+    /// (preview server)
     Serve {
         #[arg(long, default_value = ".")]
         root: PathBuf,
@@ -97,7 +107,8 @@ enum Command {
         #[arg(long)]
         open: bool,
     },
-    /// Tạo văn bản mới với phần thông tin hợp lệ, hoặc `new site DIR` để tạo một trang mới (new document or site)
+    /// Tạo văn bản mới với phần thông tin hợp lệ, hoặc `new site DIR` để tạo một trang mới
+    /// (new document or site)
     #[command(args_conflicts_with_subcommands = true)]
     New {
         #[command(subcommand)]
@@ -120,6 +131,35 @@ enum Command {
         #[arg(long)]
         title: Option<String>,
     },
+}
+
+/// How `build` and `check` report what they found.
+#[derive(clap::Args, Clone, Copy)]
+struct ReportArgs {
+    /// Cách in lỗi và cảnh báo: human (cho người đọc), json, github (chú thích của GitHub Actions)
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    format: FormatArg,
+    /// Coi mọi cảnh báo là lỗi (thoát mã 1; khi dựng, thư mục kết quả cũ được giữ nguyên)
+    #[arg(long)]
+    deny_warnings: bool,
+}
+
+/// `--format` values.
+#[derive(clap::ValueEnum, Clone, Copy)]
+enum FormatArg {
+    Human,
+    Json,
+    Github,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Human => Format::Human,
+            FormatArg::Json => Format::Json,
+            FormatArg::Github => Format::Github,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -157,76 +197,24 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     let catalog = Catalog::load();
     match cli.command {
-        Command::Build { root, output, base_url } => {
-            let opts = BuildOptions { root, output, base_url };
-            let spinner = progress();
-            let result = banhanh::build(&opts, &catalog);
-            spinner.finish_and_clear();
-            match result {
-                Ok(r) => {
-                    eprint!("{}", r.warnings);
-                    let out = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
-                    let drafts = if r.drafts > 0 {
-                        format!(", {} bản nháp không xuất bản", r.drafts)
-                    } else {
-                        String::new()
-                    };
-                    println!(
-                        "Đã dựng {} văn bản, {} trang ({} tệp){drafts} trong {:.2} giây → {}",
-                        r.documents,
-                        r.pages,
-                        r.files,
-                        r.elapsed.as_secs_f64(),
-                        out.display()
-                    );
-                    Ok(ExitCode::SUCCESS)
-                }
-                Err(e) => Ok(report_failure(e)),
-            }
+        Command::Build { root, output, base_url, report } => {
+            let deny_warnings = report.deny_warnings;
+            build(&BuildOptions { root, output, base_url, deny_warnings }, report.into(), &catalog)
         }
         Command::Search { root, province, year, doc_type, limit, json, query } => {
             let filters = banhanh::search::rank::Filters { province, year, doc_type };
             search(&root, &catalog, &query.join(" "), &filters, limit, json)
         }
-        Command::Check { root, base_url, external, external_strict, external_timeout } => {
-            let opts = BuildOptions { root, output: None, base_url };
-            match banhanh::render_site(&opts, &catalog) {
-                Ok((loaded, rendered)) => {
-                    eprint!("{}", loaded.diagnostics);
-                    if external || external_strict {
-                        let mut ext =
-                            banhanh::output::external::ExternalOptions::for_root(&opts.root);
-                        ext.strict = external_strict;
-                        ext.timeout =
-                            std::time::Duration::from_secs_f64(external_timeout.clamp(0.1, 600.0));
-                        let links =
-                            banhanh::output::external::collect(&loaded.site, &rendered.links);
-                        let (ds, sum) = banhanh::output::external::check(&links, &ext);
-                        let mut ds = banhanh::diagnostics::Diagnostics(ds);
-                        ds.sort();
-                        eprint!("{ds}");
-                        println!(
-                            "Liên kết ngoài: {} liên kết, {} lấy từ bộ nhớ đệm, {} hỏng, {} không kiểm tra được",
-                            sum.links, sum.from_cache, sum.broken, sum.unreachable
-                        );
-                        if ds.has_errors() {
-                            eprintln!(
-                                "Dừng lại: {} liên kết ngoài có lỗi (--external-strict).",
-                                ds.error_count()
-                            );
-                            return Ok(ExitCode::from(1));
-                        }
-                    }
-                    println!(
-                        "Không có lỗi: {} văn bản, {} tệp, {} cảnh báo",
-                        loaded.site.documents.len(),
-                        rendered.files,
-                        loaded.diagnostics.warning_count()
-                    );
-                    Ok(ExitCode::SUCCESS)
-                }
-                Err(e) => Ok(report_failure(e)),
-            }
+        Command::Check { root, base_url, external, external_strict, external_timeout, report } => {
+            let deny_warnings = report.deny_warnings;
+            let opts = BuildOptions { root, output: None, base_url, deny_warnings };
+            let external = (external || external_strict).then(|| {
+                let mut ext = ExternalOptions::for_root(&opts.root);
+                ext.strict = external_strict;
+                ext.timeout = Duration::from_secs_f64(external_timeout.clamp(0.1, 600.0));
+                ext
+            });
+            check(&opts, external.as_ref(), report.into(), &catalog)
         }
         Command::Import { file, out } => run_import(&file, out.as_deref(), &catalog),
         Command::Serve { root, port, bind, open } => {
@@ -236,31 +224,183 @@ fn run(cli: Cli) -> Result<ExitCode> {
             )?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::New { what: Some(NewWhat::Site { dir }), .. } => {
-            let created = banhanh::new::new_site(&dir, &catalog)?;
-            println!("Đã tạo trang mới ở {}; văn bản mẫu: {}", dir.display(), created.display());
-            println!("Xem trước: banhanh serve --root {}", dir.display());
+        Command::New { what: Some(NewWhat::Site { dir }), .. } => new_site(&dir, &catalog),
+        Command::New { what: None, root, province, doc_type, year, number, title } => {
+            new_document(&root, province, doc_type, year, number, title, &catalog)
+        }
+    }
+}
+
+/// `banhanh build`: the site into its output folder, or every error and the old output kept.
+fn build(opts: &BuildOptions, report: Reporter, catalog: &Catalog) -> Result<ExitCode> {
+    let bar = Bar::on_terminal();
+    let result = banhanh::build(opts, catalog, shown(&bar));
+    drop(bar);
+    let r = match result {
+        Ok(r) => r,
+        Err(e) => return Ok(report.failure(&opts.root, e)),
+    };
+    report.print(&opts.root, &r.warnings);
+    let out = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
+    let drafts = if r.drafts > 0 {
+        format!(", {} bản nháp không xuất bản", r.drafts)
+    } else {
+        String::new()
+    };
+    report.summary(&format!(
+        "Đã dựng {} văn bản, {} trang ({} tệp){drafts} trong {:.2} giây → {}",
+        r.documents,
+        r.pages,
+        r.files,
+        r.elapsed.as_secs_f64(),
+        out.display()
+    ));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `banhanh check`: content and links (and external links when asked), nothing written.
+fn check(
+    opts: &BuildOptions,
+    external: Option<&ExternalOptions>,
+    report: Reporter,
+    catalog: &Catalog,
+) -> Result<ExitCode> {
+    let bar = Bar::on_terminal();
+    let checked = banhanh::check(opts, catalog, shown(&bar));
+    drop(bar);
+    let (loaded, rendered) = match checked {
+        Ok(r) => r,
+        Err(e) => return Ok(report.failure(&opts.root, e)),
+    };
+    let mut ds = loaded.diagnostics.clone();
+    let mut summary = None;
+    if let Some(ext) = external {
+        let links = banhanh::output::external::collect(&loaded.site, &rendered.links);
+        let (found, sum) = banhanh::output::external::check(&links, ext);
+        ds.extend(found);
+        ds.sort();
+        summary = Some(format!(
+            "Liên kết ngoài: {} liên kết, {} lấy từ bộ nhớ đệm, {} hỏng, {} không kiểm tra được",
+            sum.links, sum.from_cache, sum.broken, sum.unreachable
+        ));
+    }
+    if opts.deny_warnings {
+        ds = ds.deny_warnings();
+    }
+    report.print(&opts.root, &ds);
+    if let Some(summary) = summary {
+        report.summary(&summary);
+    }
+    if ds.has_errors() {
+        let (n, what) = if opts.deny_warnings {
+            (ds.error_count(), "lỗi (--deny-warnings)")
+        } else {
+            (ds.error_count(), "liên kết ngoài có lỗi (--external-strict)")
+        };
+        eprintln!("Dừng lại: {n} {what}.");
+        return Ok(ExitCode::from(1));
+    }
+    report.summary(&format!(
+        "Không có lỗi: {} văn bản, {} tệp, {} cảnh báo",
+        loaded.site.documents.len(),
+        rendered.files,
+        ds.warning_count()
+    ));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints diagnostics in the chosen format: for people on standard error, for programs and for
+/// GitHub Actions on standard output (summaries stay on standard error).
+#[derive(Clone, Copy)]
+struct Reporter {
+    format: Format,
+}
+
+impl From<ReportArgs> for Reporter {
+    fn from(a: ReportArgs) -> Reporter {
+        Reporter { format: a.format.into() }
+    }
+}
+
+impl Reporter {
+    /// Prints `ds`, paths given from where the command ran (`root`/…).
+    fn print(&self, root: &Path, ds: &Diagnostics) {
+        let prefix = root.to_string_lossy();
+        match self.format {
+            Format::Human => eprint!("{ds}"),
+            Format::Json | Format::Github => print!("{}", ds.to_format(self.format, &prefix)),
+        }
+    }
+
+    /// A summary line: on standard output for people, on standard error when standard output
+    /// carries JSON or workflow commands.
+    fn summary(&self, line: &str) {
+        match self.format {
+            Format::Human => println!("{line}"),
+            Format::Json | Format::Github => eprintln!("{line}"),
+        }
+    }
+
+    /// Reports why a build or check failed; the exit code 1.
+    fn failure(&self, root: &Path, e: BuildError) -> ExitCode {
+        let ds = match e {
+            BuildError::Content(ds) => ds,
+            other => Diagnostics(vec![banhanh::diagnostics::Diagnostic::error(
+                "",
+                0,
+                0,
+                other.to_string(),
+            )]),
+        };
+        self.print(root, &ds);
+        eprintln!(
+            "Dừng lại: {} lỗi, {} cảnh báo; thư mục kết quả cũ được giữ nguyên.",
+            ds.error_count(),
+            ds.warning_count()
+        );
+        ExitCode::from(1)
+    }
+}
+
+/// `banhanh new site DIR`: a new site folder with one example document.
+fn new_site(dir: &Path, catalog: &Catalog) -> Result<ExitCode> {
+    let created = banhanh::new::new_site(dir, catalog)?;
+    println!("Đã tạo trang mới ở {}; văn bản mẫu: {}", dir.display(), created.display());
+    println!("Xem trước: banhanh serve --root {}", dir.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `banhanh new --province … --type … --year …`: a new document with valid frontmatter.
+fn new_document(
+    root: &Path,
+    province: Option<String>,
+    doc_type: Option<String>,
+    year: Option<i32>,
+    number: Option<String>,
+    title: Option<String>,
+    catalog: &Catalog,
+) -> Result<ExitCode> {
+    let (Some(province), Some(doc_type), Some(year)) = (province, doc_type, year) else {
+        eprintln!(
+            "lỗi: cần --province, --type và --year\n  gợi ý: banhanh new --province \"Vĩnh Long\" \
+             --type \"Kế hoạch\" --year 2025 [--number 22/KH-UBND] [--title …]\n  \
+             hoặc: banhanh new site THƯ-MỤC"
+        );
+        return Ok(ExitCode::from(2));
+    };
+    let req = banhanh::new::NewDocument { province, doc_type, year, number, title };
+    match banhanh::new::new_document(root, &req, catalog) {
+        Ok(c) => {
+            for w in &c.warnings {
+                eprintln!("{w}");
+            }
+            println!("Đã tạo {}", c.file.display());
+            println!("Địa chỉ trang: {}", c.url);
             Ok(ExitCode::SUCCESS)
         }
-        Command::New { what: None, root, province, doc_type, year, number, title } => {
-            let (Some(province), Some(doc_type), Some(year)) = (province, doc_type, year) else {
-                eprintln!(
-                    "lỗi: cần --province, --type và --year\n  gợi ý: banhanh new --province \"Vĩnh Long\" --type \"Kế hoạch\" --year 2025 [--number 22/KH-UBND] [--title …]\n  hoặc: banhanh new site THƯ-MỤC"
-                );
-                return Ok(ExitCode::from(2));
-            };
-            let req = banhanh::new::NewDocument { province, doc_type, year, number, title };
-            match banhanh::new::new_document(&root, &req, &catalog) {
-                Ok(c) => {
-                    println!("Đã tạo {}", c.file.display());
-                    println!("Địa chỉ trang: {}", c.url);
-                    Ok(ExitCode::SUCCESS)
-                }
-                Err(e) => {
-                    eprintln!("{e}");
-                    Ok(ExitCode::from(1))
-                }
-            }
+        Err(e) => {
+            eprintln!("{e}");
+            Ok(ExitCode::from(1))
         }
     }
 }
@@ -297,29 +437,58 @@ fn run_import(
     Ok(ExitCode::SUCCESS)
 }
 
-fn report_failure(e: BuildError) -> ExitCode {
-    match e {
-        BuildError::Content(ds) => {
-            eprint!("{ds}");
-            eprintln!(
-                "Dừng lại: {} lỗi, {} cảnh báo; thư mục kết quả cũ được giữ nguyên.",
-                ds.error_count(),
-                ds.warning_count()
-            );
-        }
-        other => eprintln!("lỗi: {other}"),
+/// The progress bar of a long build or check, shown on a terminal only (CI logs stay clean).
+struct Bar(indicatif::ProgressBar);
+
+impl Bar {
+    /// A bar on standard error when it is a terminal.
+    fn on_terminal() -> Option<Bar> {
+        std::io::stderr().is_terminal().then(|| {
+            let bar = indicatif::ProgressBar::new_spinner();
+            bar.enable_steady_tick(Duration::from_millis(120));
+            Bar(bar)
+        })
     }
-    ExitCode::from(1)
 }
 
-fn progress() -> indicatif::ProgressBar {
-    if std::io::stderr().is_terminal() {
-        let pb = indicatif::ProgressBar::new_spinner();
-        pb.set_message("đang dựng trang…");
-        pb.enable_steady_tick(std::time::Duration::from_millis(120));
-        pb
-    } else {
-        indicatif::ProgressBar::hidden()
+impl Progress for Bar {
+    fn stage(&self, stage: Stage, steps: Option<u64>) {
+        let message = match stage {
+            Stage::Read => "Đang đọc văn bản",
+            Stage::Search => "Đang lập chỉ mục tìm kiếm",
+            Stage::Pages => "Đang dựng trang",
+            Stage::Links => "Đang kiểm tra liên kết",
+            Stage::Write => "Đang ghi thư mục kết quả",
+        };
+        let template = match steps {
+            Some(_) => "{msg} {pos}/{len} {wide_bar} {elapsed}",
+            None => "{spinner} {msg}…",
+        };
+        let style = indicatif::ProgressStyle::with_template(template)
+            .expect("valid template")
+            .progress_chars("█▌ ");
+        self.0.set_message(message);
+        self.0.set_length(steps.unwrap_or(0));
+        self.0.set_position(0);
+        self.0.set_style(style);
+    }
+
+    fn advance(&self, n: u64) {
+        self.0.inc(n);
+    }
+}
+
+impl Drop for Bar {
+    fn drop(&mut self) {
+        self.0.finish_and_clear();
+    }
+}
+
+/// What to tell of progress: the bar, or nothing.
+fn shown(bar: &Option<Bar>) -> &dyn Progress {
+    match bar {
+        Some(b) => b,
+        None => &(),
     }
 }
 

@@ -33,6 +33,8 @@ pub struct Created {
     pub file: PathBuf,
     /// Where the page will be, e.g. `/vinh-long/2025/22-kh-ubnd/`.
     pub url: String,
+    /// What `check` will say about it (a province merged away before its year…), by option.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Why `new` wrote nothing.
@@ -43,7 +45,8 @@ pub enum NewError {
     #[error("lỗi: {0} đã có, không ghi đè\n  gợi ý: sửa tệp đó, hoặc dùng --number/--title khác")]
     Exists(PathBuf),
     #[error(
-        "lỗi: trùng văn bản với {existing}: cùng địa chỉ trang {url}\n  gợi ý: sửa tệp {existing} thay vì tạo tệp mới"
+        "lỗi: trùng văn bản với {existing}: cùng địa chỉ trang {url}\n  \
+         gợi ý: sửa tệp {existing} thay vì tạo tệp mới"
     )]
     Duplicate { existing: String, url: String },
     #[error("lỗi: {0} đã có và không trống\n  gợi ý: chọn một thư mục mới")]
@@ -65,32 +68,15 @@ pub fn new_document(
             None => d,
         }])
     };
-    let province = catalog.province(&req.province).map(str::to_string).ok_or_else(|| {
-        let help = catalog.suggest_province(&req.province).map_or_else(
-            || {
-                "dùng tên tỉnh, thành phố như trong data/provinces.yaml, ví dụ: Vĩnh Long"
-                    .to_string()
-            },
-            |s| format!("có phải là \"{s}\"?"),
-        );
-        flag(
-            "province",
-            format!("không có tỉnh, thành phố nào tên \"{}\"", req.province),
-            Some(help),
-        )
-    })?;
-    let doc_type = catalog.doc_type(&req.doc_type).map(|t| t.name.clone()).ok_or_else(|| {
-        let help = catalog.suggest_type(&req.doc_type).map_or_else(
-            || {
-                format!(
-                    "các loại hợp lệ: {}",
-                    catalog.types.iter().map(|t| t.name.as_str()).collect::<Vec<_>>().join(", ")
-                )
-            },
-            |s| format!("có phải là \"{s}\"?"),
-        );
-        flag("type", format!("loại văn bản không hợp lệ: \"{}\"", req.doc_type), Some(help))
-    })?;
+    let province = catalog
+        .resolve_province(&req.province)
+        .map_err(|e| flag("province", e.message, Some(e.help)))?
+        .to_string();
+    let doc_type = catalog
+        .resolve_type(&req.doc_type)
+        .map_err(|e| flag("type", e.message, Some(e.help)))?
+        .name
+        .clone();
     let number = req.number.as_deref().map(|n| nfc(n.trim())).filter(|n| !n.is_empty());
     let title = req
         .title
@@ -109,34 +95,30 @@ pub fn new_document(
 
     let stem = slugify(number.as_deref().unwrap_or(&title));
     let rel = format!("content/{}/{}/{stem}.md", province_slug(&province), req.year);
-    let parsed = parse_bytes(&rel, text.as_bytes(), catalog).map_err(|ds| {
-        NewError::Invalid(
-            ds.into_iter()
-                .map(|mut d| {
-                    let key = keys
-                        .iter()
-                        .find(|(_, line)| *line == d.line)
-                        .map_or("title", |(k, _)| k.as_str());
-                    d.path = format!("--{key}");
-                    d.line = 0;
-                    d.column = 0;
-                    d
-                })
-                .collect(),
-        )
-    })?;
-    let path = crate::link::document_path(&parsed.into_document(Body::default()));
+    // Messages about the generated frontmatter name the option that gave the value.
+    let by_option = |mut d: Diagnostic| {
+        let key =
+            keys.iter().find(|(_, line)| *line == d.line).map_or("title", |(k, _)| k.as_str());
+        d.path = format!("--{key}");
+        d.line = 0;
+        d.column = 0;
+        d
+    };
+    let parsed = parse_bytes(&rel, text.as_bytes(), catalog)
+        .map_err(|ds| NewError::Invalid(ds.into_iter().map(by_option).collect()))?;
+    let document = parsed.into_document(Body::default());
+    let (path, warnings) = (document.path, document.warnings.into_iter().map(by_option).collect());
     let file = root.join(&rel);
     if file.exists() {
         return Err(NewError::Exists(file));
     }
-    let loaded = crate::load(root, None, catalog);
+    let loaded = crate::load(root, catalog, crate::LoadOptions::default());
     if let Some(d) = loaded.site.documents.iter().find(|d| d.path == path) {
         return Err(NewError::Duplicate { existing: d.source.clone(), url: path });
     }
     write_new(&file, text.as_bytes())?;
-    let base = loaded.site.config.base_url.trim_end_matches('/').to_string();
-    Ok(Created { file, url: format!("{base}{path}") })
+    let url = crate::urls::absolute(&loaded.site.config.base_url, &path);
+    Ok(Created { file, url, warnings })
 }
 
 /// Creates a site folder: `site.yaml` and `content/` with one example document that builds.
@@ -190,7 +172,8 @@ fn frontmatter(
     (lines.join("\n") + "\n", keys)
 }
 
-/// "Ủy ban nhân dân tỉnh Vĩnh Long", or "Ủy ban nhân dân Thành phố Hồ Chí Minh" when the name carries its kind.
+/// "Ủy ban nhân dân tỉnh Vĩnh Long", or "Ủy ban nhân dân Thành phố Hồ Chí Minh" when the name
+/// carries its kind.
 fn issuer(catalog: &Catalog, province: &str) -> String {
     let kind = catalog
         .before_2025

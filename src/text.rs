@@ -80,6 +80,14 @@ pub fn tone_key(s: &str) -> String {
     out
 }
 
+/// Escapes text for HTML element content, quoted attributes and XML (`/` is left as it is, unlike
+/// Tera's default): the one escaper of templates, the sitemap and the preview overlay.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 16);
+    pulldown_cmark_escape::escape_html(&mut out, s).expect("writing to a String cannot fail");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -188,15 +188,17 @@ fn the_streamed_build_writes_exactly_what_the_in_memory_render_makes() {
         build_ok(&root, &["--output", out.path().join("public").to_str().unwrap()]);
         let written = tree(&out.path().join("public"));
         let catalog = banhanh::data::Catalog::load();
-        let loaded = banhanh::load(&root, None, &catalog);
+        let loaded = banhanh::load(&root, &catalog, banhanh::LoadOptions::default());
         let theme =
             banhanh::render::templates::load(&root, loaded.site.config.theme.as_deref()).unwrap();
         let rendered: std::collections::BTreeMap<String, Vec<u8>> =
-            banhanh::render::render(&loaded.site, &catalog, &theme)
-                .unwrap()
-                .into_iter()
-                .map(|f| (f.path, f.bytes))
-                .collect();
+            banhanh::output::file::collect(|put| {
+                banhanh::render::render(&loaded.site, &catalog, &theme, put, &())
+            })
+            .unwrap()
+            .into_iter()
+            .map(|f| (f.path, f.bytes))
+            .collect();
         assert!(written.len() > 20);
         assert_eq!(written.keys().collect::<Vec<_>>(), rendered.keys().collect::<Vec<_>>());
         for (path, bytes) in &written {
@@ -209,10 +211,18 @@ fn the_streamed_build_writes_exactly_what_the_in_memory_render_makes() {
 }
 
 #[test]
-fn the_repository_site_builds_with_no_warnings_and_resolving_links() {
+fn the_repository_site_builds_with_one_known_warning_and_resolving_links() {
     let out = tempfile::tempdir().unwrap();
     let result = build_ok(&repo(), &["--output", out.path().join("public").to_str().unwrap()]);
-    assert_eq!(stderr(&result), "", "warnings on the repo's content");
+    // The scrape of Vĩnh Phúc's programme lost the heading of part I (see the note in the file):
+    // its "1. Mục đích" is an h3 right under the title, and nothing is guessed in its place.
+    assert_eq!(
+        stderr(&result),
+        "cảnh báo: content/001-vinh-phuc-chuong-trinh-hanh-dong-01-ctr-ubnd-2025.md:54:1: \
+         tiêu đề nhảy từ cấp 1 xuống cấp 3\n  gợi ý: dùng tiêu đề cấp 2 (## trong Markdown) để \
+         mục lục và trình đọc màn hình đi đúng thứ bậc\n",
+        "warnings on the repo's content"
+    );
     let public = out.path().join("public");
     assert!(assert_links_resolve(&public, "/") > 50);
     let chi_thi = page(&public, "/vinh-long/2024/17-ct-ubnd/");

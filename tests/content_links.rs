@@ -47,11 +47,17 @@ fn cites(html: &str) -> Vec<(String, String)> {
 }
 
 #[test]
-fn check_of_the_repo_passes_without_warnings() {
+fn check_of_the_repo_passes_with_only_the_lost_heading_warning() {
     let out = Command::new(BIN).args(["check", "--root"]).arg(root()).output().unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(stdout.contains("5 văn bản") && stdout.contains(" 0 cảnh báo"), "{stdout}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    // Part I's heading of the Vĩnh Phúc programme was lost in the scrape (build_output.rs).
+    assert!(stdout.contains("5 văn bản") && stdout.contains(" 1 cảnh báo"), "{stdout}");
+    assert!(
+        stderr.contains("001-vinh-phuc-chuong-trinh-hanh-dong-01-ctr-ubnd-2025.md:54:1"),
+        "{stderr}"
+    );
 }
 
 #[test]

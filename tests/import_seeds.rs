@@ -2,11 +2,12 @@
 //! binary: detected metadata (checked against the values read in each seed), no sentence of the
 //! source lost, the reviewed draft snapshots in tests/fixtures/import/, and refusal to overwrite.
 
-use std::path::{Path, PathBuf};
+mod import_support;
+
+use import_support::{BIN, check_draft, frontmatter, get, implements, import_file, import_text};
+use std::path::PathBuf;
 use std::process::Command;
 use unicode_normalization::UnicodeNormalization;
-
-const BIN: &str = env!("CARGO_BIN_EXE_banhanh");
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -24,47 +25,6 @@ const SEEDS: [(&str, &str); 5] = [
     ("003_0c5285e2447a556f", "003-kien-giang-ke-hoach-22-kh-ubnd-2021"),
     ("004_e130fa088c5baf06", "004-vinh-long-chi-thi-17-ct-ubnd-2023"),
 ];
-
-/// Runs `banhanh import FILE` and returns its stdout (the draft), asserting success.
-fn import_file(path: &Path) -> String {
-    let out = Command::new(BIN).arg("import").arg(path).output().expect("run banhanh");
-    assert!(out.status.success(), "import failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).expect("draft is UTF-8")
-}
-
-fn import_text(dir: &Path, name: &str, text: &str) -> String {
-    let p = dir.join(name);
-    std::fs::write(&p, text).unwrap();
-    import_file(&p)
-}
-
-fn frontmatter(draft: &str) -> serde_yaml::Mapping {
-    let rest = draft.strip_prefix("---\n").expect("draft starts with ---");
-    let end = rest.find("\n---\n").expect("closing fence");
-    serde_yaml::from_str(&rest[..end]).expect("frontmatter is YAML")
-}
-
-fn get(m: &serde_yaml::Mapping, key: &str) -> String {
-    match m.get(key) {
-        Some(serde_yaml::Value::String(s)) => s.clone(),
-        Some(serde_yaml::Value::Number(n)) => n.to_string(),
-        Some(v) => format!("{v:?}"),
-        None => "<absent>".into(),
-    }
-}
-
-fn implements(m: &serde_yaml::Mapping) -> Vec<(String, String)> {
-    match m.get("implements") {
-        Some(serde_yaml::Value::Sequence(items)) => items
-            .iter()
-            .map(|i| {
-                let i = i.as_mapping().expect("implements item is a mapping");
-                (get(i, "number"), get(i, "date"))
-            })
-            .collect(),
-        _ => Vec::new(),
-    }
-}
 
 /// Lowercase words (letters and digits) of a text, NFC.
 fn words(s: &str) -> Vec<String> {
@@ -103,11 +63,9 @@ fn drafts_match_the_reviewed_snapshots() {
 #[test]
 fn no_sentence_of_a_seed_is_lost() {
     for (seed_name, _) in SEEDS {
-        let mut source = std::fs::read_to_string(seed(seed_name)).unwrap();
-        if seed_name.starts_with("001") {
-            // the portal's own title and metadata table (lines 1–8) are dropped on purpose
-            source = source.lines().skip(8).collect::<Vec<_>>().join("\n");
-        }
+        // the portal's own title and metadata table are dropped from the body but quoted in the
+        // draft's notes, so they count too
+        let source = std::fs::read_to_string(seed(seed_name)).unwrap();
         let draft = import_file(&seed(seed_name));
         let lost = lost_sentences(&source, &draft);
         assert!(
@@ -127,7 +85,14 @@ fn seed_drafts_fail_check_only_on_their_todos() {
         let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("lỗi:")).collect();
         assert_eq!(ok, !draft.contains("\"TODO:"), "{seed_name}: {stderr}");
         assert!(errors.iter().all(|l| l.contains("TODO")), "{seed_name}: {stderr}");
-        assert!(!stderr.contains("cảnh báo:"), "{seed_name}: {stderr}");
+        let warnings: Vec<&str> = stderr.lines().filter(|l| l.starts_with("cảnh báo:")).collect();
+        // The Vĩnh Phúc scrape lost the heading of part I: its "1. Mục đích" follows the title.
+        let expected: &[&str] = if seed_name.starts_with("001") {
+            &["cảnh báo: content/draft.md:45:1: tiêu đề nhảy từ cấp 1 xuống cấp 3"]
+        } else {
+            &[]
+        };
+        assert_eq!(warnings, expected, "{seed_name}: {stderr}");
     }
 }
 
@@ -176,7 +141,9 @@ fn metadata_of_the_vinh_phuc_programme() {
     );
     // the duplicated header block and the portal table are gone; all 15 targets are there once
     assert_eq!(draft.matches("Năm 2025 là năm có ý nghĩa đặc biệt quan trọng").count(), 1);
-    assert!(!draft.contains("Số hiệu |"));
+    let body = &draft[draft.find("-->").expect("notes")..];
+    assert!(!body.contains("Số hiệu |"), "the portal table is not in the body");
+    assert!(draft.contains("\n  Số hiệu | 01/CTr-UBND |\n"), "it is quoted in the notes");
     for n in 1..=15 {
         assert_eq!(draft.matches(&format!("\n({n}) ")).count(), 1, "target ({n})");
     }
@@ -196,7 +163,8 @@ fn metadata_of_the_dong_thap_party_programme() {
     assert!(get(&m, "province").starts_with("TODO:") && get(&m, "province").contains("Đồng Tháp"));
     assert!(get(&m, "number").starts_with("TODO:"));
     assert!(get(&m, "issued").starts_with("TODO:"));
-    assert!(implements(&m).is_empty(), "64-KL/TW is cited without a date");
+    // 64-KL/TW is cited without a date: an implements entry without one.
+    assert_eq!(implements(&m), [("64-KL/TW".to_string(), "<absent>".to_string())]);
 }
 
 #[test]
@@ -260,15 +228,6 @@ fn nfd_and_crlf_inputs_give_the_same_draft() {
         import_text(dir.path(), "crlf.txt", &text.replace('\n', "\r\n")),
         import_file(&seed("003_0c5285e2447a556f"))
     );
-}
-
-/// Runs `banhanh check` on a site holding one draft; returns (success, stderr).
-fn check_draft(draft: &str) -> (bool, String) {
-    let site = tempfile::tempdir().unwrap();
-    std::fs::create_dir(site.path().join("content")).unwrap();
-    std::fs::write(site.path().join("content/draft.md"), draft).unwrap();
-    let out = Command::new(BIN).args(["check", "--root"]).arg(site.path()).output().unwrap();
-    (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
 }
 
 #[test]

@@ -6,8 +6,9 @@
 
 use banhanh::content::parse_bytes;
 use banhanh::data::Catalog;
-use banhanh::link::citations::CitationFinder;
-use banhanh::markdown::{CITE_CLOSE, CITE_MID, CITE_OPEN, MarkdownRenderer};
+use banhanh::markdown::MarkdownRenderer;
+use banhanh::markdown::citations::CitationFinder;
+use banhanh::markdown::placeholder::{CITE_CLOSE, CITE_MID, CITE_OPEN};
 use proptest::prelude::*;
 use std::sync::LazyLock;
 
@@ -146,7 +147,7 @@ fn final_html(body: &str) -> String {
     let renderer = MarkdownRenderer { finder: &FINDER, base_path: &config.base_path };
     let rendered = renderer.render(&parsed.markdown, parsed.body_line);
     let (site, _) = banhanh::link::link(vec![parsed.into_document(rendered)], config, &CATALOG);
-    banhanh::link::body_html(&site, 0)
+    banhanh::render::document::body_html(&site, 0)
 }
 
 /// Checks that `<a …>` and `</a>` alternate: never nested, never closed twice, all closed.
@@ -193,7 +194,7 @@ proptest! {
     #[test]
     fn link_checker_survives_arbitrary_hrefs(href in "[/#.%?a-z0-9đ:&;\\\\ -]{0,30}", base in prop::sample::select(vec!["/", "/ct/"])) {
         use banhanh::render::OutputFile;
-        let page = |path: &str, html: String| OutputFile { path: path.into(), bytes: html.into_bytes() };
+        let page = |path: &str, html: String| OutputFile::site_file(path, html.into_bytes());
         let attr = href.replace('"', "&quot;");
         let files = vec![
             page("index.html", String::new()),

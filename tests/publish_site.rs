@@ -468,14 +468,17 @@ fn open_data_json_and_csv_list_every_document() {
 
 #[test]
 fn example_ci_files_are_valid_yaml_and_use_only_the_binary() {
-    for f in ["docs/ci/github-pages.yml", "docs/ci/gitlab-pages.yml"] {
+    for (f, format) in [
+        ("docs/ci/github-pages.yml", "banhanh check --format github --base-url"),
+        ("docs/ci/gitlab-pages.yml", "banhanh check --format json --base-url"),
+    ] {
         let text = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(f)).unwrap();
         let yaml: serde_yaml::Value =
             serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{f}: {e}"));
         assert!(yaml.is_mapping(), "{f}");
         assert!(text.contains("cargo install --locked --path ."), "{f}");
         assert!(text.contains("banhanh build --base-url"), "{f}");
-        assert!(text.contains("banhanh check --base-url"), "{f}");
+        assert!(text.contains(format), "{f}: errors shown where reviewers look");
         assert!(text.contains("public"), "{f}");
     }
 }

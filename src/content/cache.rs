@@ -3,7 +3,7 @@
 use super::Source;
 use crate::data::Catalog;
 use crate::diagnostics::Diagnostic;
-use crate::link::citations::CitationFinder;
+use crate::markdown::citations::CitationFinder;
 use crate::model::Document;
 use std::collections::{BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};

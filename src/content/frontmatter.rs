@@ -55,8 +55,10 @@ pub fn split<'a>(path: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     let Some(rest) =
         text.strip_prefix("---\n").or_else(|| (text.trim_end() == "---").then_some(""))
     else {
-        return Err(Diagnostic::error(path, 1, 1, "thiếu phần thông tin (frontmatter) ở đầu tệp")
-            .with_help("dòng đầu tiên của tệp phải là ---, tiếp theo là title:, type:, province:… và một dòng --- đóng lại"));
+        let help = "dòng đầu tiên của tệp phải là ---, tiếp theo là title:, type:, province:… \
+                    và một dòng --- đóng lại";
+        let message = "thiếu phần thông tin (frontmatter) ở đầu tệp";
+        return Err(Diagnostic::error(path, 1, 1, message).with_help(help));
     };
     let mut offset = 0;
     for (line, l) in (2..).zip(rest.split_inclusive('\n')) {

@@ -22,18 +22,28 @@ pub struct Parsed {
     pub body_line: usize,
     /// Where the identity is written: the `number:` value, else the `year:` value (line, column).
     pub identity_at: (usize, usize),
+    /// What the frontmatter says that builds but deserves a look.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Parsed {
-    /// Turns the parsed file into a document with its rendered body (path assigned later by the link stage).
+    /// Turns the parsed file into a document with its rendered body and its page's path; the
+    /// body's accessibility notes become warnings of the file.
     pub fn into_document(self, body: Body) -> Document {
+        let mut warnings = self.warnings;
+        warnings.extend(body.lints.iter().map(|l| {
+            Diagnostic::warning(&self.source, l.line, l.column, &l.message).with_help(&l.help)
+        }));
+        let leaf = self.meta.number.as_deref().unwrap_or(&self.stem);
+        let path = crate::urls::document(&self.meta.province, self.meta.year, leaf);
         Document {
             source: self.source,
             stem: self.stem,
             meta: self.meta,
             body_line: self.body_line,
             identity_at: self.identity_at,
-            path: String::new(),
+            warnings,
+            path,
             body,
         }
     }
@@ -57,6 +67,12 @@ pub fn parse_bytes(rel: &str, bytes: &[u8], catalog: &Catalog) -> Result<Parsed,
     let meta = validate::validate(rel, &map, &loc, catalog)?;
     let stem = rel.rsplit('/').next().unwrap_or(rel).trim_end_matches(".md").to_string();
     let identity_at = loc.key(if meta.number.is_some() { "number" } else { "year" });
+    let mut warnings = Vec::new();
+    if let Some(unit) = catalog.merged_away(&meta.province, meta.issued, meta.year) {
+        let advice = catalog.merged_away_warning(&meta.province, unit, meta.issued, meta.year);
+        let (line, col) = loc.key("province");
+        warnings.push(Diagnostic::warning(rel, line, col, advice.message).with_help(advice.help));
+    }
     Ok(Parsed {
         source: rel.to_string(),
         stem,
@@ -64,5 +80,6 @@ pub fn parse_bytes(rel: &str, bytes: &[u8], catalog: &Catalog) -> Result<Parsed,
         markdown: split.body.to_string(),
         body_line: split.body_line,
         identity_at,
+        warnings,
     })
 }

@@ -25,7 +25,7 @@ pub const KEYS: [&str; 14] = [
     "implements",
     "targets",
 ];
-const IMPLEMENTS_KEYS: [&str; 3] = ["number", "date", "title"];
+const IMPLEMENTS_KEYS: [&str; 4] = ["number", "date", "year", "title"];
 
 struct Checker<'a> {
     /// Required keys an unknown key was taken for ("titel" → "title"): not reported missing twice.
@@ -159,117 +159,24 @@ pub fn validate(
     catalog: &Catalog,
 ) -> Result<Meta, Vec<Diagnostic>> {
     let mut c = Checker { suggested: Vec::new(), path, map, loc, errors: Vec::new() };
-    for key in map.keys() {
-        let name = scalar_text(key).unwrap_or_default();
-        if !KEYS.contains(&name.as_str()) {
-            let suggestion = closest_key(&name, &KEYS);
-            if let Some(k) = suggestion.filter(|k| !map.contains_key(*k)) {
-                c.suggested.push(k);
-            }
-            let help = suggestion.map_or_else(
-                || format!("các khóa hợp lệ: {}", KEYS.join(", ")),
-                |k| format!("có phải là `{k}`?"),
-            );
-            c.err(loc.key_name(&name), format!("khóa không hợp lệ `{name}`"), Some(help));
-        }
-    }
+    c.unknown_keys();
     let title = c.string("title", true);
     let issuer = c.string("issuer", true);
-    let doc_type = c.string("type", true).and_then(|t| match catalog.doc_type(&t) {
-        Some(dt) => Some(dt.name.clone()),
-        None => {
-            let help = catalog.suggest_type(&t).map_or_else(
-                || {
-                    format!(
-                        "các loại hợp lệ: {}",
-                        catalog
-                            .types
-                            .iter()
-                            .map(|t| t.name.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                },
-                |s| format!("có phải là \"{s}\"?"),
-            );
-            c.err(loc.key("type"), format!("loại văn bản không hợp lệ: \"{t}\""), Some(help));
-            None
-        }
+    let doc_type = c.string("type", true).and_then(|t| match catalog.resolve_type(&t) {
+        Ok(dt) => Some(dt.name.clone()),
+        Err(e) => c.fail("type", e.message, Some(e.help)),
     });
-    let province = c.string("province", true).and_then(|p| match catalog.province(&p) {
-        Some(name) => Some(name.to_string()),
-        None => {
-            let help = catalog.suggest_province(&p).map_or_else(
-                || {
-                    "dùng tên tỉnh, thành phố như trong data/provinces.yaml, ví dụ: Vĩnh Long"
-                        .to_string()
-                },
-                |s| format!("có phải là \"{s}\"?"),
-            );
-            c.err(
-                loc.key("province"),
-                format!("không có tỉnh, thành phố nào tên \"{p}\""),
-                Some(help),
-            );
-            None
-        }
+    let province = c.string("province", true).and_then(|p| match catalog.resolve_province(&p) {
+        Ok(name) => Some(name.to_string()),
+        Err(e) => c.fail("province", e.message, Some(e.help)),
     });
     let issued = c.date("issued");
     let effective = c.date("effective");
-    let year = match c.get("year") {
-        None if c.suggested.contains(&"year") => None,
-        None => {
-            c.err(
-                (loc.key("year").0, 1),
-                "thiếu khóa bắt buộc `year`".into(),
-                Some(example("year")),
-            );
-            None
-        }
-        Some(Value::Number(n)) => match n.as_i64() {
-            Some(y) if (1945..=2100).contains(&y) => Some(y as i32),
-            _ => {
-                c.err(loc.key("year"), format!("năm {n} không hợp lệ"), Some(example("year")));
-                None
-            }
-        },
-        Some(v) => {
-            let shown = scalar_text(v).unwrap_or_else(|| "…".into());
-            let help = match shown.trim().parse::<i32>() {
-                Ok(y) => format!("viết year: {y} (không có dấu ngoặc kép)"),
-                Err(_) => example("year"),
-            };
-            c.err(
-                loc.key("year"),
-                format!("`year` phải là một số nguyên, không phải \"{shown}\""),
-                Some(help),
-            );
-            None
-        }
-    };
-    let number = c.string("number", false);
-    if let Some(n) = &number
-        && !looks_like_number(n)
-    {
-        c.err(
-            loc.key("number"),
-            format!("số hiệu \"{n}\" không đúng dạng"),
-            Some(
-                "số hiệu có dạng 22/KH-UBND hoặc 64-KL/TW; bỏ khóa number nếu văn bản không có số"
-                    .into(),
-            ),
-        );
-    }
+    let year = c.year();
+    let number = c.number();
     let signer = c.string("signer", false);
     let summary = c.string("summary", false);
-    let draft = match c.get("draft") {
-        None => false,
-        Some(Value::Bool(b)) => *b,
-        Some(_) => {
-            c.err(loc.key("draft"), "`draft` phải là true hoặc false".into(), None);
-            false
-        }
-    };
+    let draft = c.draft();
     let fields = string_list(&mut c, "fields");
     let implements = implements(&mut c);
     let (targets, errors) = crate::extract::frontmatter::targets(path, map, loc, catalog);
@@ -293,6 +200,85 @@ pub fn validate(
         implements,
         targets,
     })
+}
+
+impl Checker<'_> {
+    /// Reports an error at the value of `key` and gives nothing.
+    fn fail<T>(&mut self, key: &str, message: String, help: Option<String>) -> Option<T> {
+        self.err(self.loc.key(key), message, help);
+        None
+    }
+
+    /// Reports every key that is not in the contract, with the key it was probably meant to be.
+    fn unknown_keys(&mut self) {
+        for key in self.map.keys() {
+            let name = scalar_text(key).unwrap_or_default();
+            if KEYS.contains(&name.as_str()) {
+                continue;
+            }
+            let suggestion = closest_key(&name, &KEYS);
+            if let Some(k) = suggestion.filter(|k| !self.map.contains_key(*k)) {
+                self.suggested.push(k);
+            }
+            let help = suggestion.map_or_else(
+                || format!("các khóa hợp lệ: {}", KEYS.join(", ")),
+                |k| format!("có phải là `{k}`?"),
+            );
+            self.err(self.loc.key_name(&name), format!("khóa không hợp lệ `{name}`"), Some(help));
+        }
+    }
+
+    /// The plan year: a whole number between 1945 and 2100.
+    fn year(&mut self) -> Option<i32> {
+        match self.get("year") {
+            None if self.suggested.contains(&"year") => None,
+            None => {
+                let at = (self.loc.key("year").0, 1);
+                self.err(at, "thiếu khóa bắt buộc `year`".into(), Some(example("year")));
+                None
+            }
+            Some(Value::Number(n)) => match n.as_i64() {
+                Some(y) if (1945..=2100).contains(&y) => Some(y as i32),
+                _ => self.fail("year", format!("năm {n} không hợp lệ"), Some(example("year"))),
+            },
+            Some(v) => {
+                let shown = scalar_text(v).unwrap_or_else(|| "…".into());
+                let help = match shown.trim().parse::<i32>() {
+                    Ok(y) => format!("viết year: {y} (không có dấu ngoặc kép)"),
+                    Err(_) => example("year"),
+                };
+                let message = format!("`year` phải là một số nguyên, không phải \"{shown}\"");
+                self.fail("year", message, Some(help))
+            }
+        }
+    }
+
+    /// The số hiệu, when given, in the shape of a number (`22/KH-UBND`, `64-KL/TW`).
+    fn number(&mut self) -> Option<String> {
+        let number = self.string("number", false)?;
+        if !looks_like_number(&number) {
+            let help =
+                "số hiệu có dạng 22/KH-UBND hoặc 64-KL/TW; bỏ khóa number nếu văn bản không có số";
+            self.err(
+                self.loc.key("number"),
+                format!("số hiệu \"{number}\" không đúng dạng"),
+                Some(help.into()),
+            );
+        }
+        Some(number)
+    }
+
+    /// Whether the document is a draft (`true` or `false`).
+    fn draft(&mut self) -> bool {
+        match self.get("draft") {
+            None => false,
+            Some(Value::Bool(b)) => *b,
+            Some(_) => {
+                self.err(self.loc.key("draft"), "`draft` phải là true hoặc false".into(), None);
+                false
+            }
+        }
+    }
 }
 
 fn string_list(c: &mut Checker<'_>, key: &str) -> Vec<String> {
@@ -346,69 +332,87 @@ fn implements(c: &mut Checker<'_>) -> Vec<DocRef> {
             );
             continue;
         };
-        for k in m.keys() {
-            let name = scalar_text(k).unwrap_or_default();
-            if !IMPLEMENTS_KEYS.contains(&name.as_str()) {
-                let help = closest_key(&name, &IMPLEMENTS_KEYS).map_or_else(
-                    || "các khóa hợp lệ: number, date, title".into(),
-                    |k| format!("có phải là `{k}`?"),
-                );
-                c.err(
-                    c.loc.item("implements", i, Some(&name)),
-                    format!("khóa không hợp lệ `{name}` trong implements"),
-                    Some(help),
-                );
-            }
-        }
-        let field = |k: &str| {
-            m.get(k).and_then(scalar_text).map(|s| nfc(s.trim())).filter(|s| !s.is_empty())
-        };
-        let number = field("number");
-        let date = field("date");
-        let title = field("title");
-        let line = c.loc.item("implements", i, None).0;
-        if number.is_none() {
-            c.err(
-                c.loc.item("implements", i, None),
-                format!("mục {} của `implements` thiếu `number`", i + 1),
-                Some("ví dụ: number: 01/NQ-CP".into()),
-            );
-        }
-        if let Some(n) = &number
-            && !looks_like_number(n)
-        {
-            c.err(
-                c.loc.item("implements", i, Some("number")),
-                format!("số hiệu \"{n}\" không đúng dạng"),
-                Some("số hiệu có dạng 01/NQ-CP hoặc 64-KL/TW".into()),
-            );
-        }
-        let date = match date {
-            None => {
-                c.err(
-                    c.loc.item("implements", i, None),
-                    format!("mục {} của `implements` thiếu `date`", i + 1),
-                    Some(
-                        "ngày ban hành của văn bản được thực hiện, ví dụ: date: 2024-01-05".into(),
-                    ),
-                );
-                None
-            }
-            Some(d) => parse_date(&d)
-                .map_err(|(msg, help)| {
-                    c.err(
-                        c.loc.item("implements", i, Some("date")),
-                        format!("`date`: {msg}"),
-                        Some(help),
-                    )
-                })
-                .ok(),
-        };
-        if let (Some(number), Some(date)) = (number, date) {
-            out.push(DocRef { number, date, title, line });
-        }
+        out.extend(implements_entry(c, i, m));
     }
     out
+}
+
+/// Entry `i` of `implements`: a number and a date, and an optional title.
+fn implements_entry(c: &mut Checker<'_>, i: usize, m: &Mapping) -> Option<DocRef> {
+    for k in m.keys() {
+        let name = scalar_text(k).unwrap_or_default();
+        if !IMPLEMENTS_KEYS.contains(&name.as_str()) {
+            let help = closest_key(&name, &IMPLEMENTS_KEYS).map_or_else(
+                || "các khóa hợp lệ: number, date, year, title".into(),
+                |k| format!("có phải là `{k}`?"),
+            );
+            c.err(
+                c.loc.item("implements", i, Some(&name)),
+                format!("khóa không hợp lệ `{name}` trong implements"),
+                Some(help),
+            );
+        }
+    }
+    let field =
+        |k: &str| m.get(k).and_then(scalar_text).map(|s| nfc(s.trim())).filter(|s| !s.is_empty());
+    let number = field("number");
+    let date = field("date");
+    let title = field("title");
+    let line = c.loc.item("implements", i, None).0;
+    if number.is_none() {
+        c.err(
+            c.loc.item("implements", i, None),
+            format!("mục {} của `implements` thiếu `number`", i + 1),
+            Some("ví dụ: number: 01/NQ-CP".into()),
+        );
+    }
+    if let Some(n) = &number
+        && !looks_like_number(n)
+    {
+        c.err(
+            c.loc.item("implements", i, Some("number")),
+            format!("số hiệu \"{n}\" không đúng dạng"),
+            Some("số hiệu có dạng 01/NQ-CP hoặc 64-KL/TW".into()),
+        );
+    }
+    // The date is optional (Kết luận 64-KL/TW is cited without one): an undated entry links
+    // to the one known document with that number, or is listed without a link.
+    let date = match date {
+        None => Ok(None),
+        Some(d) => parse_date(&d).map(Some).map_err(|(msg, help)| {
+            c.err(c.loc.item("implements", i, Some("date")), format!("`date`: {msg}"), Some(help))
+        }),
+    };
+    let year = implements_year(c, i, m, date.as_ref().ok().copied().flatten());
+    let (number, date, year) = (number?, date.ok()?, year.ok()?);
+    Some(DocRef { number, date, year, title, line })
+}
+
+/// The `year:` of entry `i` of `implements`: a whole number, the same as its date's when both are given.
+fn implements_year(
+    c: &mut Checker<'_>,
+    i: usize,
+    m: &Mapping,
+    date: Option<NaiveDate>,
+) -> Result<Option<i32>, ()> {
+    let at = c.loc.item("implements", i, Some("year"));
+    let year = match m.get("year").filter(|v| !v.is_null()) {
+        None => return Ok(date.map(|d| chrono::Datelike::year(&d))),
+        Some(Value::Number(n)) => n.as_i64().filter(|y| (1945..=2100).contains(y)),
+        Some(_) => None,
+    };
+    let Some(year) = year.map(|y| y as i32) else {
+        c.err(at, "`year` của `implements` phải là một năm, ví dụ: year: 2024".into(), None);
+        return Err(());
+    };
+    match date {
+        Some(d) if chrono::Datelike::year(&d) != year => {
+            let message = format!("`year: {year}` khác năm của `date` ({})", d.format("%Y-%m-%d"));
+            c.err(at, message, Some("bỏ `year` khi đã có `date`".into()));
+            Err(())
+        }
+        _ => Ok(Some(year)),
+    }
 }
 
 fn closest_key<'k>(name: &str, keys: &[&'k str]) -> Option<&'k str> {

@@ -1,143 +1,22 @@
-//! Detects a document's metadata from its official header, the portal table, the opening
-//! sentences and the signature block. What cannot be found is reported, never guessed silently.
+//! Detects a document's metadata from its official header, the portal's metadata, the opening
+//! sentences and the signature block. What cannot be found, or is found twice with different
+//! values, is a TODO naming what was seen: never a guess.
 
 use super::blocks::Block;
-use super::rebuild::{Chunk, Marker, Piece, ends_clause, is_caps};
+use super::chunks::Chunk;
+use super::field::Field;
+use super::header::Header;
+use super::header_lines::enacting;
+use super::inputs::Inputs;
+use super::numbers;
+use super::opening;
 use super::rules::{rules, same_words, starts_with_words};
-use super::source::Portal;
-use super::title::{capitalise, lower_first, sentence_case};
 use crate::data::{Catalog, issuer_codes};
-use crate::link::citations::{CitationFinder, parse_cited_date};
 use crate::link::resolve::number_key;
-use crate::text::tone_key;
+use crate::markdown::citations::parse_cited_date;
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use std::sync::OnceLock;
-
-/// A detected value, or why it is missing (a `TODO: …` text for the editor).
-#[derive(Debug, Clone, PartialEq)]
-pub enum Field<T> {
-    Found(T),
-    Todo(String),
-}
-
-impl<T> Field<T> {
-    /// The value, when found.
-    pub fn found(&self) -> Option<&T> {
-        match self {
-            Field::Found(v) => Some(v),
-            Field::Todo(_) => None,
-        }
-    }
-}
-
-/// What the official header at the top of the text says.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Header {
-    /// Issuing body as written ("ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG").
-    pub issuer: Option<String>,
-    pub number: Option<String>,
-    pub place: Option<String>,
-    pub date: Option<NaiveDate>,
-    /// Canonical document type from the type line ("KẾ HOẠCH" → "Kế hoạch").
-    pub doc_type: Option<String>,
-    /// The title after the type word, as written.
-    pub title: Option<String>,
-    /// The header's paragraphs as written, in order.
-    pub lines: Vec<String>,
-    /// Index of the first chunk after the header.
-    pub end: usize,
-}
-
-fn place_date_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"^(\S.{0,40}?),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
-            .expect("valid")
-    })
-}
-
-fn number_line_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^Số\s*:?\s*(\d[^\s|]*/[^\s|]+)").expect("valid"))
-}
-
-/// The canonical type a line opens with in capitals, and the rest of the line.
-fn type_prefix<'a>(text: &'a str, catalog: &Catalog) -> Option<(String, &'a str)> {
-    let mut types: Vec<&str> = catalog.types.iter().map(|t| t.name.as_str()).collect();
-    types.sort_by_key(|t| std::cmp::Reverse(t.len()));
-    for name in types {
-        let n = name.split_whitespace().count();
-        let head: Vec<&str> = text.split_whitespace().take(n).collect();
-        if head.len() == n && is_caps(&head.join(" ")) && starts_with_words(text, name) {
-            let mut rest = text;
-            for _ in 0..n {
-                rest = rest.trim_start();
-                rest = &rest[rest.find(char::is_whitespace).unwrap_or(rest.len())..];
-            }
-            return Some((name.to_string(), rest.trim()));
-        }
-    }
-    None
-}
-
-fn is_motto(text: &str) -> bool {
-    rules().motto.iter().any(|m| starts_with_words(text, m))
-}
-
-fn is_issuer_line(text: &str) -> bool {
-    is_caps(text) && rules().issuer_words.iter().any(|w| starts_with_words(text, w))
-}
-
-fn is_title_part(p: &Piece) -> bool {
-    p.marker.is_none()
-        && !ends_clause(&p.text)
-        && !is_issuer_line(&p.text)
-        && !rules().body_starters.iter().any(|s| starts_with_words(&p.text, s))
-}
-
-/// Reads the official header at the start of the chunks.
-pub fn header(chunks: &[Chunk], catalog: &Catalog) -> Header {
-    let mut h = Header::default();
-    let mut i = 0;
-    while let Some(Chunk::Text(p)) = chunks.get(i) {
-        let t = p.text.trim_matches('*').trim();
-        if h.doc_type.is_some() {
-            if is_title_part(p)
-                && h.lines.len() < 12
-                && h.title.as_ref().is_none_or(|t| t.chars().count() < 400)
-            {
-                h.title = Some(match h.title.take() {
-                    Some(prev) if !prev.is_empty() => format!("{prev} {t}"),
-                    _ => t.to_string(),
-                });
-                h.lines.push(p.text.clone());
-                i += 1;
-                continue;
-            }
-            break;
-        }
-        if is_motto(t) {
-        } else if h.issuer.is_none() && is_issuer_line(t) {
-            h.issuer = Some(t.to_string());
-        } else if let Some(c) = number_line_re().captures(t).filter(|_| h.number.is_none()) {
-            h.number = Some(c[1].trim_end_matches(['.', ',', ';']).to_string());
-        } else if let Some(c) = place_date_re().captures(t).filter(|_| h.date.is_none()) {
-            h.place = Some(c[1].trim().to_string());
-            let num = |k: usize| c[k].parse::<u32>().unwrap_or(0);
-            h.date = NaiveDate::from_ymd_opt(num(4) as i32, num(3), num(2));
-        } else if let Some((name, rest)) = type_prefix(t, catalog) {
-            h.doc_type = Some(name);
-            h.title = Some(rest.to_string());
-        } else {
-            break;
-        }
-        h.lines.push(p.text.clone());
-        i += 1;
-    }
-    h.end = i;
-    h
-}
 
 /// Metadata of a draft: each field found or marked TODO.
 #[derive(Debug, Clone, PartialEq)]
@@ -156,43 +35,20 @@ pub struct Detected {
     pub implements: Vec<(String, NaiveDate)>,
     /// Documents it says it implements but cites without a date.
     pub undated: Vec<String>,
-}
-
-/// Everything the detector looks at.
-pub struct Inputs<'a> {
-    pub header: &'a Header,
-    pub portal: &'a Portal,
-    /// Body chunks (after the header).
-    pub body: &'a [Chunk],
-    pub blocks: &'a [Block],
-    pub catalog: &'a Catalog,
-    pub finder: &'a CitationFinder,
+    /// Where values came from when not from the header, for the draft's notes.
+    pub notes: Vec<String>,
 }
 
 /// Detects the metadata.
 pub fn detect(x: &Inputs<'_>) -> Detected {
     let (h, portal, catalog) = (x.header, x.portal, x.catalog);
-    let self_ref = self_reference(x);
-    let number = h
-        .number
-        .clone()
-        .or_else(|| portal.get("number").map(str::to_string))
-        .or_else(|| self_ref.as_ref().map(|r| r.0.clone()));
-    let doc_type = h
-        .doc_type
-        .clone()
-        .or_else(|| {
-            number
-                .as_deref()
-                .and_then(|n| catalog.kind_for_number(n))
-                .and_then(|k| catalog.doc_type(k))
-                .map(|t| t.name.clone())
-        })
-        .or_else(|| portal.get("type").and_then(|t| catalog.doc_type(t)).map(|t| t.name.clone()));
-    let issued = h
-        .date
-        .or_else(|| portal.get("issued").and_then(parse_cited_date))
-        .or(self_ref.as_ref().map(|r| r.1));
+    let mut notes = Vec::new();
+    let own = (!is_draft(h) && (h.number.is_none() || h.date.is_none()))
+        .then(|| opening::self_reference(x))
+        .flatten();
+    let number = number(x, own.as_ref().map(|o| o.0.clone()));
+    let doc_type = doc_type(x, number.found().map(String::as_str));
+    let issued = issued(x, own.map(|o| o.1));
     let province = h
         .place
         .as_deref()
@@ -201,8 +57,13 @@ pub fn detect(x: &Inputs<'_>) -> Detected {
         .or_else(|| enacting_issuer(x.body).and_then(|i| province_in(i, catalog)))
         .or_else(|| portal.get("issuer").and_then(|i| province_in(i, catalog)))
         .map(str::to_string);
-    let title = title(x, doc_type.as_deref());
-    let (implements, undated) = implements(x, title.found().map(String::as_str), number.as_deref());
+    let (title, title_note) = opening::title(x, doc_type.as_deref());
+    notes.extend(title_note);
+    let (implements, undated) = opening::implements(
+        x,
+        title.found().map(String::as_str),
+        number.found().map(String::as_str),
+    );
     let year = title
         .found()
         .and_then(|t| last_year_in(t))
@@ -212,7 +73,7 @@ pub fn detect(x: &Inputs<'_>) -> Detected {
                 .find(|(n, _)| number_key(n) == number_key("01/NQ-CP"))
                 .map(|(_, d)| d.year())
         })
-        .or(issued.map(|d| d.year()));
+        .or(issued.found().map(|d| d.year()));
     let signer = x
         .blocks
         .iter()
@@ -225,7 +86,8 @@ pub fn detect(x: &Inputs<'_>) -> Detected {
         Some(p) => Field::Found(p.clone()),
         None => Field::Todo(guess_province(x)),
     };
-    let issuer = match (&province, issuer_words(x, number.as_deref())) {
+    let words = issuer_words(x, number.found().map(String::as_str));
+    let issuer = match (&province, words) {
         (Some(p), Some(words)) => Field::Found(issuer_name(&words, p, catalog)),
         (None, Some(words)) => Field::Todo(format!("TODO: {words} — chưa rõ tỉnh")),
         (_, None) => Field::Todo("TODO: không tìm thấy cơ quan ban hành".into()),
@@ -236,23 +98,8 @@ pub fn detect(x: &Inputs<'_>) -> Detected {
             .map_or_else(|| Field::Todo("TODO: không tìm thấy loại văn bản".into()), Field::Found),
         province: province_field,
         issuer,
-        number: number.map_or_else(
-            || {
-                Field::Todo(
-                    "TODO: không tìm thấy số hiệu (bỏ khóa này nếu văn bản không có số)".into(),
-                )
-            },
-            Field::Found,
-        ),
-        issued: issued.map_or_else(
-            || {
-                Field::Todo(
-                    "TODO: không tìm thấy ngày ban hành (bỏ khóa này nếu văn bản không ghi ngày)"
-                        .into(),
-                )
-            },
-            Field::Found,
-        ),
+        number,
+        issued,
         year: year
             .map_or_else(|| Field::Todo("TODO: không tìm thấy năm kế hoạch".into()), Field::Found),
         signer: signer
@@ -270,13 +117,115 @@ pub fn detect(x: &Inputs<'_>) -> Detected {
             .unwrap_or_default(),
         implements,
         undated,
+        notes,
+    }
+}
+
+/// Whether the header leaves its number or date blank (a draft): nothing else is used for them.
+fn is_draft(h: &Header) -> bool {
+    h.blank_number.is_some() || h.bad_date.is_some()
+}
+
+/// The number: from the header, else the portal's metadata, else the decision the text is
+/// attached to; a TODO when they disagree or when the number's type code contradicts the type line.
+fn number(x: &Inputs<'_>, own: Option<String>) -> Field<String> {
+    let (h, catalog) = (x.header, x.catalog);
+    if let Some(line) = &h.blank_number {
+        return Field::Todo(format!(
+            "TODO: văn bản để trống số hiệu (\"{line}\", bản dự thảo?): điền số khi văn bản được \
+                ban hành, hoặc bỏ khóa này"
+        ));
+    }
+    let header = h.number.as_deref().map(|n| numbers::canonical(n, catalog));
+    let from_portal = x.portal.get("number").map(|n| numbers::canonical(n, catalog));
+    if let (Some(a), Some(b)) = (&header, &from_portal)
+        && number_key(a) != number_key(b)
+    {
+        return Field::Todo(format!(
+            "TODO: số hiệu là \"{a}\" ở phần đầu văn bản nhưng \"{b}\" ở trang nguồn: đối chiếu \
+                với bản gốc"
+        ));
+    }
+    let Some(n) = header.or(from_portal).or(own) else {
+        return Field::Todo(
+            "TODO: không tìm thấy số hiệu (bỏ khóa này nếu văn bản không có số)".into(),
+        );
+    };
+    if let (Some(kind), Some(coded)) = (h.doc_type.as_deref(), numbers::type_of(&n, catalog))
+        && coded != kind
+    {
+        let other = numbers::with_type_code(&n, kind, catalog)
+            .map(|o| format!(" hay \"{o}\""))
+            .unwrap_or_default();
+        return Field::Todo(format!(
+            "TODO: số hiệu in là \"{n}\" (mã của {coded}) nhưng văn bản là {kind}: \
+                \"{n}\"{other}? Đối chiếu với bản gốc"
+        ));
+    }
+    Field::Found(n)
+}
+
+/// The type: the type line, else the number's type code (also of a blank number), else a Công
+/// văn's number form, else the portal's metadata.
+fn doc_type(x: &Inputs<'_>, number: Option<&str>) -> Option<String> {
+    let catalog = x.catalog;
+    let blank_code = x.header.blank_number.as_deref().and_then(|line| {
+        let code = line.trim_start_matches(|c: char| c != '/').trim();
+        numbers::type_of(&format!("0{code}"), catalog)
+    });
+    x.header
+        .doc_type
+        .clone()
+        .or_else(|| number.and_then(|n| numbers::type_of(n, catalog)))
+        .or_else(|| {
+            number
+                .and_then(|n| catalog.kind_for_number(n))
+                .and_then(|k| catalog.doc_type(k))
+                .map(|t| t.name.clone())
+        })
+        .or(blank_code)
+        .or_else(|| {
+            number
+                .filter(|n| numbers::is_letter_number(n, catalog))
+                .and_then(|_| catalog.doc_type("Công văn"))
+                .map(|t| t.name.clone())
+        })
+        .or_else(|| x.portal.get("type").and_then(|t| catalog.doc_type(t)).map(|t| t.name.clone()))
+}
+
+/// The date: from the header, else the portal's metadata, else the decision the text is
+/// attached to; a TODO when the header leaves it blank or the two disagree.
+fn issued(x: &Inputs<'_>, own: Option<NaiveDate>) -> Field<NaiveDate> {
+    let h = x.header;
+    if let Some(line) = &h.bad_date {
+        return Field::Todo(format!(
+            "TODO: ngày ban hành để trống hoặc không có thật (\"{line}\"): điền ngày khi văn bản \
+                được ban hành, hoặc bỏ khóa này"
+        ));
+    }
+    let from_portal = x.portal.get("issued").and_then(parse_cited_date);
+    if let (Some(a), Some(b)) = (h.date, from_portal)
+        && a != b
+    {
+        return Field::Todo(format!(
+            "TODO: ngày ban hành là {} ở phần đầu văn bản nhưng {} ở trang nguồn: đối chiếu với \
+                bản gốc",
+            a.format("%d/%m/%Y"),
+            b.format("%d/%m/%Y")
+        ));
+    }
+    match h.date.or(from_portal).or(own) {
+        Some(d) => Field::Found(d),
+        None => Field::Todo(
+            "TODO: không tìm thấy ngày ban hành (bỏ khóa này nếu văn bản không ghi ngày)".into(),
+        ),
     }
 }
 
 /// The issuing body a decision names before its legal bases ("ỦY BAN NHÂN DÂN TỈNH VĨNH LONG" above "Căn cứ …").
 fn enacting_issuer(body: &[Chunk]) -> Option<&str> {
     body.iter().take(3).find_map(|c| match c {
-        Chunk::Text(p) => Some(p.text.trim_matches('*')).filter(|t| is_issuer_line(t)),
+        Chunk::Text(p) => enacting(&p.text),
         Chunk::Table(_) => None,
     })
 }
@@ -289,93 +238,29 @@ fn province_in<'c>(text: &str, catalog: &'c Catalog) -> Option<&'c str> {
     })
 }
 
+/// The year a title says the document is for: its last "năm YYYY" that is not a period
+/// ("5 năm 2016-2020"), a bound ("đến năm 2030", "từ năm 2021") or part of a date ("ngày 19
+/// tháng 10 năm 2018").
 fn last_year_in(title: &str) -> Option<i32> {
     static RE: OnceLock<Regex> = OnceLock::new();
+    static BOUND: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| Regex::new(r"(?i)\bnăm\s+(\d{4})\b").expect("valid"));
-    re.captures_iter(title).last().and_then(|c| c[1].parse().ok())
-}
-
-fn title(x: &Inputs<'_>, doc_type: Option<&str>) -> Field<String> {
-    let h = x.header;
-    if let (Some(t), Some(kind)) = (h.title.as_deref().filter(|t| !t.is_empty()), doc_type) {
-        let rest = sentence_case(t, x.finder, x.catalog);
-        return Field::Found(format!("{kind} {}", lower_first(&rest)));
-    }
-    if let Some(t) = &x.portal.title {
-        let mut t = t.trim().to_string();
-        if let Some(i) = t.rfind(" do ").filter(|i| t[*i..].trim_end().ends_with("ban hành")) {
-            t.truncate(i);
-        }
-        if let (Some(kind), Some(n)) = (doc_type, x.portal.get("number")) {
-            t = t.replacen(&format!("{kind} {n} "), &format!("{kind} "), 1);
-        }
-        return Field::Found(capitalise(&t));
-    }
-    Field::Todo("TODO: không tìm thấy tiêu đề".into())
-}
-
-/// "(Ban hành kèm theo Quyết định số 89/QĐ-UBND ngày 19/01/2024 …)": the document's own number and date.
-fn self_reference(x: &Inputs<'_>) -> Option<(String, NaiveDate)> {
-    let kind = x.header.doc_type.as_deref()?;
-    x.body
-        .iter()
-        .filter_map(|c| match c {
-            Chunk::Text(p) => Some(p.text.as_str()),
-            Chunk::Table(_) => None,
+    let bound = BOUND.get_or_init(|| {
+        Regex::new(r"(?i)(?:\bđến|\btới|\btừ|\bhết|\btháng\s+\d{1,2})\s*$").expect("valid")
+    });
+    re.captures_iter(title)
+        .filter(|c| {
+            let m = c.get(0).expect("whole match");
+            let after = title[m.end()..].trim_start();
+            let period = after.starts_with(['-', '–'])
+                && after
+                    .trim_start_matches(['-', '–'])
+                    .trim_start()
+                    .starts_with(|d: char| d.is_ascii_digit());
+            !period && !bound.is_match(&title[..m.start()])
         })
-        .find_map(|text| {
-            x.finder.find(text).into_iter().find_map(|f| {
-                let before = text[..f.start].to_lowercase();
-                let near = before.trim_end().ends_with("kèm theo");
-                (near && tone_key(&f.kind) == tone_key(kind))
-                    .then_some(())
-                    .and(f.date.map(|d| (f.number.clone(), d)))
-            })
-        })
-}
-
-fn implements(
-    x: &Inputs<'_>,
-    title: Option<&str>,
-    own: Option<&str>,
-) -> (Vec<(String, NaiveDate)>, Vec<String>) {
-    let mut texts: Vec<&str> = title.into_iter().collect();
-    for c in x.body.iter().take(14) {
-        match c {
-            Chunk::Text(p) if matches!(p.marker, Some(Marker::Roman | Marker::Number(_))) => break,
-            Chunk::Text(p) => texts.push(&p.text),
-            Chunk::Table(_) => break,
-        }
-    }
-    let own_key = own.map(number_key);
-    let mut dated: Vec<(String, NaiveDate)> = Vec::new();
-    let mut undated: Vec<String> = Vec::new();
-    for text in texts {
-        for sentence in text.split(". ") {
-            let lower = sentence.to_lowercase();
-            for f in x.finder.find(sentence) {
-                let key = number_key(&f.number);
-                let implements = lower.get(..f.start).is_some_and(|b| b.contains("thực hiện"));
-                let own = own_key.as_ref() == Some(&key)
-                    || lower.get(..f.start).is_some_and(|b| b.trim_end().ends_with("kèm theo"));
-                if !implements || own {
-                    continue;
-                }
-                match f.date {
-                    Some(d) if !dated.iter().any(|(n, dd)| number_key(n) == key && *dd == d) => {
-                        dated.push((f.number.clone(), d))
-                    }
-                    Some(_) => {}
-                    None if !undated.iter().any(|n| number_key(n) == key) => {
-                        undated.push(f.number.clone())
-                    }
-                    None => {}
-                }
-            }
-        }
-    }
-    undated.retain(|n| !dated.iter().any(|(d, _)| number_key(d) == number_key(n)));
-    (dated, undated)
+        .last()
+        .and_then(|c| c[1].parse().ok())
 }
 
 /// The words naming the issuing body without its province ("Ủy ban nhân dân").
@@ -419,6 +304,10 @@ pub fn issuer_name(words: &str, province: &str, catalog: &Catalog) -> String {
         .map(|p| p.kind.clone())
         .or_else(|| catalog.after_2025.iter().find(|p| p.name == province).map(|p| p.kind.clone()))
         .unwrap_or_else(|| "tỉnh".into());
+    if starts_with_words(province, &kind) {
+        // "Thành phố Hồ Chí Minh" already names its kind
+        return format!("{words} {province}");
+    }
     format!("{words} {kind} {province}")
 }
 
@@ -444,7 +333,8 @@ fn guess_province(x: &Inputs<'_>) -> String {
     counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     match counts.first() {
         Some((name, n)) => format!(
-            "TODO: không có dòng địa danh, ngày tháng; có thể là {name} (\"tỉnh {name}\" xuất hiện {n} lần)"
+            "TODO: không có dòng địa danh, ngày tháng; có thể là {name} (\"tỉnh {name}\" xuất \
+                hiện {n} lần)"
         ),
         None => "TODO: không tìm thấy tỉnh ban hành".into(),
     }
@@ -453,28 +343,6 @@ fn guess_province(x: &Inputs<'_>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::{rebuild, source};
-
-    fn chunks(text: &str, catalog: &Catalog) -> Vec<Chunk> {
-        rebuild::join(&source::prepare(text).lines, catalog)
-    }
-
-    #[test]
-    fn reads_a_wrapped_header_and_stops_at_the_body() {
-        let c = Catalog::load();
-        let ch = chunks(
-            "ỦY\nBAN NHÂN DÂN\nTỈNH KIÊN GIANG\n-------\n|\nSố: 22/KH-UBND\n|\nKiên\nGiang, ngày 01 tháng 02 năm 2021\n|\nKẾ HOẠCH\nTRIỂN KHAI THỰC HIỆN\nThực hiện Nghị quyết số 01/NQ-CP ngày\n01/01/2021 của Chính phủ, UBND tỉnh đề ra kế hoạch như sau:",
-            &c,
-        );
-        let h = header(&ch, &c);
-        assert_eq!(h.issuer.as_deref(), Some("ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG"));
-        assert_eq!(h.number.as_deref(), Some("22/KH-UBND"));
-        assert_eq!(h.place.as_deref(), Some("Kiên Giang"));
-        assert_eq!(h.date, NaiveDate::from_ymd_opt(2021, 2, 1));
-        assert_eq!(h.doc_type.as_deref(), Some("Kế hoạch"));
-        assert_eq!(h.title.as_deref(), Some("TRIỂN KHAI THỰC HIỆN"));
-        assert_eq!(h.end, ch.len() - 1);
-    }
 
     #[test]
     fn names_issuers_and_finds_provinces() {
@@ -488,8 +356,17 @@ mod tests {
             "Ủy ban nhân dân thành phố Hà Nội"
         );
         assert_eq!(issuer_name("Tỉnh ủy", "Đồng Tháp", &c), "Tỉnh ủy Đồng Tháp");
+        assert_eq!(
+            issuer_name("Ủy ban nhân dân", "Thành phố Hồ Chí Minh", &c),
+            "Ủy ban nhân dân Thành phố Hồ Chí Minh"
+        );
         assert_eq!(province_in("ỦY BAN NHÂN DÂN TỈNH VĨNH LONG", &c), Some("Vĩnh Long"));
         assert_eq!(province_in("Tỉnh Vĩnh Phúc", &c), Some("Vĩnh Phúc"));
         assert_eq!(last_year_in("Kế hoạch … năm 2023 cho năm 2024"), Some(2024));
+        assert_eq!(last_year_in("kế hoạch 5 năm 2016-2020"), None);
+        assert_eq!(last_year_in("kế hoạch 5 năm 2016 – 2020"), None);
+        assert_eq!(last_year_in("năm 2019 và định hướng đến năm 2021"), Some(2019));
+        assert_eq!(last_year_in("năm 2024 giai đoạn I: từ năm 2021 đến năm 2025"), Some(2024));
+        assert_eq!(last_year_in("Quyết định số 4631 ngày 19 tháng 10 năm 2018"), None);
     }
 }

@@ -1,20 +1,38 @@
 //! `banhanh import`: turns a scraped official text into a draft Markdown document with frontmatter.
 //!
-//! source (clean, portal table, repeats) → rebuild (lines → paragraphs, tables) → detect (header,
-//! metadata) → blocks (headings, lists, signature) → Markdown. Everything not detected is a `TODO`.
+//! source (clean, portal, repeats, cells, glued words) → rebuild (lines → paragraphs, tables) →
+//! header → detect (metadata) → blocks (headings, lists, signature) → Markdown. Everything not
+//! detected is a `TODO`.
+//!
+//! Below the stages, the words they share: `lines` (a line of the scraped text), `chunks`
+//! (paragraphs and tables), `shape` (capitals, clause endings), `header_lines` (what a line of
+//! the header is), `field` (a value or its TODO) and `inputs` (what the detector reads).
 
 pub mod blocks;
+pub mod cells;
+pub mod chunks;
 pub mod detect;
+pub mod field;
+pub mod glue;
+pub mod header;
+pub mod header_lines;
+pub mod inputs;
+pub mod lines;
+pub mod numbers;
+pub mod opening;
+pub mod portal;
 pub mod rebuild;
 pub mod rules;
+pub mod shape;
 pub mod source;
 pub mod tables;
 pub mod title;
 
 use crate::data::Catalog;
-use crate::link::citations::CitationFinder;
+use crate::markdown::citations::CitationFinder;
 use crate::text::nfc;
-use detect::{Detected, Field};
+use detect::Detected;
+use field::Field;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -29,12 +47,12 @@ pub struct Draft {
 /// Imports a scraped text (any line endings, NFC or not).
 pub fn import(text: &str, catalog: &Catalog) -> Draft {
     let finder = CitationFinder::new(catalog);
-    let prepared = source::prepare(text);
+    let prepared = source::prepare(text, catalog);
     let chunks = rebuild::join(&prepared.lines, catalog);
-    let header = detect::header(&chunks, catalog);
+    let header = header::header(&chunks, catalog);
     let body_chunks = &chunks[header.end.min(chunks.len())..];
     let blocks = blocks::structure(body_chunks);
-    let meta = detect::detect(&detect::Inputs {
+    let meta = detect::detect(&inputs::Inputs {
         header: &header,
         portal: &prepared.portal,
         body: body_chunks,
@@ -49,9 +67,10 @@ pub fn import(text: &str, catalog: &Catalog) -> Draft {
             format!("Phần đầu văn bản đã chuyển vào frontmatter:\n  {}", header.lines.join("\n  ")),
         );
     }
+    notes.extend(meta.notes.iter().cloned());
     if !meta.undated.is_empty() {
         notes.push(format!(
-            "Văn bản được thực hiện nhưng không ghi ngày (chưa đưa vào implements): {}.",
+            "Văn bản được thực hiện nhưng không ghi ngày (implements không có date): {}.",
             meta.undated.join(", ")
         ));
     }
@@ -86,7 +105,7 @@ impl Draft {
             let list: Vec<String> = m.fields.iter().map(|f| quote(f)).collect();
             y.push_str(&format!("fields: [{}]\n", list.join(", ")));
         }
-        if !m.implements.is_empty() {
+        if !m.implements.is_empty() || !m.undated.is_empty() {
             y.push_str("implements:\n");
             for (n, d) in &m.implements {
                 y.push_str(&format!(
@@ -94,6 +113,10 @@ impl Draft {
                     plain(n),
                     d.format("%Y-%m-%d")
                 ));
+            }
+            // Cited without a date: listed, linked when the site knows the one document.
+            for n in &m.undated {
+                y.push_str(&format!("  - number: {}\n", plain(n)));
             }
         }
         y.push_str("---\n\n");

@@ -3,44 +3,13 @@
 //!
 //! Pure functions of the text (and the province list): no I/O, no panics on any input.
 
-use super::source::SourceLine;
-use super::tables::{self, Table};
+use super::chunks::{Chunk, Marker, Piece};
+use super::lines::SourceLine;
+use super::shape::{ends_clause, is_caps, is_role_line};
+use super::tables;
 use crate::data::Catalog;
 use regex::Regex;
 use std::sync::OnceLock;
-
-/// The numbering or opening word a line starts with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Marker {
-    /// "I.", "II-"
-    Roman,
-    /// "1.", "1.2." with its depth (1, 2…)
-    Number(u8),
-    /// "a)", "đ)"
-    Letter,
-    /// "(1)"
-    Paren,
-    /// "- ", "+ ", "• "
-    Dash,
-    /// Any other line that always opens a new paragraph ("Căn cứ", "Nơi nhận:", "Điều 1.", "TM.", bold).
-    Opening,
-}
-
-/// A paragraph joined from one or more source lines.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Piece {
-    pub text: String,
-    /// 1-based source line of its first line.
-    pub line: usize,
-    pub marker: Option<Marker>,
-}
-
-/// A paragraph or a table, in source order.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Chunk {
-    Text(Piece),
-    Table(Table),
-}
 
 /// How the scrape laid out paragraphs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,31 +65,17 @@ pub fn marker(line: &str) -> Option<Marker> {
     if re(&DASH, r"^[-–—•+]\s+\S|^\*\s+\S").is_match(l) {
         return Some(Marker::Dash);
     }
-    if re(&OPENING, r"^(?:Căn cứ |Theo đề nghị|Xét đề nghị|Nơi nhận|Điều \d+\.|\*\*|T/M\b|TM\.|KT\.|TL\.|TUQ\.)").is_match(l)
+    let opening = concat!(
+        r"^(?:Căn cứ |Theo đề nghị|Xét đề nghị|Nơi nhận|Điều \d+\.",
+        r"|\*\*|T/M\b|TM\.|KT\.|TL\.|TUQ\.)"
+    );
+    if re(&OPENING, opening).is_match(l)
         || is_role_line(l)
         || (is_caps(l) && l.ends_with(':') && l.split_whitespace().count() <= 3)
     {
         return Some(Marker::Opening);
     }
     None
-}
-
-/// Whether a line is a signature role in capitals ("CHỦ TỊCH", "PHÓ CHỦ TỊCH", "BÍ THƯ").
-pub fn is_role_line(line: &str) -> bool {
-    let t = line.trim_matches(|c: char| c == '*' || c.is_whitespace());
-    is_caps(t)
-        && super::rules::rules().signature_roles.iter().any(|r| super::rules::same_words(t, r))
-}
-
-/// Whether `s` has letters and none of them is lowercase.
-pub fn is_caps(s: &str) -> bool {
-    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
-}
-
-/// Whether text ends a sentence or clause (`.`, `;`, `:`, `!`, `?`, `…`), ignoring closing quotes and `*`.
-pub fn ends_clause(s: &str) -> bool {
-    let t = s.trim_end_matches(['*', '"', '”', '’', '\'', '»', ' ']);
-    t.ends_with(['.', ';', ':', '!', '?', '…'])
 }
 
 fn first_letter(s: &str) -> Option<char> {
@@ -165,6 +120,27 @@ fn splits_province(prev: &str, next: &str, catalog: &Catalog) -> bool {
     false
 }
 
+/// "Số:" (or "Số") alone: the number label of a header.
+fn is_number_label(s: &str) -> bool {
+    matches!(s.trim(), "Số:" | "Số" | "Số :")
+}
+
+/// Whether a line in capitals ends with a word that needs the next line ("… CỦA", "… VÀ").
+fn ends_with_link(s: &str) -> bool {
+    const LINKS: [&str; 10] =
+        ["của", "và", "về", "cho", "tại", "theo", "với", "trên", "thuộc", "giữa"];
+    let last = s.split_whitespace().last().unwrap_or("").to_lowercase();
+    LINKS.contains(&last.as_str())
+}
+
+/// A line that only separates cells: `|`, a rule of dashes or stars, a lone "-".
+fn is_separator(text: &str) -> bool {
+    text == "|"
+        || (text.chars().count() >= 3
+            && text.chars().all(|c| matches!(c, '-' | '_' | '=' | '–' | '*')))
+        || (text.chars().count() <= 2 && text.chars().all(|c| matches!(c, '-' | '–' | '*' | '|')))
+}
+
 /// Whether `next` continues the paragraph whose last line is `prev` (block opened with `opener`).
 fn continues(
     opener: Option<Marker>,
@@ -175,6 +151,14 @@ fn continues(
     catalog: &Catalog,
 ) -> bool {
     if gap == Gap::Forced || marker(next).is_some() {
+        return false;
+    }
+    if is_number_label(prev) {
+        // "Số:" with the number on the next line
+        return next.starts_with(|c: char| c.is_ascii_digit() || c == '/');
+    }
+    if is_caps(prev) && super::header_lines::enacting(next).is_some() && !ends_with_link(prev) {
+        // a title in capitals, then "ỦY BAN NHÂN DÂN TỈNH …" / "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"
         return false;
     }
     if is_caps(prev) && next.starts_with('(') {
@@ -229,10 +213,7 @@ pub fn join(lines: &[SourceLine], catalog: &Catalog) -> Vec<Chunk> {
             }
             continue;
         }
-        if text == "|"
-            || (text.chars().count() >= 3
-                && text.chars().all(|c| matches!(c, '-' | '_' | '=' | '–')))
-        {
+        if is_separator(text) {
             gap = Gap::Forced;
             continue;
         }
@@ -309,7 +290,8 @@ mod tests {
     #[test]
     fn blank_separated_breaks_mid_sentence_are_joined() {
         let t = texts(
-            "Trong bối cảnh đó, đòi hỏi các cấp, các ngành\n\nphải tiếp tục đổi mới.\n\nKiên\n\nGiang là tỉnh.\n\nI. CHỦ ĐỀ\n\nĐể thực hiện.",
+            "Trong bối cảnh đó, đòi hỏi các cấp, các ngành\n\nphải tiếp tục đổi \
+            mới.\n\nKiên\n\nGiang là tỉnh.\n\nI. CHỦ ĐỀ\n\nĐể thực hiện.",
         );
         assert_eq!(
             t,
@@ -327,7 +309,11 @@ mod tests {
         let mut src = String::from(
             "1. Bối cảnh\nNăm 2021 có ý nghĩa đặc biệt quan trọng,\nlà năm tổ chức Đại hội.\n",
         );
-        src.push_str("I. BỐI CẢNH, MỤC\nTIÊU, PHƯƠNG CHÂM\n- Căn cứ Nghị quyết Đại hội Đảng bộ tỉnh, xây dựng kế hoạch triển khai thực hiện Nghị quyết\nĐại hội đại biểu Đảng bộ tỉnh lần thứ XI.\nỦY\nBAN NHÂN DÂN\n|\nSố: 22/KH-UBND\n|");
+        src.push_str(
+            "I. BỐI CẢNH, MỤC\nTIÊU, PHƯƠNG CHÂM\n- Căn cứ Nghị quyết Đại hội Đảng bộ \
+            tỉnh, xây dựng kế hoạch triển khai thực hiện Nghị quyết\nĐại hội đại biểu Đảng bộ \
+            tỉnh lần thứ XI.\nỦY\nBAN NHÂN DÂN\n|\nSố: 22/KH-UBND\n|",
+        );
         let t = texts(&src);
         assert_eq!(
             t,
@@ -335,7 +321,8 @@ mod tests {
                 "1. Bối cảnh",
                 "Năm 2021 có ý nghĩa đặc biệt quan trọng, là năm tổ chức Đại hội.",
                 "I. BỐI CẢNH, MỤC TIÊU, PHƯƠNG CHÂM",
-                "- Căn cứ Nghị quyết Đại hội Đảng bộ tỉnh, xây dựng kế hoạch triển khai thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XI.",
+                "- Căn cứ Nghị quyết Đại hội Đảng bộ tỉnh, xây dựng kế hoạch triển khai thực hiện \
+                Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XI.",
                 "ỦY BAN NHÂN DÂN",
                 "Số: 22/KH-UBND",
             ]

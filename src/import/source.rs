@@ -1,38 +1,14 @@
-//! Cleans a scraped text before it is rebuilt: NFC, line endings, the portal's metadata table,
-//! blocks the scrape duplicated, and spaces inside document numbers ("45/NQ- HĐND").
+//! Cleans a scraped text before it is rebuilt: NFC, line endings (also "\r\n" left as text by a
+//! bad scrape), what the portal put above the document, blocks the scrape duplicated, header
+//! cells on one line ("Số: 881/QĐ-UBND | Đà Nẵng, ngày …"), words the portal glued together
+//! and spaces inside document numbers ("45/NQ- HĐND").
 
-use super::rules::rules;
+use super::lines::SourceLine;
+use super::portal::{self, Portal};
+use crate::data::Catalog;
 use crate::text::nfc;
 use regex::Regex;
 use std::sync::OnceLock;
-
-/// One line of the cleaned text with its 1-based line number in the scraped file.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SourceLine {
-    pub no: usize,
-    pub text: String,
-}
-
-/// The metadata table the source portal put above the text ("Số hiệu | 01/CTr-UBND |").
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Portal {
-    /// The portal's own title line above the table, if any.
-    pub title: Option<String>,
-    /// (label as written, value) pairs, in order.
-    pub fields: Vec<(String, String)>,
-}
-
-impl Portal {
-    /// The value for a key of `portal_keys` in `data/import.yaml` ("number", "signer"…), if present and not empty.
-    pub fn get(&self, key: &str) -> Option<&str> {
-        let label = rules().portal_keys.get(key)?;
-        self.fields
-            .iter()
-            .find(|(l, _)| super::rules::same_words(l, label))
-            .map(|(_, v)| v.as_str())
-            .filter(|v| !v.is_empty())
-    }
-}
 
 /// The scraped text made ready for rebuilding.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -43,29 +19,49 @@ pub struct Prepared {
     pub notes: Vec<String>,
 }
 
-/// Normalises `text` (NFC, LF, spaces), takes off the portal table, drops duplicated blocks and
-/// closes up spaces inside document numbers.
-pub fn prepare(text: &str) -> Prepared {
+/// Normalises `text` (NFC, LF, spaces, escape text), takes off what the portal put above the
+/// document, drops duplicated blocks, splits header cells and glued words, and closes up spaces
+/// inside document numbers.
+pub fn prepare(text: &str, catalog: &Catalog) -> Prepared {
     let text = nfc(text.strip_prefix('\u{FEFF}').unwrap_or(text));
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    let mut lines: Vec<SourceLine> = text
-        .split('\n')
-        .enumerate()
-        .map(|(i, l)| SourceLine { no: i + 1, text: clean_line(l) })
-        .collect();
     let mut notes = Vec::new();
-    let portal = take_portal(&mut lines);
-    if !portal.fields.is_empty() {
-        let keys: Vec<&str> = portal.fields.iter().map(|(k, _)| k.as_str()).collect();
+    let escapes = text.matches("\\n").count();
+    let unescape = escapes >= 3;
+    if unescape {
         notes.push(format!(
-            "Đã bỏ bảng thông tin của trang nguồn ({}); giá trị của nó được dùng cho frontmatter.",
-            keys.join(", ")
+            "Bản cào có {escapes} chuỗi thoát \"\\r\\n\"/\"\\n\" viết thành chữ: đã đổi thành \
+                xuống dòng."
         ));
     }
-    if let Some(t) = &portal.title {
+    let mut lines: Vec<SourceLine> = Vec::new();
+    for (i, l) in text.split('\n').enumerate() {
+        if unescape {
+            let l = l.replace("\\r\\n", "\n").replace("\\n", "\n").replace("\\r", "\n");
+            lines.extend(l.split('\n').map(|p| SourceLine { no: i + 1, text: clean_line(p) }));
+        } else {
+            lines.push(SourceLine { no: i + 1, text: clean_line(l) });
+        }
+    }
+    let pre = portal::take(&mut lines, &catalog.cite_words());
+    if let Some(t) = &pre.portal.title {
         notes.push(format!("Đã bỏ tiêu đề của trang nguồn: \"{t}\"."));
     }
+    if !pre.metadata.is_empty() {
+        notes.push(format!(
+            "Đã bỏ bảng thông tin của trang nguồn; giá trị của nó được dùng cho frontmatter:\n  {}",
+            pre.metadata.join("\n  ")
+        ));
+    }
+    if !pre.chrome.is_empty() {
+        notes.push(format!(
+            "Đã bỏ phần chữ của trang nguồn ở trên văn bản:\n  {}",
+            pre.chrome.join("\n  ")
+        ));
+    }
     notes.extend(drop_repeats(&mut lines));
+    lines = super::cells::split(lines, catalog);
+    notes.extend(split_glued(&mut lines));
     for l in &mut lines {
         let (fixed, changes) = close_number_spaces(&l.text);
         for (from, to) in changes {
@@ -76,7 +72,25 @@ pub fn prepare(text: &str) -> Prepared {
         }
         l.text = fixed;
     }
-    Prepared { lines, portal, notes }
+    Prepared { lines, portal: pre.portal, notes }
+}
+
+/// Splits the words a portal glued together, returning the note that lists them.
+fn split_glued(lines: &mut [SourceLine]) -> Option<String> {
+    let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+    let plan = super::glue::plan(&texts);
+    if plan.is_empty() {
+        return None;
+    }
+    let mut done = Vec::new();
+    for l in lines.iter_mut() {
+        let (fixed, changes) = super::glue::apply(&l.text, &plan);
+        for (from, to) in changes {
+            done.push(format!("\"{from}\" → \"{to}\" (dòng {})", l.no));
+        }
+        l.text = fixed;
+    }
+    Some(format!("Đã tách chữ dính liền: {}.", done.join(", ")))
 }
 
 fn clean_line(l: &str) -> String {
@@ -86,47 +100,6 @@ fn clean_line(l: &str) -> String {
         .map(|c| if c == '\t' || c == '\u{A0}' { ' ' } else { c })
         .collect();
     l.trim().to_string()
-}
-
-fn kv_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^([^|]{1,40}?)\s*\|\s*([^|]*?)\s*\|?$").expect("valid"))
-}
-
-fn portal_kv(line: &str) -> Option<(String, String)> {
-    let c = kv_re().captures(line)?;
-    let key = c[1].trim();
-    rules()
-        .portal_keys
-        .values()
-        .any(|label| super::rules::same_words(key, label))
-        .then(|| (key.to_string(), c[2].trim().to_string()))
-}
-
-/// Removes the portal table (and the title line above it) from the top of the text.
-fn take_portal(lines: &mut Vec<SourceLine>) -> Portal {
-    let Some(first) = lines.iter().position(|l| !l.text.is_empty()) else {
-        return Portal::default();
-    };
-    let mut start = first;
-    let mut title = None;
-    if portal_kv(&lines[first].text).is_none() {
-        match lines.get(first + 1) {
-            Some(next) if portal_kv(&next.text).is_some() => {
-                title = Some(lines[first].text.clone());
-                start = first + 1;
-            }
-            _ => return Portal::default(),
-        }
-    }
-    let mut fields = Vec::new();
-    let mut end = start;
-    while let Some(kv) = lines.get(end).and_then(|l| portal_kv(&l.text)) {
-        fields.push(kv);
-        end += 1;
-    }
-    lines.drain(first..end);
-    Portal { title, fields }
 }
 
 /// Drops a run of lines that the scrape repeated immediately after itself (the duplicated header
@@ -225,21 +198,42 @@ mod tests {
 
     #[test]
     fn portal_table_and_title_are_taken_off() {
-        let p =
-            prepare("Tiêu đề trang\nSố hiệu | 01/CTr-UBND |\nNgười ký | Trần Duy Đông |\nNội dung");
-        assert_eq!(p.portal.title.as_deref(), Some("Tiêu đề trang"));
+        let p = prepare(
+            "Kế hoạch 22/KH-UBND năm 2021\nSố hiệu | 01/CTr-UBND |\nNgười ký | Trần Duy Đông \
+                |\nNội dung chính",
+            &Catalog::load(),
+        );
+        assert_eq!(p.portal.title.as_deref(), Some("Kế hoạch 22/KH-UBND năm 2021"));
         assert_eq!(p.portal.get("number"), Some("01/CTr-UBND"));
         assert_eq!(p.portal.get("signer"), Some("Trần Duy Đông"));
-        assert_eq!(p.lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>(), vec!["Nội dung"]);
+        assert_eq!(
+            p.lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>(),
+            vec!["Nội dung chính"]
+        );
     }
 
     #[test]
     fn repeated_block_keeps_the_second_copy() {
-        let block = "ỦY BAN NHÂN DÂN |\nSố: 01/CTr-UBND |\nMột đoạn văn đủ dài để được coi là nội dung của văn bản, không phải một dòng ngắn.";
-        let p = prepare(&format!("{block}\n{block}\nTiếp theo."));
+        let block = "ỦY BAN NHÂN DÂN |\nSố: 01/CTr-UBND |\nMột đoạn văn đủ dài để được coi là nội \
+            dung của văn bản, không phải một dòng ngắn.";
+        let p = prepare(&format!("{block}\n{block}\nTiếp theo."), &Catalog::load());
         let texts: Vec<&str> = p.lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts.len(), 4, "{texts:?}");
         assert_eq!(p.lines[0].no, 4);
         assert!(p.notes.iter().any(|n| n.contains("dòng 1–3")), "{:?}", p.notes);
+    }
+
+    #[test]
+    fn escape_text_of_a_bad_scrape_becomes_line_breaks() {
+        let p = prepare(
+            "\\r\\n Số: 54/KH-UBND \\r\\n | \\r\\n Lạng Sơn, ngày 27 tháng 3 năm 2020 \\r\\n |",
+            &Catalog::load(),
+        );
+        let texts: Vec<&str> = p.lines.iter().map(|l| l.text.as_str()).collect();
+        assert!(texts.contains(&"Số: 54/KH-UBND"), "{texts:?}");
+        assert!(texts.contains(&"Lạng Sơn, ngày 27 tháng 3 năm 2020"), "{texts:?}");
+        assert!(p.lines.iter().all(|l| l.no == 1));
+        let one = prepare("C:\\new\\tệp", &Catalog::load());
+        assert_eq!(one.lines[0].text, "C:\\new\\tệp", "a lone backslash-n is text");
     }
 }

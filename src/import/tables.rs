@@ -1,7 +1,7 @@
 //! Tables the scrape flattened into cells separated by lines holding only `|`
 //! ("STT\n|\nNhiệm vụ\n|\n…"), read back into rows and written as Markdown tables.
 
-use super::source::SourceLine;
+use super::lines::SourceLine;
 
 /// A table read back from `|`-separated cells.
 #[derive(Debug, Clone, PartialEq)]
@@ -103,7 +103,8 @@ mod tests {
     #[test]
     fn reads_cells_split_over_lines() {
         let src = lines(
-            "STT\n|\nNhiệm vụ\n|\nĐơn\nvị chủ trì\n|\n1\n|\nKế hoạch A\n|\nSở\nKH&ĐT\n|\n2\n|\nKế hoạch B | C\n|\nSở Nội\nvụ",
+            "STT\n|\nNhiệm vụ\n|\nĐơn\nvị chủ trì\n|\n1\n|\nKế hoạch A\n|\nSở\nKH&ĐT\n|\n2\n|\nKế \
+            hoạch B | C\n|\nSở Nội\nvụ",
         );
         let (t, used) = read(&src, 0).unwrap();
         assert_eq!(used, src.len());

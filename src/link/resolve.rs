@@ -1,8 +1,8 @@
 //! Identity of documents and cited numbers, and where each reference points (a page or a hub).
 
-use crate::data::{Catalog, province_slug};
+use crate::data::Catalog;
 use crate::model::{Document, Hub, Target};
-use crate::text::{fold, slugify};
+use crate::text::fold;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
@@ -32,8 +32,12 @@ pub struct RefKey {
 
 /// A reference to resolve: from an `implements` entry or a body citation.
 pub struct Ref<'a> {
+    /// Số hiệu as written.
     pub number: &'a str,
+    /// Date, when given.
     pub date: Option<NaiveDate>,
+    /// Year when given without a date (`implements` entries with `year:`).
+    pub year: Option<i32>,
     pub province_hint: Option<&'a str>,
     pub kind: Option<&'a str>,
     pub title: Option<&'a str>,
@@ -72,8 +76,10 @@ impl<'c> Resolver<'c> {
 
     /// Resolves a reference that carries a year (from its date or its number); registers a hub when needed.
     pub fn resolve_dated(&mut self, r: &Ref<'_>, own_province: &str) -> Option<Target> {
-        let year =
-            r.date.map(|d| chrono::Datelike::year(&d)).or_else(|| year_in_number(r.number))?;
+        let year = r
+            .year
+            .or(r.date.map(|d| chrono::Datelike::year(&d)))
+            .or_else(|| year_in_number(r.number))?;
         let key = RefKey {
             number: number_key(r.number),
             year,
@@ -83,23 +89,10 @@ impl<'c> Resolver<'c> {
             return Some(Target::Document(i));
         }
         let catalog = self.catalog;
-        let hub = self.hubs.entry(key.clone()).or_insert_with(|| {
-            let slug = format!("{}-{year}", slugify(r.number));
-            let path = match &key.province {
-                Some(p) => format!("/{}/van-ban/{slug}/", province_slug(p)),
-                None => format!("/van-ban/{slug}/"),
-            };
-            Hub {
-                path,
-                number: r.number.to_string(),
-                year,
-                province: key.province.clone(),
-                label: String::new(),
-                title: None,
-                date: None,
-                cited_by: Vec::new(),
-            }
-        });
+        let hub = self
+            .hubs
+            .entry(key.clone())
+            .or_insert_with(|| Hub::new(r.number, year, key.province.as_deref()));
         if hub.date.is_none() {
             hub.date = r.date;
         }
@@ -143,6 +136,28 @@ impl<'c> Resolver<'c> {
             .collect();
         found.dedup();
         if found.len() == 1 { found.pop() } else { None }
+    }
+}
+
+impl Hub {
+    /// An empty hub for a number of a year (and province, for provincial numbers), at its path:
+    /// `/van-ban/01-nq-cp-2024/`, `/vinh-long/van-ban/138-nq-hdnd-2023/`.
+    pub fn new(number: &str, year: i32, province: Option<&str>) -> Hub {
+        Hub {
+            path: crate::urls::hub(number, year, province),
+            number: number.to_string(),
+            year,
+            province: province.map(str::to_string),
+            label: String::new(),
+            title: None,
+            date: None,
+            cited_by: Vec::new(),
+            kind: None,
+            issuer: None,
+            subject: None,
+            link: None,
+            implemented_by: Vec::new(),
+        }
     }
 }
 

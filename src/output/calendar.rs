@@ -2,17 +2,13 @@
 //! or ranged event per task with a deadline, with a UID that stays the same from build to build.
 
 use super::file::OutputFile;
-use crate::data::{Catalog, province_slug};
+use crate::data::Catalog;
 use crate::extract::{DueKind, Task};
 use crate::model::{Document, Site};
+use crate::urls;
 use chrono::{Datelike, NaiveDate, TimeZone, Utc};
 use icalendar::{Calendar, Component, EventLike, Property};
 use std::collections::BTreeMap;
-
-/// Site path of a province's calendar: `/kien-giang/lich.ics`.
-pub fn path(province: &str) -> String {
-    format!("/{}/lich.ics", province_slug(province))
-}
 
 /// One calendar per province with at least one dated task.
 pub fn files(site: &Site, catalog: &Catalog) -> Vec<OutputFile> {
@@ -28,9 +24,9 @@ pub fn files(site: &Site, catalog: &Catalog) -> Vec<OutputFile> {
         .unwrap_or_else(|| "banhanh.invalid".into());
     by_province
         .into_iter()
-        .map(|(province, tasks)| OutputFile {
-            path: path(province).trim_start_matches('/').to_string(),
-            bytes: calendar(site, catalog, province, &tasks, &host).to_string().into_bytes(),
+        .map(|(province, tasks)| {
+            let bytes = calendar(site, catalog, province, &tasks, &host).to_string().into_bytes();
+            OutputFile::site_file(urls::file_for(&urls::province_calendar(province)), bytes)
         })
         .collect()
 }
@@ -81,12 +77,8 @@ fn event(site: &Site, catalog: &Catalog, d: &Document, t: &Task, uid: &str) -> i
         DueKind::By => (due.to, due.to),
         DueKind::Within | DueKind::Ongoing => (due.from, due.to),
     };
-    let base = site.config.base_url.trim_end_matches('/');
-    let url = if t.anchor.is_empty() {
-        format!("{base}{}", d.path)
-    } else {
-        format!("{base}{}#{}", d.path, t.anchor)
-    };
+    let page = urls::absolute(&site.config.base_url, &d.path);
+    let url = if t.anchor.is_empty() { page } else { format!("{page}#{}", t.anchor) };
     let mut e = icalendar::Event::new();
     e.uid(uid)
         .timestamp(stamp(d))

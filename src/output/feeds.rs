@@ -5,13 +5,11 @@
 
 use super::file::OutputFile;
 use crate::data::Catalog;
-use crate::data::province_slug;
-use crate::model::{Document, Site};
-use crate::render::views::newest_first;
+use crate::model::{Document, Site, newest_first};
+use crate::urls;
 use atom_syndication::{Category, Entry, Feed, FixedDateTime, Link, Person, Text};
 use chrono::{FixedOffset, NaiveDate, TimeZone};
-use std::collections::{BTreeMap, BTreeSet};
-use std::sync::OnceLock;
+use std::collections::BTreeMap;
 
 /// Most entries a feed holds (the newest ones).
 pub const MAX_ENTRIES: usize = 100;
@@ -26,41 +24,26 @@ pub struct FeedLink {
 
 /// The site-wide feed's link.
 pub fn site_feed(site: &Site) -> FeedLink {
-    FeedLink { path: "/atom.xml".into(), title: site.config.title.clone() }
+    FeedLink { path: urls::SITE_FEED.into(), title: site.config.title.clone() }
 }
 
 /// The feed of a province, by its canonical name.
 pub fn province_feed(site: &Site, province: &str) -> FeedLink {
-    FeedLink {
-        path: format!("/{}/atom.xml", province_slug(province)),
-        title: format!("{province} — {}", site.config.title),
-    }
+    let title = format!("{province} — {}", site.config.title);
+    FeedLink { path: urls::province_feed(province), title }
 }
 
-/// The feeds page `path` links to: the site's, plus its province's on the province page, its
-/// year pages and its document pages (`/{province}/`, `/{province}/{year}/…`), which exist only
-/// for provinces with documents, i.e. with a feed.
-pub fn page_feeds(site: &Site, catalog: &Catalog, path: &str) -> Vec<FeedLink> {
-    let base = site.config.base_path.trim_end_matches('/');
+/// The feeds a page links to: the site's, and its province's on the pages of a province (its
+/// page, its year pages and its documents' pages), with the base path in front.
+pub fn page_feeds(site: &Site, catalog: &Catalog, province: Option<&str>) -> Vec<FeedLink> {
+    let urls = urls::Urls::new(&site.config.base_path);
     let mut feeds =
-        vec![FeedLink { path: format!("{base}/atom.xml"), title: site.config.title.clone() }];
-    let mut segments = path.trim_start_matches('/').split('/');
-    let (first, second) = (segments.next().unwrap_or(""), segments.next().unwrap_or(""));
-    let dated = second.is_empty() || second.bytes().all(|b| b.is_ascii_digit());
-    if path.ends_with('/') && !first.is_empty() && dated && province_slugs(catalog).contains(first)
-    {
-        feeds.push(FeedLink {
-            path: format!("{base}/{first}/atom.xml"),
-            title: crate::data::ui_str(&catalog.ui, "feed_province"),
-        });
+        vec![FeedLink { path: urls.url(urls::SITE_FEED), title: site.config.title.clone() }];
+    if let Some(p) = province {
+        let title = catalog.ui_str("feed_province");
+        feeds.push(FeedLink { path: urls.url(&urls::province_feed(p)), title });
     }
     feeds
-}
-
-/// Slugs of every province name, old and new (the catalog is the same embedded data every run).
-fn province_slugs(catalog: &Catalog) -> &'static BTreeSet<String> {
-    static SLUGS: OnceLock<BTreeSet<String>> = OnceLock::new();
-    SLUGS.get_or_init(|| catalog.province_names().into_iter().map(province_slug).collect())
 }
 
 /// Every feed file of the site: the whole site's and one per province with documents.
@@ -72,12 +55,7 @@ pub fn feeds(site: &Site) -> Vec<OutputFile> {
         by_province.entry(d.meta.province.as_str()).or_default().push(d);
     }
     for (p, docs) in by_province {
-        files.push(feed_file(
-            site,
-            &province_feed(site, p),
-            &format!("/{}/", province_slug(p)),
-            docs,
-        ));
+        files.push(feed_file(site, &province_feed(site, p), &urls::province(p), docs));
     }
     files
 }
@@ -102,8 +80,7 @@ fn vn_midnight(date: NaiveDate) -> FixedDateTime {
 fn feed_file(site: &Site, feed: &FeedLink, page: &str, mut docs: Vec<&Document>) -> OutputFile {
     docs.sort_by(|a, b| newest_first(a, b));
     docs.truncate(MAX_ENTRIES);
-    let base = site.config.base_url.trim_end_matches('/');
-    let abs = |path: &str| format!("{base}{path}");
+    let abs = |path: &str| urls::absolute(&site.config.base_url, path);
     let entries: Vec<Entry> = docs.iter().map(|d| entry(d, &abs(&d.path))).collect();
     let updated = docs.iter().map(|d| document_date(d)).max().unwrap_or_default();
     let out = Feed {
@@ -132,7 +109,7 @@ fn feed_file(site: &Site, feed: &FeedLink, page: &str, mut docs: Vec<&Document>)
     };
     let mut xml = out.to_string();
     xml.push('\n');
-    OutputFile { path: feed.path.trim_start_matches('/').to_string(), bytes: xml.into_bytes() }
+    OutputFile::site_file(urls::file_for(&feed.path), xml.into_bytes())
 }
 
 fn entry(d: &Document, url: &str) -> Entry {

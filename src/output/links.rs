@@ -1,8 +1,7 @@
 //! Checks every internal link and anchor of the rendered output before anything is written.
 
-use super::file::{OutputFile, file_for};
-use crate::diagnostics::Diagnostic;
-use crate::model::Site;
+use super::file::{Origin, OutputFile};
+use crate::urls::file_for;
 use percent_encoding::percent_decode_str;
 use rayon::prelude::*;
 use regex::Regex;
@@ -15,6 +14,8 @@ use url::Url;
 pub struct BrokenLink {
     /// Output file holding the link (e.g. `kien-giang/index.html`).
     pub page: String,
+    /// What made that file.
+    pub origin: Origin,
     /// The link as written in the HTML (entities decoded).
     pub href: String,
     /// Why it is broken, in Vietnamese (`trang không tồn tại`…).
@@ -31,8 +32,12 @@ static ATTR: LazyLock<Regex> =
 static ID: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"id\s*=\s*(?:"([^"]*)"|'([^']*)')"#).expect("valid"));
 
-/// Captures of `re` in `html` that follow whitespace (attribute values, not text like `valid="`).
-fn attributes<'h>(re: &'static Regex, html: &'h str) -> impl Iterator<Item = &'h str> + 'h {
+/// Captures of `re` in `html` that follow whitespace (attribute values, not text like `valid="`),
+/// with the byte offset of each attribute.
+fn attributes<'h>(
+    re: &'static Regex,
+    html: &'h str,
+) -> impl Iterator<Item = (usize, &'h str)> + 'h {
     let mut at = 0;
     std::iter::from_fn(move || {
         while let Some(c) = re.captures_at(html, at) {
@@ -41,7 +46,7 @@ fn attributes<'h>(re: &'static Regex, html: &'h str) -> impl Iterator<Item = &'h
                 html[..m.start()].chars().next_back().is_some_and(char::is_whitespace);
             if after_space {
                 at = m.end();
-                return Some(c.get(1).or(c.get(2)).map_or("", |v| v.as_str()));
+                return Some((m.start(), c.get(1).or(c.get(2)).map_or("", |v| v.as_str())));
             }
             // Not an attribute: look again one character further (a shorter match may start inside).
             at = m.start() + html[m.start()..].chars().next().map_or(1, char::len_utf8);
@@ -54,7 +59,12 @@ static SCHEME: LazyLock<Regex> =
 
 /// Every `href`/`src` value of an HTML page, entity-decoded, in order.
 pub fn hrefs(html: &str) -> impl Iterator<Item = String> + '_ {
-    attributes(&ATTR, html).map(unescape)
+    hrefs_at(html).map(|(_, href)| href)
+}
+
+/// Like [`hrefs`], with the byte offset of each attribute in `html`.
+pub fn hrefs_at(html: &str) -> impl Iterator<Item = (usize, String)> + '_ {
+    attributes(&ATTR, html).map(|(at, v)| (at, unescape(v)))
 }
 
 /// Whether a link leaves the site (has a scheme such as `https:` or `mailto:`, or starts with `//`).
@@ -63,10 +73,12 @@ pub fn is_external(href: &str) -> bool {
 }
 
 /// The links and anchors of one output page, kept for the check once the page itself is written.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageLinks {
     /// Output file (e.g. `kien-giang/index.html`).
     pub path: String,
+    /// What made it.
+    pub origin: Origin,
     /// Every distinct `href`/`src` value, entity-decoded, in first-seen order.
     pub hrefs: Vec<String>,
     /// The page's `id`s.
@@ -74,14 +86,20 @@ pub struct PageLinks {
 }
 
 /// The links and anchors of an output file (none for files other than HTML pages).
-pub fn page_links(path: &str, bytes: &[u8]) -> PageLinks {
-    if !path.ends_with(".html") {
-        return PageLinks { path: path.to_string(), ..PageLinks::default() };
+pub fn page_links(file: &OutputFile) -> PageLinks {
+    let mut links = PageLinks {
+        path: file.path.clone(),
+        origin: file.origin,
+        hrefs: Vec::new(),
+        ids: BTreeSet::new(),
+    };
+    if file.path.ends_with(".html") {
+        let text = crate::text::utf8_lossy(&file.bytes);
+        let mut seen = HashSet::new();
+        links.hrefs = hrefs(&text).filter(|h| seen.insert(h.clone())).collect();
+        links.ids = anchors(&text);
     }
-    let text = crate::text::utf8_lossy(bytes);
-    let mut seen = HashSet::new();
-    let hrefs = hrefs(&text).filter(|h| seen.insert(h.clone())).collect();
-    PageLinks { path: path.to_string(), hrefs, ids: anchors(&text) }
+    links
 }
 
 /// Finds internal links (`href`/`src`) whose file or `#anchor` does not exist in `files`.
@@ -89,7 +107,7 @@ pub fn page_links(path: &str, bytes: &[u8]) -> PageLinks {
 /// Relative links are resolved against the page that holds them; percent-encoded paths and
 /// fragments are decoded; a link that leaves the base path (e.g. `/x/` on a site under `/ct/`) is broken.
 pub fn check(files: &[OutputFile], base_path: &str) -> Vec<BrokenLink> {
-    let pages: Vec<PageLinks> = files.par_iter().map(|f| page_links(&f.path, &f.bytes)).collect();
+    let pages: Vec<PageLinks> = files.par_iter().map(page_links).collect();
     let existing: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
     check_pages(&pages, &|p| existing.contains(p), base_path)
 }
@@ -106,50 +124,41 @@ pub fn check_pages(
         .map(|p| (p.path.as_str(), &p.ids))
         .collect();
     let ids_of = |p: &str| ids.get(p).copied();
-    pages
-        .par_iter()
-        .flat_map_iter(|p| check_hrefs(&p.path, &p.hrefs, base_path, exists, &ids_of))
-        .collect()
+    pages.par_iter().flat_map_iter(|p| check_hrefs(p, base_path, exists, &ids_of)).collect()
 }
 
 /// The `id`s of an HTML page: what `#anchor` links to it may point at.
 pub fn anchors(html: &str) -> BTreeSet<String> {
-    attributes(&ID, html).map(unescape).collect()
+    attributes(&ID, html).map(|(_, v)| unescape(v)).collect()
 }
 
 /// Broken internal links of one output file, given which output files exist and the anchors of each page.
 pub fn check_file<'a>(
-    path: &str,
-    bytes: &[u8],
+    file: &OutputFile,
     base_path: &str,
     exists: &dyn Fn(&str) -> bool,
     ids: &dyn Fn(&str) -> Option<&'a BTreeSet<String>>,
 ) -> Vec<BrokenLink> {
-    if !path.ends_with(".html") {
-        return Vec::new();
-    }
-    let text = crate::text::utf8_lossy(bytes);
-    let hrefs: Vec<String> = hrefs(&text).collect();
-    check_hrefs(path, &hrefs, base_path, exists, ids)
+    check_hrefs(&page_links(file), base_path, exists, ids)
 }
 
-/// Broken ones among the links of page `path`.
+/// Broken ones among the links of one page.
 fn check_hrefs<'a>(
-    path: &str,
-    hrefs: &[String],
+    page: &PageLinks,
     base_path: &str,
     exists: &dyn Fn(&str) -> bool,
     ids: &dyn Fn(&str) -> Option<&'a BTreeSet<String>>,
 ) -> Vec<BrokenLink> {
-    let here = page_url(path, base_path);
-    hrefs
+    let here = page_url(&page.path, base_path);
+    page.hrefs
         .iter()
         .filter_map(|href| {
             let reason = match &here {
                 Some(here) => resolve(href, here, base_path, exists, ids),
                 None => Some("không đọc được địa chỉ trang".into()),
             };
-            reason.map(|reason| BrokenLink { page: path.to_string(), href: href.clone(), reason })
+            let (page, origin, href) = (page.path.clone(), page.origin, href.clone());
+            reason.map(|reason| BrokenLink { page, origin, href, reason })
         })
         .collect()
 }
@@ -234,97 +243,12 @@ fn unescape(s: &str) -> String {
         .into_owned()
 }
 
-/// Turns broken links into diagnostics: at the source line for links written in a document body,
-/// otherwise as theme errors (the template is not known here: see [`diagnostics_with_templates`]).
-pub fn diagnostics(site: &Site, broken: &[BrokenLink]) -> Vec<Diagnostic> {
-    diagnostics_with_templates(site, broken, &BTreeMap::new())
-}
-
-/// Like [`diagnostics`], naming the template of each output page for theme errors (one error per
-/// link and reason; a link broken on pages of several templates is put on `base.html`).
-pub fn diagnostics_with_templates(
-    site: &Site,
-    broken: &[BrokenLink],
-    templates: &BTreeMap<String, &'static str>,
-) -> Vec<Diagnostic> {
-    let base = site.config.base_path.trim_end_matches('/');
-    let theme = site.config.theme.as_deref().unwrap_or("default");
-    let mut out = Vec::new();
-    // Per broken theme link: the templates of the pages showing it, the first page, how many pages.
-    let mut theme_errors: BTreeMap<(String, String), (BTreeSet<&str>, String, usize)> =
-        BTreeMap::new();
-    let doc_of: BTreeMap<String, usize> =
-        site.documents.iter().enumerate().map(|(i, d)| (file_for(&d.path), i)).collect();
-    for b in broken {
-        let doc = doc_of.get(&b.page).map(|&i| &site.documents[i]);
-        let written = doc.and_then(|d| {
-            let written = d.body.links.iter().find(|(url, _)| {
-                *url == b.href || (url.starts_with('/') && format!("{base}{url}") == b.href)
-            });
-            match written {
-                Some((url, line)) => Some((d, url.clone(), *line)),
-                // Raw HTML in the body (`<a href="…">`): find it in the source file (read again:
-                // documents do not keep their Markdown once rendered).
-                None => std::fs::read_to_string(site.config.root.join(&d.source)).ok().and_then(
-                    |text| {
-                        let body_start = text
-                            .match_indices('\n')
-                            .nth(d.body_line.saturating_sub(2))
-                            .map_or(0, |(i, _)| i + 1);
-                        text[body_start..].find(&b.href).map(|at| {
-                            (
-                                d,
-                                b.href.clone(),
-                                d.body_line
-                                    + text[body_start..body_start + at].matches('\n').count(),
-                            )
-                        })
-                    },
-                ),
-            }
-        });
-        match written {
-            Some((d, url, line)) => out.push(
-                Diagnostic::error(&d.source, line, 1, format!("liên kết hỏng {url}: {}", b.reason))
-                    .with_help("kiểm tra lại địa chỉ; địa chỉ văn bản có dạng /tinh/nam/so-hieu/, mục trong trang có dạng #ten-muc"),
-            ),
-            None => {
-                let e = theme_errors.entry((b.href.clone(), b.reason.clone())).or_insert_with(|| (BTreeSet::new(), b.page.clone(), 0));
-                e.0.insert(templates.get(&b.page).copied().unwrap_or("base.html"));
-                e.2 += 1;
-            }
-        }
-    }
-    for ((href, reason), (used_by, page, count)) in theme_errors {
-        // The same link on pages of several templates comes from what they share: base.html.
-        let template = if used_by.len() == 1 {
-            used_by.first().copied().unwrap_or("base.html")
-        } else {
-            "base.html"
-        };
-        let more =
-            if count > 1 { format!(" và {} trang khác", count - 1) } else { String::new() };
-        out.push(
-            Diagnostic::error(
-                &format!("themes/{theme}/templates/{template}"),
-                0,
-                0,
-                format!("liên kết hỏng {href} trong giao diện (trang /{page}{more}): {reason}"),
-            )
-            .with_help(
-                "sửa mẫu trang (template): địa chỉ trong giao diện cần bắt đầu bằng {{ base }}/",
-            ),
-        );
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn file(path: &str, html: &str) -> OutputFile {
-        OutputFile { path: path.into(), bytes: html.as_bytes().to_vec() }
+        OutputFile::site_file(path, html.as_bytes().to_vec())
     }
 
     fn site(base: &str) -> Vec<OutputFile> {

@@ -1,5 +1,6 @@
 //! Stage 6: the output folder, sitemap, robots.txt, feeds, open data and link checks.
 
+pub mod broken;
 pub mod calendar;
 pub mod external;
 pub mod feeds;

@@ -2,14 +2,9 @@
 
 use super::file::OutputFile;
 use crate::data::Catalog;
-use crate::link::target_path;
 use crate::model::Site;
+use crate::urls;
 use serde::Serialize;
-
-/// Site path of the JSON file.
-pub const JSON_PATH: &str = "/du-lieu/van-ban.json";
-/// Site path of the CSV file.
-pub const CSV_PATH: &str = "/du-lieu/van-ban.csv";
 
 /// One document in the open data files.
 #[derive(Debug, Clone, Serialize)]
@@ -38,10 +33,14 @@ pub struct Record {
 /// A document implemented by a record, with the page the site has for it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Implemented {
+    /// Its số hiệu.
     pub number: String,
-    pub date: String,
+    /// Its date, `YYYY-MM-DD`, when the document gives one.
+    pub date: Option<String>,
+    /// Its title, when the document gives one.
     pub title: Option<String>,
-    pub url: String,
+    /// Its page or hub on the site; None when it is not known to the site.
+    pub url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -73,7 +72,7 @@ pub const CSV_COLUMNS: [&str; 15] = [
 
 /// The records of every published document, in site order (by path).
 pub fn records(site: &Site, catalog: &Catalog) -> Vec<Record> {
-    let base = site.config.base_url.trim_end_matches('/');
+    let base = &site.config.base_url;
     let iso = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
     site.documents
         .iter()
@@ -81,7 +80,7 @@ pub fn records(site: &Site, catalog: &Catalog) -> Vec<Record> {
         .map(|(d, links)| {
             let m = &d.meta;
             Record {
-                url: format!("{base}{}", d.path),
+                url: urls::absolute(base, &d.path),
                 title: m.title.clone(),
                 doc_type: m.doc_type.clone(),
                 number: m.number.clone(),
@@ -100,9 +99,9 @@ pub fn records(site: &Site, catalog: &Catalog) -> Vec<Record> {
                     .zip(&links.implements)
                     .map(|(r, t)| Implemented {
                         number: r.number.clone(),
-                        date: iso(r.date),
+                        date: r.date.map(iso),
                         title: r.title.clone(),
-                        url: format!("{base}{}", target_path(t, &site.documents)),
+                        url: t.as_ref().map(|t| urls::absolute(base, site.target_path(t))),
                     })
                     .collect(),
                 source: d.source.clone(),
@@ -115,16 +114,16 @@ pub fn records(site: &Site, catalog: &Catalog) -> Vec<Record> {
 pub fn files(site: &Site, catalog: &Catalog) -> Vec<OutputFile> {
     let records = records(site, catalog);
     vec![
-        OutputFile { path: JSON_PATH.trim_start_matches('/').into(), bytes: json(site, &records) },
-        OutputFile { path: CSV_PATH.trim_start_matches('/').into(), bytes: csv(&records) },
+        OutputFile::site_file(urls::file_for(urls::OPEN_DATA_JSON), json(site, &records)),
+        OutputFile::site_file(urls::file_for(urls::OPEN_DATA_CSV), csv(&records)),
     ]
 }
 
 fn json(site: &Site, records: &[Record]) -> Vec<u8> {
-    let base = site.config.base_url.trim_end_matches('/');
+    let base = &site.config.base_url;
     let file = JsonFile {
         title: &site.config.title,
-        url: &format!("{base}/"),
+        url: &urls::absolute(base, urls::HOME),
         count: records.len(),
         documents: records,
     };
@@ -133,8 +132,14 @@ fn json(site: &Site, records: &[Record]) -> Vec<u8> {
 
 fn csv(records: &[Record]) -> Vec<u8> {
     let rows = records.iter().map(|r| {
-        let implements: Vec<String> =
-            r.implements.iter().map(|i| format!("{} ({})", i.number, i.date)).collect();
+        let implements: Vec<String> = r
+            .implements
+            .iter()
+            .map(|i| match &i.date {
+                Some(date) => format!("{} ({date})", i.number),
+                None => i.number.clone(),
+            })
+            .collect();
         let opt = |o: &Option<String>| o.clone().unwrap_or_default();
         vec![
             r.url.clone(),

@@ -9,11 +9,7 @@ use crate::extract::{Target, Task};
 use crate::model::{Document, Site};
 use serde::Serialize;
 
-/// Site paths of the files.
-pub const TARGETS_JSON: &str = "/du-lieu/chi-tieu.json";
-pub const TARGETS_CSV: &str = "/du-lieu/chi-tieu.csv";
-pub const TASKS_JSON: &str = "/du-lieu/nhiem-vu.json";
-pub const TASKS_CSV: &str = "/du-lieu/nhiem-vu.csv";
+use crate::urls::{self, TARGETS_CSV, TARGETS_JSON, TASKS_CSV, TASKS_JSON};
 
 /// The document a target or task comes from.
 #[derive(Debug, Clone, Serialize)]
@@ -64,9 +60,8 @@ struct JsonFile<'a, T: Serialize> {
 }
 
 fn source(site: &Site, catalog: &Catalog, d: &Document) -> Source {
-    let base = site.config.base_url.trim_end_matches('/');
     Source {
-        url: format!("{base}{}", d.path),
+        url: urls::absolute(&site.config.base_url, &d.path),
         title: d.meta.title.clone(),
         number: d.meta.number.clone(),
         province: d.meta.province.clone(),
@@ -243,8 +238,7 @@ fn task_row(r: &TaskRecord<'_>) -> Vec<String> {
 
 /// The four files.
 pub fn files(site: &Site, catalog: &Catalog) -> Vec<OutputFile> {
-    let base = site.config.base_url.trim_end_matches('/');
-    let url = format!("{base}/");
+    let url = urls::absolute(&site.config.base_url, urls::HOME);
     let targets = target_records(site, catalog);
     let tasks = task_records(site, catalog);
     #[derive(Serialize)]
@@ -261,7 +255,7 @@ pub fn files(site: &Site, catalog: &Catalog) -> Vec<OutputFile> {
         json_bytes(&JsonFile { title, url, count: n, items: Targets { targets: &targets } });
     let (title, url, n) = head(tasks.len());
     let tasks_json = json_bytes(&JsonFile { title, url, count: n, items: Tasks { tasks: &tasks } });
-    let file = |path: &str, bytes| OutputFile { path: path.trim_start_matches('/').into(), bytes };
+    let file = |path: &str, bytes| OutputFile::site_file(urls::file_for(path), bytes);
     vec![
         file(TARGETS_JSON, targets_json),
         file(TARGETS_CSV, csv_bytes(&TARGET_COLUMNS, targets.iter().map(target_row))),

@@ -2,16 +2,17 @@
 
 /// A sitemap listing every HTML page except 404, sorted by URL.
 pub fn sitemap<'a>(base_url: &str, page_paths: impl Iterator<Item = &'a str>) -> String {
-    let base = base_url.trim_end_matches('/');
-    let mut urls: Vec<String> =
-        page_paths.filter(|p| p.ends_with('/')).map(|p| format!("{base}{p}")).collect();
+    let mut urls: Vec<String> = page_paths
+        .filter(|p| p.ends_with('/'))
+        .map(|p| crate::urls::absolute(base_url, p))
+        .collect();
     urls.sort();
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for u in urls {
         out.push_str("  <url><loc>");
-        out.push_str(&crate::render::templates::escape_html(&u));
+        out.push_str(&crate::text::escape_html(&u));
         out.push_str("</loc></url>\n");
     }
     out.push_str("</urlset>\n");
@@ -20,5 +21,6 @@ pub fn sitemap<'a>(base_url: &str, page_paths: impl Iterator<Item = &'a str>) ->
 
 /// `robots.txt` allowing everything and pointing at the sitemap.
 pub fn robots(base_url: &str) -> String {
-    format!("User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n", base_url.trim_end_matches('/'))
+    let sitemap = crate::urls::absolute(base_url, crate::urls::SITEMAP);
+    format!("User-agent: *\nAllow: /\nSitemap: {sitemap}\n")
 }

@@ -129,7 +129,7 @@ mod tests {
     use super::*;
 
     fn file(path: &str, text: &str) -> OutputFile {
-        OutputFile { path: path.into(), bytes: text.as_bytes().to_vec() }
+        OutputFile::site_file(path, text.as_bytes().to_vec())
     }
 
     #[test]

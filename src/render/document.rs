@@ -1,103 +1,108 @@
-//! The data of a document page: metadata, table of contents, body, links in and out.
+//! The document family: a page per document with its metadata, contents, body and links in and out.
 
-use super::page::Page;
+use super::data::{DocumentData, OtherYear, TocEntry};
+use super::page::{Page, PageData};
 use super::views::{LinkView, Views};
-use crate::data::ui_str;
-use serde_json::json;
+use crate::markdown::placeholder;
+use crate::model::Site;
+use crate::urls::{self, Urls};
+use std::collections::BTreeMap;
 
 /// The template of every document page.
 pub const TEMPLATE: &str = "document.html";
 
+/// Most documents of each other year shown on a document page; the rest are behind the year's link.
+const PER_OTHER_YEAR: usize = 3;
+
 /// The page of document `i`; `same_province` lists the documents of its province.
-pub fn page(v: &Views<'_>, i: usize, same_province: &[usize], home: LinkView) -> Page {
+pub fn page(v: &Views<'_>, i: usize, same_province: &[usize]) -> Page {
     let d = &v.site.documents[i];
     let m = &d.meta;
     let links = &v.site.links[i];
-    let implements: Vec<LinkView> = m
+    let implements = m
         .implements
         .iter()
         .zip(&links.implements)
-        .map(|(r, t)| {
-            let mut l = v.target(t, &r.number);
-            if l.note.is_none() {
-                l.note = r.title.clone();
+        .map(|(r, t)| match t {
+            Some(t) => {
+                let l = v.target(t, &r.number);
+                LinkView { note: l.note.or_else(|| r.title.clone()), ..l }
             }
-            l
+            // Not known to the site: listed without a link.
+            None => {
+                let kind = v.catalog.kind_for_number(&r.number);
+                let label = crate::link::resolve::label(kind, &r.number, r.date);
+                LinkView { label, url: String::new(), count: None, note: r.title.clone() }
+            }
         })
         .collect();
-    let cites: Vec<LinkView> = links
+    let cites = links
         .cites
         .iter()
-        .filter(|(t, _)| !links.implements.contains(t))
+        .filter(|(t, _)| !links.implements.iter().flatten().any(|i| i == t))
         .map(|(t, label)| v.target(t, label))
         .collect();
-    let province_path = Views::province_path(&m.province);
-    let other_years = other_years(v, i, same_province, &province_path);
-    let fields: Vec<LinkView> = m
-        .fields
+    let fields = m.fields.iter().map(|f| v.link(f.clone(), &urls::field(f))).collect();
+    let toc = d
+        .body
+        .headings
         .iter()
-        .map(|f| LinkView {
-            label: f.clone(),
-            url: v.url(&Views::field_path(f)),
-            count: None,
-            note: None,
-        })
+        .map(|h| TocEntry { level: h.level, text: h.text.clone(), anchor: h.anchor.clone() })
         .collect();
-    let ui = &v.catalog.ui;
+    let data = DocumentData {
+        doc: v.summary(i),
+        issuer: m.issuer.clone(),
+        signer: m.signer.clone(),
+        effective: m.effective.map(|d| d.format("%d/%m/%Y").to_string()),
+        fields,
+        now_part_of: v.catalog.now_part_of(&m.province).map(str::to_string),
+        toc,
+        body: body_html(v.site, i),
+        implements,
+        cites,
+        cited_by: v.summaries(&links.cited_by),
+        other_years: other_years(v, i, same_province),
+        jsonld: super::jsonld::script_json(&super::jsonld::legislation(v, i)),
+    };
+    let year_crumb = format!("{} {}", v.ui("year_heading"), m.year);
     Page {
         path: d.path.clone(),
         template: TEMPLATE,
         title: m.title.clone(),
         breadcrumbs: vec![
-            home,
-            LinkView {
-                label: m.province.clone(),
-                url: v.url(&province_path),
-                count: None,
-                note: None,
-            },
-            LinkView {
-                label: format!("{} {}", ui_str(ui, "year_heading"), m.year),
-                url: v.url(&format!("{province_path}{}/", m.year)),
-                count: None,
-                note: None,
-            },
+            v.home(),
+            v.link(m.province.clone(), &urls::province(&m.province)),
+            v.link(year_crumb, &urls::province_year(&m.province, m.year)),
         ],
-        data: json!({
-            "doc": v.summary(i),
-            "issuer": m.issuer,
-            "signer": m.signer,
-            "effective": m.effective.map(|d| d.format("%d/%m/%Y").to_string()),
-            "fields": fields,
-            "now_part_of": v.catalog.now_part_of(&m.province),
-            "toc": d.body.headings,
-            "body": crate::link::body_html(v.site, i),
-            "implements": implements,
-            "cites": cites,
-            "cited_by": v.summaries(&links.cited_by),
-            "other_years": other_years,
-            "jsonld": super::jsonld::script_json(&super::jsonld::legislation(v, i)),
-        }),
+        province: Some(m.province.clone()),
+        document: Some(i),
+        data: PageData::Document(Box::new(data)),
     }
 }
 
-/// Most documents of each other year shown on a document page; the rest are behind the year's link.
-const PER_OTHER_YEAR: usize = 3;
+/// The final body HTML of document `i`: its citations linked to their pages or hubs.
+pub fn body_html(site: &Site, i: usize) -> String {
+    let body = &site.documents[i].body;
+    let html = body.html.get();
+    if body.citations.is_empty() {
+        return html.into_owned();
+    }
+    let urls = Urls::new(&site.config.base_path);
+    let targets = &site.links[i].citations;
+    placeholder::fill(&html, |c| {
+        let target = targets.get(c)?.as_ref()?;
+        Some(urls.url(site.target_path(target)))
+    })
+}
 
 /// The same province's documents of other years, newest year first, a few per year (so a page
 /// stays small however many documents the province has).
-fn other_years(
-    v: &Views<'_>,
-    i: usize,
-    same_province: &[usize],
-    province_path: &str,
-) -> Vec<serde_json::Value> {
-    let year = v.site.documents[i].meta.year;
-    let mut by_year: std::collections::BTreeMap<i32, Vec<usize>> =
-        std::collections::BTreeMap::new();
+fn other_years(v: &Views<'_>, i: usize, same_province: &[usize]) -> Vec<OtherYear> {
+    let m = &v.site.documents[i].meta;
+    let mut by_year: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
     for &j in same_province {
         let y = v.site.documents[j].meta.year;
-        if y != year {
+        if y != m.year {
             by_year.entry(y).or_default().push(j);
         }
     }
@@ -106,8 +111,13 @@ fn other_years(
         .rev()
         .map(|(y, docs)| {
             let shown = v.newest(docs, PER_OTHER_YEAR);
-            json!({"year": y, "url": v.url(&format!("{province_path}{y}/")), "count": docs.len(),
-                   "more": docs.len().saturating_sub(shown.len()), "docs": shown})
+            OtherYear {
+                year: *y,
+                url: v.url(&urls::province_year(&m.province, *y)),
+                count: docs.len(),
+                more: docs.len().saturating_sub(shown.len()),
+                docs: shown,
+            }
         })
         .collect()
 }

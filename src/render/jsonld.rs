@@ -2,6 +2,7 @@
 
 use super::views::Views;
 use crate::model::Target;
+use crate::urls;
 use serde_json::{Map, Value, json};
 
 /// The JSON-LD object describing document `i`.
@@ -10,16 +11,13 @@ pub fn legislation(v: &Views<'_>, i: usize) -> Value {
     let d = &site.documents[i];
     let m = &d.meta;
     let links = &site.links[i];
-    let base = site.config.base_url.trim_end_matches('/');
-    let abs = |t: &Target| match t {
-        Target::Document(j) => format!("{base}{}", site.documents[*j].path),
-        Target::Hub(p) => format!("{base}{p}"),
-    };
+    let abs = |t: &Target| urls::absolute(&site.config.base_url, site.target_path(t));
+    let url = urls::absolute(&site.config.base_url, &d.path);
     let mut o = Map::new();
     o.insert("@context".into(), json!("https://schema.org"));
     o.insert("@type".into(), json!("Legislation"));
-    o.insert("@id".into(), json!(format!("{base}{}", d.path)));
-    o.insert("url".into(), json!(format!("{base}{}", d.path)));
+    o.insert("@id".into(), json!(url));
+    o.insert("url".into(), json!(url));
     o.insert("name".into(), json!(m.title));
     o.insert("inLanguage".into(), json!("vi"));
     if let Some(n) = &m.number {
@@ -54,8 +52,14 @@ pub fn legislation(v: &Views<'_>, i: usize) -> Value {
         .iter()
         .zip(&links.implements)
         .map(|(r, t)| {
-            let mut a = json!({"@type": "Legislation", "@id": abs(t), "url": abs(t), "legislationIdentifier": r.number,
-                               "legislationDate": r.date.format("%Y-%m-%d").to_string()});
+            let mut a = json!({"@type": "Legislation", "legislationIdentifier": r.number});
+            if let Some(t) = t {
+                a["@id"] = json!(abs(t));
+                a["url"] = json!(abs(t));
+            }
+            if let Some(date) = r.date {
+                a["legislationDate"] = json!(date.format("%Y-%m-%d").to_string());
+            }
             if let Some(title) = &r.title {
                 a["name"] = json!(title);
             }
@@ -68,7 +72,7 @@ pub fn legislation(v: &Views<'_>, i: usize) -> Value {
     let cites: Vec<Value> = links
         .cites
         .iter()
-        .filter(|(t, _)| !links.implements.contains(t))
+        .filter(|(t, _)| !links.implements.iter().flatten().any(|i| i == t))
         .map(|(t, label)| json!({"@type": "Legislation", "@id": abs(t), "url": abs(t), "name": label}))
         .collect();
     if !cites.is_empty() {

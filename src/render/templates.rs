@@ -53,7 +53,7 @@ pub fn load(root: &Path, theme: Option<&str>) -> Result<Theme, ThemeError> {
     }
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
-    tera.set_escape_fn(escape_html);
+    tera.set_escape_fn(crate::text::escape_html);
     tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         .map_err(|e| ThemeError::Template { name: "…".into(), message: error_chain(&e) })?;
     Ok(Theme { tera, assets })
@@ -75,13 +75,6 @@ fn collect_embedded(
     for d in dir.dirs() {
         collect_embedded(d, templates, assets);
     }
-}
-
-/// Escapes text for HTML element content and quoted attributes (`/` is left as it is, unlike Tera's default).
-pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 16);
-    pulldown_cmark_escape::escape_html(&mut out, s).expect("writing to a String cannot fail");
-    out
 }
 
 /// A Tera error with its causes, on one line.

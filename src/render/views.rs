@@ -1,76 +1,101 @@
-//! Serialisable views of the model that templates see (never the model itself).
+//! The views every template shares: links and document summaries, with the base path applied.
 
-use crate::data::{Catalog, province_slug};
-use crate::link::target_path;
-use crate::model::{Document, Site, Target};
+use crate::data::Catalog;
+use crate::model::{Site, Target, newest_first};
 use crate::text::slugify;
+use crate::urls::{self, Urls};
 use serde::Serialize;
 
 /// A link with a label (breadcrumbs, lists of terms, cited documents).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LinkView {
+    /// Text of the link.
     pub label: String,
+    /// Address, base path included.
     pub url: String,
+    /// How many documents the linked page lists, where that is shown.
     pub count: Option<usize>,
+    /// A short note shown after the link (a title, "nay thuộc …").
     pub note: Option<String>,
 }
 
 /// A document as shown in lists.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DocSummary {
+    /// Full official title.
     pub title: String,
+    /// Address of the document's page.
     pub url: String,
+    /// Số hiệu, when it has one.
     pub number: Option<String>,
+    /// Document type ("Kế hoạch").
     pub doc_type: String,
+    /// Address of the type's page.
     pub type_url: String,
+    /// Province as it was named when the document was issued.
     pub province: String,
+    /// Address of the province's page.
     pub province_url: String,
+    /// Plan year.
     pub year: i32,
+    /// Address of the province's page for that year.
     pub province_year_url: String,
+    /// Address of the year's page.
     pub year_url: String,
+    /// Issue date as `dd/mm/yyyy`.
     pub issued: Option<String>,
+    /// Issue date as `yyyy-mm-dd` (for `<time datetime>`).
     pub issued_iso: Option<String>,
+    /// The document's own summary.
     pub summary: Option<String>,
 }
 
-/// Builds views with the site's base path applied to every URL.
+/// Builds views of a linked site, with the site's base path applied to every URL.
 pub struct Views<'a> {
+    /// The linked site.
     pub site: &'a Site,
+    /// The data files (provinces, types, UI strings).
     pub catalog: &'a Catalog,
+    /// Links under the site's base path.
+    pub urls: Urls,
 }
 
 impl<'a> Views<'a> {
     /// Views over a linked site.
     pub fn new(site: &'a Site, catalog: &'a Catalog) -> Self {
-        Views { site, catalog }
+        Views { site, catalog, urls: Urls::new(&site.config.base_path) }
     }
 
     /// A site path with the base path in front (`/kien-giang/` → `/ct/kien-giang/`).
     pub fn url(&self, path: &str) -> String {
-        format!("{}{}", self.site.config.base_path.trim_end_matches('/'), path)
+        self.urls.url(path)
     }
 
-    /// Path of a province page.
-    pub fn province_path(name: &str) -> String {
-        format!("/{}/", province_slug(name))
+    /// A UI string from `data/ui.vi.yaml`.
+    pub fn ui(&self, key: &str) -> String {
+        self.catalog.ui_str(key)
     }
 
-    /// Path of a type page.
+    /// A link to `path` labelled `label`, with no count or note (breadcrumbs).
+    pub fn link(&self, label: String, path: &str) -> LinkView {
+        LinkView { label, url: self.url(path), count: None, note: None }
+    }
+
+    /// The breadcrumb to the home page.
+    pub fn home(&self) -> LinkView {
+        self.link(self.ui("home"), urls::HOME)
+    }
+
+    /// Path of a type page, by the type's name.
     pub fn type_path(&self, name: &str) -> String {
         let slug = self.catalog.doc_type(name).map_or_else(|| slugify(name), |t| t.slug.clone());
-        format!("/loai/{slug}/")
-    }
-
-    /// Path of a field page.
-    pub fn field_path(name: &str) -> String {
-        format!("/linh-vuc/{}/", slugify(name))
+        urls::doc_type(&slug)
     }
 
     /// Summary of the document at index `i`.
     pub fn summary(&self, i: usize) -> DocSummary {
         let d = &self.site.documents[i];
         let m = &d.meta;
-        let province_path = Self::province_path(&m.province);
         DocSummary {
             title: m.title.clone(),
             url: self.url(&d.path),
@@ -78,10 +103,10 @@ impl<'a> Views<'a> {
             doc_type: m.doc_type.clone(),
             type_url: self.url(&self.type_path(&m.doc_type)),
             province: m.province.clone(),
-            province_url: self.url(&province_path),
+            province_url: self.url(&urls::province(&m.province)),
             year: m.year,
-            province_year_url: self.url(&format!("{province_path}{}/", m.year)),
-            year_url: self.url(&format!("/nam/{}/", m.year)),
+            province_year_url: self.url(&urls::province_year(&m.province, m.year)),
+            year_url: self.url(&urls::year(m.year)),
             issued: m.issued.map(|d| d.format("%d/%m/%Y").to_string()),
             issued_iso: m.issued.map(|d| d.format("%Y-%m-%d").to_string()),
             summary: m.summary.clone(),
@@ -90,9 +115,7 @@ impl<'a> Views<'a> {
 
     /// Summaries of several documents, newest first (issued date, then year, then title).
     pub fn summaries(&self, indices: &[usize]) -> Vec<DocSummary> {
-        let mut idx = indices.to_vec();
-        idx.sort_by(|&a, &b| newest_first(&self.site.documents[a], &self.site.documents[b]));
-        idx.into_iter().map(|i| self.summary(i)).collect()
+        self.newest(indices, usize::MAX)
     }
 
     /// Summaries of the `n` newest of several documents (same order as [`Views::summaries`]).
@@ -113,21 +136,6 @@ impl<'a> Views<'a> {
                 (hub.label.clone(), hub.title.clone())
             }
         };
-        LinkView {
-            label,
-            url: self.url(target_path(target, &self.site.documents)),
-            count: None,
-            note,
-        }
+        LinkView { label, url: self.url(self.site.target_path(target)), count: None, note }
     }
-}
-
-/// Orders documents newest first, deterministically.
-pub fn newest_first(a: &Document, b: &Document) -> std::cmp::Ordering {
-    b.meta
-        .issued
-        .cmp(&a.meta.issued)
-        .then(b.meta.year.cmp(&a.meta.year))
-        .then(a.meta.title.cmp(&b.meta.title))
-        .then(a.path.cmp(&b.path))
 }

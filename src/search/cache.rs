@@ -82,6 +82,6 @@ pub fn open(root: &Path, catalog: &Catalog) -> (SearchIndex, Origin) {
     if fresh && let Ok(idx) = export::load(&d) {
         return (idx, Origin::Cache);
     }
-    let loaded = crate::load(root, None, catalog);
+    let loaded = crate::load(root, catalog, crate::LoadOptions::default());
     (index::build(&loaded.site), Origin::Fresh)
 }

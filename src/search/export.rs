@@ -202,7 +202,7 @@ fn write_with_budget(
         added?;
         pending = analysed;
     }
-    crate::timing("      analysed", t);
+    crate::timing::timing("      analysed", t);
     w.finish(params, term_ids.into_terms())
 }
 
@@ -280,7 +280,7 @@ impl<'a> Writer<'a> {
                 .is_none_or(|s| !s.2.is_empty() && s.2.len() + rec.len() > PACK_BYTES)
             {
                 if let Some((name, first, bytes)) = self.pack.take() {
-                    (self.put)(OutputFile { path: format!("search/{name}"), bytes })?;
+                    (self.put)(OutputFile::site_file(format!("search/{name}"), bytes))?;
                     self.stores.push((name, first));
                 }
                 // Reserved whole: a pack grown by doubling would hold twice its size at the end.
@@ -339,7 +339,7 @@ impl<'a> Writer<'a> {
     fn finish(mut self, params: Params, names: Vec<Box<str>>) -> std::io::Result<Written> {
         let put = self.put;
         if let Some((name, first, bytes)) = self.pack.take() {
-            put(OutputFile { path: format!("search/{name}"), bytes })?;
+            put(OutputFile::site_file(format!("search/{name}"), bytes))?;
             self.stores.push((name, first));
         }
         let n = self.n;
@@ -356,10 +356,7 @@ impl<'a> Writer<'a> {
             let len = e.pieces.iter().map(|p| p.1).sum::<usize>() + e.bytes.len();
             if !current.is_empty() && current.len() + len > PACK_BYTES {
                 let name = format!("p{}.bin", pack_names.len());
-                put(OutputFile {
-                    path: format!("search/{name}"),
-                    bytes: std::mem::take(&mut current),
-                })?;
+                put(OutputFile::site_file(format!("search/{name}"), std::mem::take(&mut current)))?;
                 pack_names.push(name);
             }
             let idf = idf_micro(n, e.df as usize);
@@ -379,13 +376,13 @@ impl<'a> Writer<'a> {
             current.extend_from_slice(&e.bytes);
         }
         let name = format!("p{}.bin", pack_names.len());
-        put(OutputFile { path: format!("search/{name}"), bytes: current })?;
+        put(OutputFile::site_file(format!("search/{name}"), current))?;
         pack_names.push(name);
         let heads = small_enough(&self.heads)
-            .map(|bytes| put(OutputFile { path: "search/heads.json".into(), bytes }))
+            .map(|bytes| put(OutputFile::site_file("search/heads.json", bytes)))
             .transpose()?;
         for (k, text) in dict.into_iter().enumerate() {
-            put(OutputFile { path: format!("search/d/{k}.txt"), bytes: text.into_bytes() })?;
+            put(OutputFile::site_file(format!("search/d/{k}.txt"), text.into_bytes()))?;
         }
         let manifest = Manifest {
             v: VERSION,
@@ -402,10 +399,8 @@ impl<'a> Writer<'a> {
             heads: heads.map(|()| "heads.json".to_string()),
         };
         let written = Written { id: manifest.id.clone(), dict: shards };
-        put(OutputFile {
-            path: "search/index.json".into(),
-            bytes: serde_json::to_vec(&manifest).unwrap_or_default(),
-        })?;
+        let manifest = serde_json::to_vec(&manifest).unwrap_or_default();
+        put(OutputFile::site_file("search/index.json", manifest))?;
         Ok(written)
     }
 }
@@ -557,7 +552,12 @@ mod tests {
         let catalog = crate::data::Catalog::load();
         let scratch = tempfile::tempdir().unwrap();
         let spill = crate::stash::SpillFile::new_in(scratch.path()).unwrap();
-        let spilled = crate::load_spilled(root, None, &catalog, Some(&spill)).site;
+        let spilled = crate::load(
+            root,
+            &catalog,
+            crate::LoadOptions { spill: Some(&spill), ..Default::default() },
+        )
+        .site;
         assert!(spilled.documents.len() >= 5);
         let collect = |budget: usize| {
             let out = std::sync::Mutex::new(std::collections::BTreeMap::new());
@@ -569,7 +569,7 @@ mod tests {
             out.into_inner().unwrap()
         };
         let in_memory: std::collections::BTreeMap<String, Vec<u8>> =
-            files(&crate::load(root, None, &catalog).site)
+            files(&crate::load(root, &catalog, crate::LoadOptions::default()).site)
                 .into_iter()
                 .map(|f| (f.path, f.bytes))
                 .collect();

@@ -14,7 +14,8 @@ use std::sync::Arc;
 use tokio::sync::broadcast::error::RecvError;
 
 /// Served for every path while no build has succeeded yet (the overlay says why).
-const NO_SITE_YET: &str = "<!DOCTYPE html><html lang=\"vi\"><meta charset=\"utf-8\"><title>Chưa dựng được trang</title><body></body></html>";
+const NO_SITE_YET: &str = "<!DOCTYPE html><html lang=\"vi\"><meta charset=\"utf-8\">\
+                           <title>Chưa dựng được trang</title><body></body></html>";
 
 /// Where a request path leads.
 #[derive(Debug, PartialEq, Eq)]

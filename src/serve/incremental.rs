@@ -5,11 +5,13 @@ use crate::content::cache::ParseCache;
 use crate::data::Catalog;
 use crate::diagnostics::Diagnostics;
 use crate::model::Site;
+use crate::output::file::{Origin, OutputFile, collect};
 use crate::output::links;
+use crate::render;
 use crate::render::page::Page;
-use crate::render::templates::{self, Theme};
+use crate::render::templates::{self, Theme, ThemeError};
 use crate::render::views::Views;
-use crate::render::{self, OutputFile};
+use crate::urls;
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
@@ -51,6 +53,22 @@ pub struct Failure {
     pub elapsed: Duration,
 }
 
+/// What rendering a rebuild made, before it is checked and committed.
+struct Rendered {
+    /// Files rendered (pages that differ, whole-site files, theme files).
+    out: Vec<OutputFile>,
+    /// Every output file of the new build.
+    live: BTreeSet<String>,
+    /// Kept pages replaced by edited ones (position, old page), to put back if the rebuild fails.
+    swapped: Vec<(usize, Page)>,
+    /// Output paths of the whole-site files.
+    site_file_paths: BTreeSet<String>,
+    /// Every page of the new build, when all were made (not only edited documents').
+    work: Option<Vec<Page>>,
+    /// How many pages went through their templates.
+    pages_rendered: usize,
+}
+
 /// Keeps what the last good build produced, so the next one redoes only what changed.
 pub struct Incremental {
     root: PathBuf,
@@ -61,6 +79,8 @@ pub struct Incremental {
     files: Files,
     /// `id`s of each served HTML file, for `#anchor` checks.
     anchors: HashMap<String, BTreeSet<String>>,
+    /// What made each served file, for reporting its broken links where they were written.
+    origins: HashMap<String, Origin>,
     /// Output paths of the whole-site files (`render::site_files`) last generated.
     site_file_paths: BTreeSet<String>,
     /// Every page of the last good build (body-only edits swap their pages in), and where each is.
@@ -81,6 +101,7 @@ impl Incremental {
             theme: None,
             files: Files::new(),
             anchors: HashMap::new(),
+            origins: HashMap::new(),
             site_file_paths: BTreeSet::new(),
             pages: Vec::new(),
             page_index: HashMap::new(),
@@ -104,49 +125,85 @@ impl Incremental {
             self.theme = None;
         }
         // 1. Parse what changed, link everything (cheap), stop at the first content error.
-        let (loaded, stats) = crate::load_cached(
-            &self.root,
-            self.base_url.as_deref(),
-            &self.catalog,
-            &mut self.cache,
-        );
+        let opts = crate::LoadOptions {
+            base_url: self.base_url.as_deref(),
+            spill: None,
+            cache: Some(&mut self.cache),
+            progress: None,
+        };
+        let loaded = crate::load(&self.root, &self.catalog, opts);
         if loaded.diagnostics.has_errors() {
             return Err(fail(failure_text(&loaded.diagnostics)));
         }
-        let site = &loaded.site;
         let fresh_theme = self.theme.is_none();
         if fresh_theme {
-            let theme = templates::load(&self.root, site.config.theme.as_deref())
+            let theme = templates::load(&self.root, loaded.site.config.theme.as_deref())
                 .map_err(|e| fail(format!("lỗi: {e}\n")))?;
             self.theme = Some(theme);
         }
-        let theme = self.theme.as_ref().expect("theme loaded above");
-        // 2. Which pages may differ, and which of them really do.
+        // 2. Render the pages that may differ and do; whole-site files when anything changed.
+        let rendered =
+            self.render(&loaded.site, fresh_theme).map_err(|e| fail(format!("lỗi: {e}\n")))?;
+        // 3. What the served site gains and loses; links of changed pages must resolve.
+        let removed: Vec<String> =
+            self.files.keys().filter(|p| !rendered.live.contains(*p)).cloned().collect();
+        let changed: Vec<OutputFile> = rendered
+            .out
+            .into_iter()
+            .filter(|f| self.files.get(&f.path).is_none_or(|old| **old != *f.bytes))
+            .collect();
+        let added_paths = changed.iter().any(|f| !self.files.contains_key(&f.path));
+        let everything = added_paths || !removed.is_empty();
+        if let Err(message) = self.check_links(&loaded.site, &changed, &rendered.live, everything) {
+            for (i, old) in rendered.swapped {
+                self.pages[i] = old;
+            }
+            return Err(fail(message));
+        }
+        // 4. Commit: the new build is good.
+        let update = Update {
+            parsed: loaded.stats.parsed.clone(),
+            removed_sources: loaded.stats.removed.clone(),
+            changed: changed.iter().map(|f| f.path.clone()).collect(),
+            removed,
+            pages_rendered: rendered.pages_rendered,
+            pages_total: rendered.work.as_ref().map_or(self.pages.len(), Vec::len),
+            documents: loaded.site.documents.len(),
+            warnings: loaded.diagnostics.clone(),
+            elapsed: Duration::ZERO,
+        };
+        self.commit(&update.removed, changed, rendered.site_file_paths, rendered.work, loaded.site);
+        Ok(Update { elapsed: start.elapsed(), ..update })
+    }
+
+    /// Renders the pages of `site` that differ from the last good build, and the whole-site files
+    /// when any did. When no title, date, number, link or hub changed, only the edited documents'
+    /// own pages are even made (and swapped into the kept pages).
+    fn render(&mut self, site: &Site, fresh_theme: bool) -> Result<Rendered, ThemeError> {
+        let theme = self.theme.as_ref().expect("theme loaded before rendering");
         let views = Views::new(site, &self.catalog);
-        // When no title, date, number, link or hub changed, only the pages of edited bodies can differ.
+        let plan = render::plan::plan(&views);
         let body_only =
             matches!(&self.prev, Some(prev) if !fresh_theme && same_structure(prev, site));
         let work: Vec<Page> = match &self.prev {
-            Some(prev) if body_only => {
-                render::pages::document_pages(&views, &edited_bodies(prev, site))
-            }
-            _ => render::pages::pages(&views),
+            Some(prev) if body_only => plan.documents(&views, &edited_bodies(prev, site)),
+            _ => plan.all(&views),
         };
         let stale: Vec<&Page> = work
             .par_iter()
             .filter(|p| {
-                fresh_theme
-                    || self.page_index.get(&p.path).is_none_or(|&i| !same_page(&self.pages[i], p))
+                fresh_theme || self.page_index.get(&p.path).is_none_or(|&i| self.pages[i] != **p)
             })
             .collect();
         let pages_rendered = stale.len();
-        // 3. Render those; whole-site files (sitemap, hooks) when anything changed.
-        let mut out = render::render_pages(site, &self.catalog, theme, &stale)
-            .map_err(|e| fail(format!("lỗi: {e}\n")))?;
+        let mut out: Vec<OutputFile> = stale
+            .par_iter()
+            .map(|p| render::render_page(site, &self.catalog, theme, p))
+            .collect::<Result<_, _>>()?;
         if fresh_theme {
             out.extend(render::asset_files(theme));
         }
-        // Whole-site files see every page: the new set, or the last one with the edited pages swapped in.
+        // Whole-site files see every page: the new set, or the kept one with the edited pages swapped in.
         let mut swapped: Vec<(usize, Page)> = Vec::new();
         if body_only {
             for p in &work {
@@ -158,67 +215,54 @@ impl Incremental {
         let all: &[Page] = if body_only { &self.pages } else { &work };
         let mut site_file_paths = self.site_file_paths.clone();
         if pages_rendered > 0 || fresh_theme {
+            let paths = all.iter().map(|p| p.path.as_str());
             let whole =
-                render::site_files(site, &self.catalog, all.iter().map(|p| p.path.as_str()));
+                collect(|put| render::site_files(site, &self.catalog, paths, put).map(drop))
+                    .expect("collecting in memory cannot fail");
             site_file_paths = whole.iter().map(|f| f.path.clone()).collect();
             out.extend(whole);
         }
         let live: BTreeSet<String> = all
             .iter()
-            .map(|p| render::file_for(&p.path))
+            .map(|p| urls::file_for(&p.path))
             .chain(theme.assets.keys().cloned())
             .chain(site_file_paths.iter().cloned())
             .collect();
-        // 4. What the served site gains and loses; links of changed pages must resolve.
-        let removed: Vec<String> =
-            self.files.keys().filter(|p| !live.contains(*p)).cloned().collect();
-        let changed: Vec<OutputFile> = out
-            .into_iter()
-            .filter(|f| self.files.get(&f.path).is_none_or(|old| **old != *f.bytes))
-            .collect();
-        let added_paths = changed.iter().any(|f| !self.files.contains_key(&f.path));
-        if let Err(message) =
-            self.check_links(site, &changed, &live, added_paths || !removed.is_empty())
-        {
-            for (i, old) in swapped {
-                self.pages[i] = old;
-            }
-            return Err(fail(message));
-        }
+        let work = (!body_only).then_some(work);
+        Ok(Rendered { out, live, swapped, site_file_paths, work, pages_rendered })
+    }
 
-        // 5. Commit: the new build is good.
-        for r in &removed {
+    /// Makes a good rebuild the served one: its files, its pages (when all were made) and its site.
+    fn commit(
+        &mut self,
+        removed: &[String],
+        changed: Vec<OutputFile>,
+        site_file_paths: BTreeSet<String>,
+        work: Option<Vec<Page>>,
+        site: Site,
+    ) {
+        for r in removed {
             self.files.remove(r);
             self.anchors.remove(r);
+            self.origins.remove(r);
         }
-        let update = Update {
-            parsed: stats.parsed,
-            removed_sources: stats.removed,
-            changed: changed.iter().map(|f| f.path.clone()).collect(),
-            removed,
-            pages_rendered,
-            pages_total: if body_only { self.pages.len() } else { work.len() },
-            documents: site.documents.len(),
-            warnings: loaded.diagnostics.clone(),
-            elapsed: Duration::ZERO,
-        };
         for f in changed {
             if f.path.ends_with(".html") {
                 self.anchors
                     .insert(f.path.clone(), links::anchors(&crate::text::utf8_lossy(&f.bytes)));
             }
+            self.origins.insert(f.path.clone(), f.origin);
             self.files.insert(f.path, f.bytes.into());
         }
         self.site_file_paths = site_file_paths;
         let mut old_pages = Vec::new();
-        if !body_only {
+        if let Some(work) = work {
             self.page_index = work.iter().enumerate().map(|(i, p)| (p.path.clone(), i)).collect();
             old_pages = std::mem::replace(&mut self.pages, work);
         }
-        let old_site = self.prev.replace(loaded.site);
+        let old_site = self.prev.replace(site);
         // Freeing the previous build's pages and documents takes a while: not on the editor's time.
         rayon::spawn(move || drop((old_pages, old_site)));
-        Ok(Update { elapsed: start.elapsed(), ..update })
     }
 
     /// Checks the links of the changed pages (of every page when files appeared or disappeared).
@@ -237,10 +281,8 @@ impl Incremental {
         let ids = |p: &str| new_ids.get(p).or_else(|| self.anchors.get(p));
         let exists = |p: &str| live.contains(p);
         let base = &site.config.base_path;
-        let mut broken: Vec<links::BrokenLink> = changed
-            .iter()
-            .flat_map(|f| links::check_file(&f.path, &f.bytes, base, &exists, &ids))
-            .collect();
+        let mut broken: Vec<links::BrokenLink> =
+            changed.iter().flat_map(|f| links::check_file(f, base, &exists, &ids)).collect();
         if everything {
             let changed_paths: BTreeSet<&str> = changed.iter().map(|f| f.path.as_str()).collect();
             for (path, bytes) in self
@@ -248,14 +290,16 @@ impl Incremental {
                 .iter()
                 .filter(|(p, _)| live.contains(*p) && !changed_paths.contains(p.as_str()))
             {
-                broken.extend(links::check_file(path, bytes, base, &exists, &ids));
+                let origin = self.origins.get(path).copied().unwrap_or(Origin::SiteFile);
+                let file = OutputFile { path: path.clone(), bytes: bytes.to_vec(), origin };
+                broken.extend(links::check_file(&file, base, &exists, &ids));
             }
         }
         if broken.is_empty() {
             return Ok(());
         }
         let mut ds = Diagnostics::default();
-        ds.extend(links::diagnostics(site, &broken));
+        ds.extend(crate::output::broken::diagnostics(site, &broken));
         ds.sort();
         Err(failure_text(&ds))
     }
@@ -289,37 +333,4 @@ pub fn failure_text(ds: &Diagnostics) -> String {
         ds.error_count(),
         ds.warning_count()
     )
-}
-
-/// Site path of an output file: `a/b/index.html` → `/a/b/`, `404.html` → `/404.html`.
-pub fn url_for(file: &str) -> String {
-    match file.strip_suffix("index.html") {
-        Some(dir) if dir.is_empty() || dir.ends_with('/') => format!("/{dir}"),
-        _ => format!("/{file}"),
-    }
-}
-
-/// Whether two versions of a page would render the same HTML (same theme and settings assumed).
-fn same_page(a: &Page, b: &Page) -> bool {
-    a.path == b.path
-        && a.template == b.template
-        && a.title == b.title
-        && a.breadcrumbs.len() == b.breadcrumbs.len()
-        && a.breadcrumbs.iter().zip(&b.breadcrumbs).all(|(x, y)| {
-            x.label == y.label && x.url == y.url && x.count == y.count && x.note == y.note
-        })
-        && a.data == b.data
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn urls_of_files() {
-        assert_eq!(url_for("index.html"), "/");
-        assert_eq!(url_for("vinh-long/2024/17-ct-ubnd/index.html"), "/vinh-long/2024/17-ct-ubnd/");
-        assert_eq!(url_for("404.html"), "/404.html");
-        assert_eq!(url_for("static/style.css"), "/static/style.css");
-    }
 }

@@ -3,14 +3,25 @@
 /// Path of the server-sent events stream the reload script listens to.
 pub const EVENTS_PATH: &str = "/__banhanh/events";
 
-const OVERLAY_TITLE: &str = "Lỗi trong nội dung — đang hiển thị bản dựng tốt gần nhất. Sửa tệp và lưu lại, trang sẽ tự cập nhật.";
-const OVERLAY_STYLE: &str = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:1rem 1.25rem;background:#fff4f4;color:#5c0000;border-top:4px solid #b00020;font:15px/1.5 system-ui,sans-serif;box-shadow:0 -4px 16px rgba(0,0,0,.2)";
+const OVERLAY_TITLE: &str = "Lỗi trong nội dung — đang hiển thị bản dựng tốt gần nhất. \
+                             Sửa tệp và lưu lại, trang sẽ tự cập nhật.";
+const OVERLAY_STYLE: &str = concat!(
+    "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;",
+    "padding:1rem 1.25rem;background:#fff4f4;color:#5c0000;border-top:4px solid #b00020;",
+    "font:15px/1.5 system-ui,sans-serif;box-shadow:0 -4px 16px rgba(0,0,0,.2)"
+);
+const MESSAGE_STYLE: &str =
+    "white-space:pre-wrap;font:14px/1.45 ui-monospace,monospace;margin:.5rem 0 0";
+
+/// The reload script, with `STYLE`, `TITLE` and `EVENTS` standing for their values.
+const RELOAD_JS: &str = include_str!("reload.js");
 
 /// The overlay showing `message`, as HTML (the message is escaped).
 pub fn overlay(message: &str) -> String {
+    let message = crate::text::escape_html(message);
     format!(
-        "<div id=\"banhanh-loi\" role=\"alert\" style=\"{OVERLAY_STYLE}\"><strong>{OVERLAY_TITLE}</strong><pre style=\"white-space:pre-wrap;font:14px/1.45 ui-monospace,monospace;margin:.5rem 0 0\">{}</pre></div>",
-        crate::render::templates::escape_html(message)
+        "<div id=\"banhanh-loi\" role=\"alert\" style=\"{OVERLAY_STYLE}\"><strong>{OVERLAY_TITLE}\
+         </strong><pre style=\"{MESSAGE_STYLE}\">{message}</pre></div>"
     )
 }
 
@@ -19,19 +30,11 @@ pub fn overlay(message: &str) -> String {
 /// `location.reload()` keeps the scroll position (the browser restores it), checked by
 /// `tests/browser/serve.test.mjs`.
 pub fn script() -> String {
-    format!(
-        r#"<script id="banhanh-tai-lai">(function(){{
-function overlay(msg){{var o=document.getElementById("banhanh-loi");if(!msg){{if(o)o.remove();return;}}
-if(!o){{o=document.createElement("div");o.id="banhanh-loi";o.setAttribute("role","alert");o.setAttribute("style",{style});o.innerHTML="<strong></strong><pre style=\"white-space:pre-wrap;font:14px/1.45 ui-monospace,monospace;margin:.5rem 0 0\"></pre>";document.body.appendChild(o);}}
-o.querySelector("strong").textContent={title};o.querySelector("pre").textContent=msg;}}
-var es=new EventSource("{events}");
-es.addEventListener("reload",function(e){{var d=JSON.parse(e.data);if(d.paths.indexOf(location.pathname)>=0||d.paths.indexOf("*")>=0)location.reload();else overlay(null);}});
-es.addEventListener("build-error",function(e){{overlay(JSON.parse(e.data).message);}});
-}})();</script>"#,
-        style = js_string(OVERLAY_STYLE),
-        title = js_string(OVERLAY_TITLE),
-        events = EVENTS_PATH,
-    )
+    let js = RELOAD_JS
+        .replace("STYLE", &js_string(OVERLAY_STYLE))
+        .replace("TITLE", &js_string(OVERLAY_TITLE))
+        .replace("EVENTS", &js_string(EVENTS_PATH));
+    format!("<script id=\"banhanh-tai-lai\">{js}</script>")
 }
 
 /// `html` with the overlay (when `error` is set) and the reload script inserted before `</body>`.

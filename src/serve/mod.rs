@@ -7,7 +7,8 @@ pub mod state;
 pub mod watch;
 
 use crate::data::Catalog;
-use incremental::{Failure, Incremental, Update, url_for};
+use crate::urls::path_for as url_for;
+use incremental::{Failure, Incremental, Update};
 use state::{Event, ServeState, Snapshot};
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
@@ -34,7 +35,7 @@ pub enum ServeError {
     #[error("không mở được cổng {addr}: {source}")]
     Bind { addr: SocketAddr, source: std::io::Error },
     #[error("không theo dõi được thư mục {path}: {source}")]
-    Watch { path: PathBuf, source: notify_debouncer_full::notify::Error },
+    Watch { path: PathBuf, source: notify::Error },
     #[error("không tìm thấy thư mục trang {path}: {source}")]
     Root { path: PathBuf, source: std::io::Error },
     #[error("lỗi máy chủ: {0}")]

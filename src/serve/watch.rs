@@ -1,7 +1,7 @@
 //! File-system events → what changed in the site (content, settings, theme).
 
 use crate::content::discover::is_editor_temp;
-use notify_debouncer_full::notify::{EventKind, RecursiveMode};
+use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 use std::collections::BTreeSet;
 use std::path::{Component, Path};
@@ -69,10 +69,10 @@ pub fn is_change(kind: &EventKind) -> bool {
 }
 
 /// A running watcher; dropping it stops watching.
-pub type Watcher = Debouncer<notify_debouncer_full::notify::RecommendedWatcher, RecommendedCache>;
+pub type Watcher = Debouncer<notify::RecommendedWatcher, RecommendedCache>;
 
 /// Watches `root` (site.yaml), `root/content` and `root/themes`, sending each debounced batch that matters.
-pub fn watch(root: &Path, tx: Sender<Changes>) -> notify_debouncer_full::notify::Result<Watcher> {
+pub fn watch(root: &Path, tx: Sender<Changes>) -> notify::Result<Watcher> {
     let base = root.to_path_buf();
     let mut debouncer = new_debouncer(DEBOUNCE, None, move |res: DebounceEventResult| {
         let Ok(events) = res else { return };
@@ -155,7 +155,7 @@ mod tests {
 
     #[test]
     fn reads_are_not_changes() {
-        use notify_debouncer_full::notify::event::{
+        use notify::event::{
             AccessKind, AccessMode, CreateKind, ModifyKind, RemoveKind, RenameMode,
         };
         assert!(!is_change(&EventKind::Access(AccessKind::Close(AccessMode::Read))));

@@ -15,6 +15,8 @@ pub struct Found {
     pub number: String,
     pub date: Option<NaiveDate>,
     pub province_hint: Option<String>,
+    /// What the text says of the cited document after it: "của <issuer> về <subject>".
+    pub quoted: super::quoted::Quoted,
 }
 
 /// The citation pattern, built once per run from the document kinds in the catalog.
@@ -38,10 +40,9 @@ impl CitationFinder {
             .iter()
             .map(|w| w.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s+"))
             .collect();
-        let pattern = format!(
-            r"(?i)(?P<kind>{})(?:\s+số)?\s*:?\s+(?P<num>{NUMBER})(?:\s*,?\s*(?:ban\s+hành\s+)?ngày\s+(?P<date>{DATE}))?",
-            words.join("|")
-        );
+        let kinds = words.join("|");
+        let date = format!(r"(?:\s*,?\s*(?:ban\s+hành\s+)?ngày\s+(?P<date>{DATE}))?");
+        let pattern = format!(r"(?i)(?P<kind>{kinds})(?:\s+số)?\s*:?\s+(?P<num>{NUMBER}){date}");
         let re = Regex::new(&pattern).expect("citation pattern is valid");
         let mut provinces: Vec<(String, String)> = Vec::new();
         for p in &catalog.before_2025 {
@@ -83,6 +84,7 @@ impl CitationFinder {
                     number: c["num"].to_string(),
                     date: c.name("date").and_then(|d| parse_cited_date(d.as_str())),
                     province_hint: None,
+                    quoted: Default::default(),
                 }
             })
             .collect();
@@ -90,6 +92,8 @@ impl CitationFinder {
             let limit = found.get(i + 1).map_or(text.len(), |n| n.start);
             let window = sentence_window(&text[found[i].end..limit]);
             found[i].province_hint = self.province_in(window);
+            let next = found.get(i + 1).map(|n| n.start - found[i].end);
+            found[i].quoted = super::quoted::after_citation(&text[found[i].end..], next);
         }
         found
     }
@@ -242,7 +246,8 @@ mod tests {
     #[test]
     fn finds_short_and_long_forms() {
         let f = finder();
-        let t = "Thực hiện Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ; Nghị quyết số 138/NQ-HĐND ngày 12 tháng 12 năm 2023 của Hội đồng nhân dân tỉnh Vĩnh Long về kế hoạch";
+        let t = "Thực hiện Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ; Nghị quyết số \
+                 138/NQ-HĐND ngày 12 tháng 12 năm 2023 của Hội đồng nhân dân tỉnh Vĩnh Long về kế hoạch";
         let found = f.find(t);
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].number, "01/NQ-CP");
@@ -281,6 +286,81 @@ mod tests {
         }
         assert!(skipped > paragraphs.len() / 2, "{skipped} of {}", paragraphs.len());
         assert_eq!(f.find("Nghị quyết số ٠١/NQ-CP")[0].number, "٠١/NQ-CP");
+    }
+
+    /// The paragraph of `content/<file>` that holds `needle`.
+    fn real_paragraph(file: &str, needle: &str) -> String {
+        let path = format!("{}/content/{file}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(path).unwrap();
+        text.split("\n\n").find(|p| p.contains(needle)).expect(needle).to_string()
+    }
+
+    #[test]
+    fn issuers_and_subjects_of_the_real_programmes() {
+        let f = finder();
+        let cases = [
+            (
+                "003-kien-giang-ke-hoach-22-kh-ubnd-2021.md",
+                "Thực hiện Nghị quyết số 01/NQ-CP ngày 01/01/2021",
+                "01/NQ-CP",
+                Some("Chính phủ"),
+                Some(
+                    "về nhiệm vụ, giải pháp chủ yếu thực hiện Kế hoạch phát triển kinh tế - xã \
+                        hội và dự toán ngân sách Nhà nước năm 2021",
+                ),
+            ),
+            (
+                "001-vinh-phuc-chuong-trinh-hanh-dong-01-ctr-ubnd-2025.md",
+                "(sau đây gọi tắt là Nghị quyết số 01/NQ-CP)",
+                "01/NQ-CP",
+                Some("Chính phủ"),
+                Some(
+                    "về nhiệm vụ, giải pháp chủ yếu thực hiện Kế hoạch phát triển kinh tế - xã \
+                        hội, dự toán ngân sách nhà nước năm 2025",
+                ),
+            ),
+            (
+                "004-vinh-long-chi-thi-17-ct-ubnd-2023.md",
+                "Nghị quyết số 138/NQ-HĐND ngày 12/12/2023",
+                "138/NQ-HĐND",
+                Some("Hội đồng nhân dân tỉnh Vĩnh Long"),
+                Some("về Kế hoạch phát triển kinh tế - xã hội năm 2024"),
+            ),
+            (
+                "004-vinh-long-chi-thi-17-ct-ubnd-2023.md",
+                "Chỉ thị số 19/CT-TTg",
+                "19/CT-TTg",
+                Some("Thủ tướng Chính phủ"),
+                Some(
+                    "về việc “Phát động thi đua thực hiện thắng lợi nhiệm vụ phát triển kinh tế - \
+                        xã hội hàng năm và Kế hoạch 5 năm (2021-2025) theo Nghị quyết Đại hội đại \
+                        biểu toàn quốc lần thứ XIII của Đảng”",
+                ),
+            ),
+            (
+                "002-dong-thap-chuong-trinh-hanh-dong-tinh-uy-2024.md",
+                "Năm 2024, là năm vừa tiếp tục",
+                "64-KL/TW",
+                Some("Hội nghị lần thứ 8, Ban Chấp hành Trung ương Đảng khoá XIII"),
+                Some("về phát triển kinh tế - xã hội, dự toán ngân sách nhà nước năm 2024"),
+            ),
+            (
+                "001-vinh-phuc-chuong-trinh-hanh-dong-01-ctr-ubnd-2025.md",
+                "Kết luận số 91-KL/TW",
+                "91-KL/TW",
+                Some("Bộ Chính trị"),
+                Some(
+                    "về tiếp tục thực hiện Nghị quyết số 29-NQ/TW ngày 04/11/2013 của Ban Chấp \
+                        hành Trung ương Đảng khoá XI",
+                ),
+            ),
+        ];
+        for (file, needle, number, issuer, subject) in cases {
+            let p = real_paragraph(file, needle);
+            let c = f.find(&p).into_iter().find(|c| c.number == number).expect(number);
+            assert_eq!(c.quoted.issuer.as_deref(), issuer, "{number} in {file}");
+            assert_eq!(c.quoted.subject.as_deref(), subject, "{number} in {file}");
+        }
     }
 
     #[test]

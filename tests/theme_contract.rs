@@ -1,0 +1,171 @@
+//! The theme contract (README "Theme contract"): every variable it documents reaches the templates
+//! a site theme overrides, on every page of every template.
+
+mod common;
+use common::*;
+
+/// Fields of a document in a list.
+const DOC: &[&str] = &[
+    "title",
+    "url",
+    "number",
+    "doc_type",
+    "type_url",
+    "province",
+    "province_url",
+    "year",
+    "province_year_url",
+    "year_url",
+    "issued",
+    "issued_iso",
+    "summary",
+];
+/// Fields of a link.
+const LINK: &[&str] = &["label", "url", "count", "note"];
+
+/// Tera that writes `MISSING:<name>` for each of `fields` of `var` that is not defined.
+fn probe(var: &str, fields: &[&str]) -> String {
+    fields
+        .iter()
+        .map(|f| format!("{{% if {var}.{f} is not defined %}}MISSING:{var}.{f} {{% endif %}}"))
+        .collect()
+}
+
+/// Probes every item of the list `var` for `fields`.
+fn each(var: &str, fields: &[&str]) -> String {
+    format!("{{% for x in {var} %}}{}{{% endfor %}}", probe("x", fields))
+}
+
+/// A template checking the variables every page gets, then `body`.
+fn template(name: &str, body: &str) -> String {
+    let common = [
+        probe("site", &["title", "description", "base_url"]),
+        "{% if base is not defined %}MISSING:base {% endif %}".into(),
+        probe("ui", &["nav_provinces", "search_label", "home"]),
+        probe("page", &["title", "path", "breadcrumbs", "canonical", "feeds"]),
+        each("page.breadcrumbs", LINK),
+        each("page.feeds", &["path", "title"]),
+    ]
+    .concat();
+    format!(
+        "<!DOCTYPE html><html lang=\"vi\"><title>x</title><p>{common}{body}CONTRACT:{name}</p></html>"
+    )
+}
+
+/// Every default template, with what its `data` must hold.
+fn templates() -> Vec<(&'static str, String)> {
+    let list = [
+        probe("data", &["groups", "count", "merger_note", "took_in"]),
+        each("data.groups", &["heading", "url", "docs"]),
+        format!("{{% for g in data.groups %}}{}{{% endfor %}}", each("g.docs", DOC)),
+        format!(
+            "{{% if data.merger_note %}}{}{{% endif %}}",
+            probe("data.merger_note", &["text", "name"])
+        ),
+        format!(
+            "{{% if data.took_in %}}{}{{% endif %}}",
+            probe("data.took_in", &["text", "names"])
+        ),
+    ]
+    .concat();
+    let document = [
+        probe(
+            "data",
+            &[
+                "doc",
+                "issuer",
+                "signer",
+                "effective",
+                "fields",
+                "now_part_of",
+                "toc",
+                "body",
+                "implements",
+                "cites",
+                "cited_by",
+                "other_years",
+                "jsonld",
+            ],
+        ),
+        probe("data.doc", DOC),
+        each("data.fields", LINK),
+        each("data.toc", &["level", "text", "anchor"]),
+        each("data.implements", LINK),
+        each("data.cites", LINK),
+        each("data.cited_by", DOC),
+        each("data.other_years", &["year", "url", "count", "more", "docs"]),
+    ]
+    .concat();
+    vec![
+        (
+            "index.html",
+            [
+                probe("data", &["latest", "provinces", "years", "types", "fields"]),
+                each("data.latest", DOC),
+                each("data.provinces", LINK),
+            ]
+            .concat(),
+        ),
+        ("terms.html", [probe("data", &["terms"]), each("data.terms", LINK)].concat()),
+        ("list.html", list),
+        (
+            "hub.html",
+            [
+                probe("data", &["hub", "docs"]),
+                probe("data.hub", &["number", "year", "title", "scope", "date"]),
+                each("data.docs", DOC),
+            ]
+            .concat(),
+        ),
+        ("document.html", document),
+        (
+            "search.html",
+            [
+                probe("data", &["provinces", "years", "index", "index_id", "index_dict"]),
+                each("data.years", LINK),
+            ]
+            .concat(),
+        ),
+        ("404.html", String::new()),
+    ]
+}
+
+#[test]
+fn every_documented_variable_reaches_an_overriding_theme() {
+    let site = fixture_site("browser");
+    std::fs::write(site.path().join("site.yaml"), "title: Thử\ntheme: rieng\n").unwrap();
+    let dir = site.path().join("themes/rieng/templates");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, body) in templates() {
+        std::fs::write(dir.join(name), template(name, &body)).unwrap();
+    }
+    build_ok(site.path(), &[]);
+    let out = site.path().join("public");
+    let mut seen = std::collections::BTreeSet::new();
+    for entry in walkdir::WalkDir::new(&out) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let html = std::fs::read_to_string(entry.path()).unwrap();
+        assert!(!html.contains("MISSING:"), "{}: {html}", entry.path().display());
+        let name = html.split("CONTRACT:").nth(1).and_then(|r| r.split('<').next()).unwrap();
+        seen.insert(name.to_string());
+    }
+    let all: std::collections::BTreeSet<String> =
+        templates().into_iter().map(|(n, _)| n.to_string()).collect();
+    assert_eq!(seen, all, "every template renders at least one page of the fixture site");
+}
+
+#[test]
+fn a_missing_variable_would_be_caught() {
+    let site = fixture_site("browser");
+    std::fs::write(site.path().join("site.yaml"), "title: Thử\ntheme: rieng\n").unwrap();
+    let dir = site.path().join("themes/rieng/templates");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("terms.html"), template("terms.html", &probe("data", &["khong_co"])))
+        .unwrap();
+    build_ok(site.path(), &[]);
+    let html = page(&site.path().join("public"), "/tinh/");
+    assert!(html.contains("MISSING:data.khong_co"), "{html}");
+}
