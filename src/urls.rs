@@ -18,6 +18,10 @@ pub const TYPES: &str = "/loai/";
 pub const FIELDS: &str = "/linh-vuc/";
 /// Index of cited-document hubs.
 pub const HUBS: &str = "/van-ban/";
+/// Index of the indicators programmes set targets for.
+pub const INDICATORS: &str = "/chi-tieu/";
+/// Index of the agencies tasks are given to.
+pub const AGENCIES: &str = "/co-quan/";
 /// The search page.
 pub const SEARCH: &str = "/tim-kiem/";
 /// Folder of the static search index.
@@ -102,6 +106,16 @@ pub fn hub(number: &str, year: i32, province: Option<&str>) -> String {
     }
 }
 
+/// Page of an indicator, by its id in `data/indicators.yaml`: `/chi-tieu/{id}/`.
+pub fn indicator(id: &str) -> String {
+    format!("{INDICATORS}{}/", slugify(id))
+}
+
+/// Page of an agency, by its id in `data/agencies.yaml`: `/co-quan/{id}/`.
+pub fn agency(id: &str) -> String {
+    format!("{AGENCIES}{}/", slugify(id))
+}
+
 /// Output file of a site path: `/a/b/` → `a/b/index.html`, `/404.html` → `404.html`.
 pub fn file_for(path: &str) -> String {
     let p = path.trim_start_matches('/');
@@ -158,6 +172,8 @@ mod tests {
         assert_eq!(province_feed("Vĩnh Long"), "/vinh-long/atom.xml");
         assert_eq!(province_calendar("Kiên Giang"), "/kien-giang/lich.ics");
         assert_eq!(year(2025), "/nam/2025/");
+        assert_eq!(indicator("tang-truong-grdp"), "/chi-tieu/tang-truong-grdp/");
+        assert_eq!(agency("so-tai-chinh"), "/co-quan/so-tai-chinh/");
         assert_eq!(doc_type("ke-hoach"), "/loai/ke-hoach/");
         assert_eq!(field("Kinh tế"), "/linh-vuc/kinh-te/");
         assert_eq!(hub("01/NQ-CP", 2024, None), "/van-ban/01-nq-cp-2024/");

@@ -1,6 +1,7 @@
 //! Stage 5: every page planned by family, rendered through the theme's Tera templates in parallel,
 //! with the whole-site files (sitemap, feeds, open data, search index) beside them.
 
+pub mod agencies;
 pub mod data;
 pub mod document;
 pub mod fixed;
@@ -10,7 +11,10 @@ pub mod jsonld;
 pub mod lists;
 pub mod page;
 pub mod plan;
+pub mod plan_data;
 pub mod planned;
+pub mod series;
+pub mod targets;
 pub mod templates;
 pub mod views;
 
