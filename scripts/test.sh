@@ -16,6 +16,12 @@ echo "== pip install feedparser =="
 python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore feedparser 2>&1 \
   || python3 -m pip install --quiet feedparser 2>&1
 
+# --- targets and tasks: the calendars are read back with Python's icalendar (tests/plan_data.rs) ---
+echo "== pip install icalendar =="
+python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore icalendar 2>&1 \
+  || python3 -m pip install --quiet icalendar 2>&1
+# --- end targets and tasks ---
+
 echo "== cargo test =="
 cargo test --locked --all-targets 2>&1
 

@@ -1,4 +1,5 @@
-//! Editable data the build relies on: provinces, document types, issuer codes, UI strings.
+//! Editable data the build relies on: provinces, document types, issuer codes, UI strings,
+//! indicators and agencies.
 //!
 //! The YAML files live in `data/` and are embedded in the binary.
 
@@ -93,6 +94,10 @@ pub struct Catalog {
     province_keys: BTreeMap<String, String>,
     /// UI strings for templates (from `data/ui.vi.yaml`), by key.
     pub ui: Ui,
+    /// Indicators targets are read against (`data/indicators.yaml`).
+    pub indicators: crate::extract::indicators::Indicators,
+    /// Agencies tasks are given to (`data/agencies.yaml`).
+    pub agencies: crate::extract::agencies::Agencies,
 }
 
 impl Catalog {
@@ -131,6 +136,8 @@ impl Catalog {
             issuers: types.issuers.central,
             province_keys,
             ui,
+            indicators: crate::extract::indicators::Indicators::embedded(),
+            agencies: crate::extract::agencies::Agencies::embedded(),
         }
     }
 

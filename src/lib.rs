@@ -10,6 +10,7 @@ pub mod config;
 pub mod content;
 pub mod data;
 pub mod diagnostics;
+pub mod extract;
 pub mod folders;
 pub mod import;
 pub mod link;
@@ -103,7 +104,7 @@ pub fn load(root: &Path, catalog: &Catalog, mut opts: LoadOptions<'_>) -> Loaded
             progress.stage(Stage::Read, Some(sources.len() as u64));
             let renderer = MarkdownRenderer { finder: &finder, base_path: &config.base_path };
             cache.resolve(&sources, &config.base_path, |s, bytes| {
-                parse(content::parse_bytes(&s.rel, bytes, catalog), &renderer, opts.spill)
+                parse(content::parse_bytes(&s.rel, bytes, catalog), &renderer, catalog, opts.spill)
             })
         }
         None => {
@@ -115,7 +116,8 @@ pub fn load(root: &Path, catalog: &Catalog, mut opts: LoadOptions<'_>) -> Loaded
             let results = sources
                 .par_iter()
                 .map(|s| {
-                    let parsed = parse(content::parse_file(s, catalog), &renderer, opts.spill);
+                    let parsed =
+                        parse(content::parse_file(s, catalog), &renderer, catalog, opts.spill);
                     progress.advance(1);
                     parsed
                 })
@@ -133,10 +135,12 @@ pub fn load(root: &Path, catalog: &Catalog, mut opts: LoadOptions<'_>) -> Loaded
 fn parse(
     parsed: Result<content::Parsed, Vec<Diagnostic>>,
     renderer: &MarkdownRenderer<'_>,
+    catalog: &Catalog,
     spill: Option<&Arc<SpillFile>>,
 ) -> ParseResult {
     let parsed = parsed?;
     let mut body = renderer.render(&parsed.markdown, parsed.body_line);
+    extract::read(&mut body, &parsed.meta, catalog);
     if spill.is_some() {
         body.html = std::mem::take(&mut body.html).spill(spill);
         for sec in &mut body.sections {
@@ -175,6 +179,7 @@ fn finish(
             Ok(d) if d.meta.draft => drafts += 1,
             Ok(d) => {
                 diagnostics.extend(d.warnings.iter().cloned());
+                diagnostics.extend(extract::warnings(&d, catalog));
                 documents.push(d);
             }
             Err(ds) => diagnostics.extend(ds),

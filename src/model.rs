@@ -24,6 +24,8 @@ pub struct Meta {
     pub draft: bool,
     pub fields: Vec<String>,
     pub implements: Vec<DocRef>,
+    /// `targets:` entries that add or correct targets read from the body.
+    pub targets: Vec<crate::extract::TargetEntry>,
 }
 
 /// A reference to another document by number, and date or year when known (an `implements` entry).
@@ -91,6 +93,8 @@ pub struct Body {
     /// Links written in the body (Markdown or HTML) as written (`/kien-giang/2021/…`, `../2021/`,
     /// `#muc`, `https://…`), with their lines.
     pub links: Vec<(String, usize)>,
+    /// Targets and tasks read from the body ([`crate::extract`]).
+    pub plan: crate::extract::Plan,
 }
 
 /// Something in a body worth a warning (an image without a description, a vague link text…).

@@ -18,6 +18,10 @@ pub const TYPES: &str = "/loai/";
 pub const FIELDS: &str = "/linh-vuc/";
 /// Index of cited-document hubs.
 pub const HUBS: &str = "/van-ban/";
+/// Index of the indicators programmes set targets for.
+pub const INDICATORS: &str = "/chi-tieu/";
+/// Index of the agencies tasks are given to.
+pub const AGENCIES: &str = "/co-quan/";
 /// The search page.
 pub const SEARCH: &str = "/tim-kiem/";
 /// Folder of the static search index.
@@ -34,6 +38,14 @@ pub const OPEN_DATA_CSV: &str = "/du-lieu/van-ban.csv";
 pub const TRACKER_JSON: &str = "/du-lieu/theo-doi.json";
 /// Open data: the implementation tracker as CSV.
 pub const TRACKER_CSV: &str = "/du-lieu/theo-doi.csv";
+/// Open data: every target read from the documents as JSON.
+pub const TARGETS_JSON: &str = "/du-lieu/chi-tieu.json";
+/// Open data: every target read from the documents as CSV.
+pub const TARGETS_CSV: &str = "/du-lieu/chi-tieu.csv";
+/// Open data: every task read from the documents as JSON.
+pub const TASKS_JSON: &str = "/du-lieu/nhiem-vu.json";
+/// Open data: every task read from the documents as CSV.
+pub const TASKS_CSV: &str = "/du-lieu/nhiem-vu.csv";
 /// The sitemap.
 pub const SITEMAP: &str = "/sitemap.xml";
 /// Instructions for crawlers.
@@ -57,6 +69,11 @@ pub fn province_year(name: &str, year: i32) -> String {
 /// A province's Atom feed: `/{province}/atom.xml`.
 pub fn province_feed(name: &str) -> String {
     format!("/{}/atom.xml", slugify(name))
+}
+
+/// A province's deadlines calendar (iCalendar): `/{province}/lich.ics`.
+pub fn province_calendar(name: &str) -> String {
+    format!("/{}/lich.ics", slugify(name))
 }
 
 /// Page of a plan year: `/nam/{year}/`.
@@ -87,6 +104,16 @@ pub fn hub(number: &str, year: i32, province: Option<&str>) -> String {
         Some(p) => format!("/{}{HUBS}{leaf}/", slugify(p)),
         None => format!("{HUBS}{leaf}/"),
     }
+}
+
+/// Page of an indicator, by its id in `data/indicators.yaml`: `/chi-tieu/{id}/`.
+pub fn indicator(id: &str) -> String {
+    format!("{INDICATORS}{}/", slugify(id))
+}
+
+/// Page of an agency, by its id in `data/agencies.yaml`: `/co-quan/{id}/`.
+pub fn agency(id: &str) -> String {
+    format!("{AGENCIES}{}/", slugify(id))
 }
 
 /// Output file of a site path: `/a/b/` → `a/b/index.html`, `/404.html` → `404.html`.
@@ -143,7 +170,10 @@ mod tests {
         assert_eq!(province("Đồng Tháp"), "/dong-thap/");
         assert_eq!(province_year("Vĩnh Long", 2024), "/vinh-long/2024/");
         assert_eq!(province_feed("Vĩnh Long"), "/vinh-long/atom.xml");
+        assert_eq!(province_calendar("Kiên Giang"), "/kien-giang/lich.ics");
         assert_eq!(year(2025), "/nam/2025/");
+        assert_eq!(indicator("tang-truong-grdp"), "/chi-tieu/tang-truong-grdp/");
+        assert_eq!(agency("so-tai-chinh"), "/co-quan/so-tai-chinh/");
         assert_eq!(doc_type("ke-hoach"), "/loai/ke-hoach/");
         assert_eq!(field("Kinh tế"), "/linh-vuc/kinh-te/");
         assert_eq!(hub("01/NQ-CP", 2024, None), "/van-ban/01-nq-cp-2024/");

@@ -20,6 +20,11 @@ const DOC: &[&str] = &[
     "issued_iso",
     "summary",
 ];
+/// Fields of a target as pages show it.
+const VALUE: &[&str] = &["value", "url", "text", "document"];
+/// Fields of a task on an agency's page.
+const TASK: &[&str] =
+    &["text", "url", "document", "year", "role", "lead", "partners", "deadline", "due", "due_iso"];
 /// Fields of a link.
 const LINK: &[&str] = &["label", "url", "count", "note"];
 
@@ -52,10 +57,15 @@ fn template(name: &str, body: &str) -> String {
     )
 }
 
-/// Every default template, with what its `data` must hold.
-fn templates() -> Vec<(&'static str, String)> {
-    let list = [
-        probe("data", &["groups", "count", "merger_note", "took_in"]),
+/// What `list.html`'s `data` must hold.
+fn list_data() -> String {
+    [
+        probe("data", &["groups", "count", "merger_note", "took_in", "plan"]),
+        format!(
+            "{{% if data.plan %}}{}{}{{% endif %}}",
+            probe("data.plan", &["years", "rows", "calendar", "dated_tasks"]),
+            each("data.plan.rows", &["indicator", "cells"]),
+        ),
         each("data.groups", &["heading", "url", "docs"]),
         format!("{{% for g in data.groups %}}{}{{% endfor %}}", each("g.docs", DOC)),
         format!(
@@ -67,7 +77,12 @@ fn templates() -> Vec<(&'static str, String)> {
             probe("data.took_in", &["text", "names"])
         ),
     ]
-    .concat();
+    .concat()
+}
+
+/// Every default template, with what its `data` must hold.
+fn templates() -> Vec<(&'static str, String)> {
+    let list = list_data();
     let document = [
         probe(
             "data",
@@ -84,6 +99,7 @@ fn templates() -> Vec<(&'static str, String)> {
                 "cites",
                 "cited_by",
                 "other_years",
+                "targets",
                 "jsonld",
             ],
         ),
@@ -94,6 +110,8 @@ fn templates() -> Vec<(&'static str, String)> {
         each("data.cites", LINK),
         each("data.cited_by", DOC),
         each("data.other_years", &["year", "url", "count", "more", "docs"]),
+        each("data.targets", &["indicator", "value"]),
+        format!("{{% for t in data.targets %}}{}{{% endfor %}}", probe("t.value", VALUE)),
     ]
     .concat();
     vec![
@@ -127,6 +145,60 @@ fn templates() -> Vec<(&'static str, String)> {
             .concat(),
         ),
         ("404.html", String::new()),
+    ]
+    .into_iter()
+    .chain(plan_templates())
+    .collect()
+}
+
+/// The templates of targets and tasks pages, with what their `data` must hold.
+fn plan_templates() -> Vec<(&'static str, String)> {
+    vec![
+        (
+            "indicators.html",
+            [
+                probe("data", &["groups", "count", "open_data"]),
+                each("data.groups", &["heading", "indicators"]),
+                format!(
+                    "{{% for g in data.groups %}}{}{{% endfor %}}",
+                    each("g.indicators", &["name", "url", "unit", "programmes", "provinces"])
+                ),
+                each("data.open_data", LINK),
+            ]
+            .concat(),
+        ),
+        (
+            "indicator.html",
+            [
+                probe("data", &["name", "group", "unit", "higher_is_better", "series"]),
+                each(
+                    "data.series",
+                    &["id", "heading", "comparator", "unit", "years", "rows", "bars", "lines", "note"],
+                ),
+                format!(
+                    "{{% for s in data.series %}}{}{}{{% for r in s.rows %}}{{% for c in r.cells %}}{}\
+                     {{% endfor %}}{{% endfor %}}{{% endfor %}}",
+                    each("s.rows", &["province", "province_url", "cells"]),
+                    probe("s.bars", &["svg", "caption"]),
+                    each("c", VALUE),
+                ),
+            ]
+            .concat(),
+        ),
+        (
+            "agencies.html",
+            [probe("data", &["agencies", "count", "open_data"]), each("data.agencies", LINK)]
+                .concat(),
+        ),
+        (
+            "agency.html",
+            [
+                probe("data", &["name", "aliases", "now", "took_in", "count", "provinces"]),
+                each("data.provinces", &["province", "province_url", "calendar", "tasks"]),
+                format!("{{% for p in data.provinces %}}{}{{% endfor %}}", each("p.tasks", TASK)),
+            ]
+            .concat(),
+        ),
     ]
 }
 

@@ -9,7 +9,7 @@ use crate::text::nfc;
 use chrono::NaiveDate;
 
 /// Every key the frontmatter may hold.
-pub const KEYS: [&str; 13] = [
+pub const KEYS: [&str; 14] = [
     "title",
     "type",
     "province",
@@ -23,6 +23,7 @@ pub const KEYS: [&str; 13] = [
     "draft",
     "fields",
     "implements",
+    "targets",
 ];
 const IMPLEMENTS_KEYS: [&str; 4] = ["number", "date", "year", "title"];
 
@@ -178,6 +179,8 @@ pub fn validate(
     let draft = c.draft();
     let fields = string_list(&mut c, "fields");
     let implements = implements(&mut c);
+    let (targets, errors) = crate::extract::frontmatter::targets(path, map, loc, catalog);
+    c.errors.extend(errors);
     if !c.errors.is_empty() {
         return Err(c.errors);
     }
@@ -195,6 +198,7 @@ pub fn validate(
         draft,
         fields,
         implements,
+        targets,
     })
 }
 

@@ -49,6 +49,8 @@ struct State<'a> {
     in_comment: bool,
     /// Accessibility checks.
     lint: Linter,
+    /// Sets aside what the target and task readers need ([`crate::extract`]).
+    plan: crate::extract::collect::Collector,
 }
 
 /// The events of a body with their byte ranges.
@@ -76,9 +78,12 @@ impl<'a> MarkdownRenderer<'a> {
             raw_html: false,
             in_comment: false,
             lint: Linter::default(),
+            plan: crate::extract::collect::Collector::new(&markdown),
         };
         let mut events = Parser::new_ext(&markdown, options()).into_offset_iter().peekable();
         while let Some((event, range)) = events.next() {
+            let lines = &st.lines;
+            st.plan.event(&event, &markdown, range.clone(), || lines.line(range.start));
             match event {
                 Event::Text(t) => {
                     if st.text_buf.is_empty() {
@@ -100,6 +105,7 @@ impl<'a> MarkdownRenderer<'a> {
         }
         self.flush(&mut st);
         push_section(&mut st.body.sections, std::mem::take(&mut st.section));
+        st.body.plan.blocks = std::mem::take(&mut st.plan).finish();
         let mut html = String::with_capacity(markdown.len() * 5 / 4);
         pulldown_cmark::html::push_html(&mut html, st.out.into_iter());
         st.body.html = if st.raw_html { sanitize(&html) } else { html }.into();
@@ -224,6 +230,7 @@ fn heading_html<'e>(
     inner: Vec<Event<'e>>,
 ) {
     let n = (level as usize).clamp(2, 6);
+    st.plan.heading(level as u8, text, anchor);
     push_section(&mut st.body.sections, std::mem::take(&mut st.section));
     st.section =
         OpenSection { anchor: anchor.to_string(), heading: text.to_string(), text: String::new() };

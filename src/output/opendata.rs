@@ -127,48 +127,60 @@ fn json(site: &Site, records: &[Record]) -> Vec<u8> {
         count: records.len(),
         documents: records,
     };
-    let mut bytes = serde_json::to_vec_pretty(&file).expect("records serialise");
-    bytes.push(b'\n');
-    bytes
+    json_bytes(&file)
 }
 
-/// CSV with a UTF-8 byte order mark (so spreadsheet software reads Vietnamese correctly) and CRLF rows.
 fn csv(records: &[Record]) -> Vec<u8> {
+    let rows = records.iter().map(|r| {
+        let implements: Vec<String> = r
+            .implements
+            .iter()
+            .map(|i| match &i.date {
+                Some(date) => format!("{} ({date})", i.number),
+                None => i.number.clone(),
+            })
+            .collect();
+        let opt = |o: &Option<String>| o.clone().unwrap_or_default();
+        vec![
+            r.url.clone(),
+            r.title.clone(),
+            r.doc_type.clone(),
+            opt(&r.number),
+            r.province.clone(),
+            opt(&r.province_now),
+            r.issuer.clone(),
+            opt(&r.signer),
+            opt(&r.issued),
+            opt(&r.effective),
+            r.year.to_string(),
+            r.fields.join("; "),
+            opt(&r.summary),
+            implements.join("; "),
+            r.source.clone(),
+        ]
+    });
+    csv_bytes(&CSV_COLUMNS, rows)
+}
+
+/// CSV with a UTF-8 byte order mark (so spreadsheet software reads Vietnamese correctly), RFC 4180
+/// quoting and CRLF rows: the form of every open data CSV.
+pub fn csv_bytes(columns: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Vec<u8> {
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
         let mut w =
             csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut out);
-        w.write_record(CSV_COLUMNS).expect("writing to memory");
-        for r in records {
-            let implements: Vec<String> = r
-                .implements
-                .iter()
-                .map(|i| match &i.date {
-                    Some(date) => format!("{} ({date})", i.number),
-                    None => i.number.clone(),
-                })
-                .collect();
-            let opt = |o: &Option<String>| o.clone().unwrap_or_default();
-            w.write_record([
-                r.url.clone(),
-                r.title.clone(),
-                r.doc_type.clone(),
-                opt(&r.number),
-                r.province.clone(),
-                opt(&r.province_now),
-                r.issuer.clone(),
-                opt(&r.signer),
-                opt(&r.issued),
-                opt(&r.effective),
-                r.year.to_string(),
-                r.fields.join("; "),
-                opt(&r.summary),
-                implements.join("; "),
-                r.source.clone(),
-            ])
-            .expect("writing to memory");
+        w.write_record(columns).expect("writing to memory");
+        for row in rows {
+            w.write_record(row).expect("writing to memory");
         }
         w.flush().expect("writing to memory");
     }
     out
+}
+
+/// Pretty JSON with a final newline: the form of every open data JSON file.
+pub fn json_bytes(value: &impl Serialize) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(value).expect("records serialise");
+    bytes.push(b'\n');
+    bytes
 }

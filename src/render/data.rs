@@ -1,6 +1,9 @@
 //! What each template receives as `data`: one typed view per template, documented for theme
 //! authors (the README's "Theme contract" lists them too).
 
+use super::plan_data::{
+    AgenciesData, AgencyData, IndicatorData, IndicatorsData, ProvincePlan, TargetLine,
+};
 use super::views::{DocSummary, LinkView};
 use serde::Serialize;
 
@@ -20,6 +23,14 @@ pub enum PageData {
     Document(Box<DocumentData>),
     /// `search.html`.
     Search(SearchData),
+    /// `indicators.html`: `/chi-tieu/`.
+    Indicators(IndicatorsData),
+    /// `indicator.html`: an indicator's targets by province and year.
+    Indicator(Box<IndicatorData>),
+    /// `agencies.html`: `/co-quan/`.
+    Agencies(AgenciesData),
+    /// `agency.html`: an agency's tasks.
+    Agency(Box<AgencyData>),
     /// Pages whose template needs no data (`404.html`).
     None(NoData),
 }
@@ -57,6 +68,8 @@ pub struct ListData {
     pub merger_note: Option<Note>,
     /// On a new unit's page: the old provinces it took in.
     pub took_in: Option<TookIn>,
+    /// On a province's page: its targets over the years and its deadlines calendar.
+    pub plan: Option<ProvincePlan>,
 }
 
 /// A group of documents on a list page.
@@ -139,6 +152,8 @@ pub struct DocumentData {
     pub cited_by: Vec<DocSummary>,
     /// Its province's documents of other years, a few per year.
     pub other_years: Vec<OtherYear>,
+    /// Its targets ("Chỉ tiêu chủ yếu"), in the order of its lines.
+    pub targets: Vec<TargetLine>,
     /// schema.org `Legislation` JSON-LD, safe inside `<script>` (print with `| safe`).
     pub jsonld: String,
 }

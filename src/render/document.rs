@@ -62,6 +62,7 @@ pub fn page(v: &Views<'_>, i: usize, same_province: &[usize]) -> Page {
         cites,
         cited_by: v.summaries(&links.cited_by),
         other_years: other_years(v, i, same_province),
+        targets: super::targets::document_box(v, i),
         jsonld: super::jsonld::script_json(&super::jsonld::legislation(v, i)),
     };
     let year_crumb = format!("{} {}", v.ui("year_heading"), m.year);

@@ -68,7 +68,7 @@ fn list_page(path: String, title: String, breadcrumbs: Vec<LinkView>, data: List
 
 /// Groups without merger notes.
 fn plain(groups: Vec<Group>, count: usize) -> ListData {
-    ListData { groups, count, merger_note: None, took_in: None }
+    ListData { groups, count, merger_note: None, took_in: None, plan: None }
 }
 
 /// "Năm 2024", the heading of a year.
@@ -81,7 +81,7 @@ pub fn provinces(_: &Views<'_>, g: &Groups) -> Vec<Planned> {
     let planned = g.by_province.iter().map(|(p, docs)| {
         let years: Vec<(i32, Vec<usize>)> =
             g.years_of(p).into_iter().map(|(y, docs)| (y, docs.to_vec())).collect();
-        let (p, count) = (p.clone(), docs.len());
+        let (p, count, all) = (p.clone(), docs.len(), docs.clone());
         Planned::new(urls::province(&p), "list.html", move |v| {
             let groups = years
                 .iter()
@@ -101,7 +101,8 @@ pub fn provinces(_: &Views<'_>, g: &Groups) -> Vec<Planned> {
                 names: took_in.into_iter().map(str::to_string).collect(),
             });
             let crumbs = vec![v.home(), v.link(v.ui("by_province"), urls::PROVINCES)];
-            let data = ListData { groups, count, merger_note, took_in };
+            let plan = super::targets::province_plan(v, &p, &all);
+            let data = ListData { groups, count, merger_note, took_in, plan };
             let page = list_page(urls::province(&p), p.clone(), crumbs, data);
             Page { province: Some(p.clone()), ..page }
         })

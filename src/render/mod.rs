@@ -1,6 +1,7 @@
 //! Stage 5: every page planned by family, rendered through the theme's Tera templates in parallel,
 //! with the whole-site files (sitemap, feeds, open data, search index) beside them.
 
+pub mod agencies;
 pub mod data;
 pub mod document;
 pub mod fixed;
@@ -10,7 +11,10 @@ pub mod jsonld;
 pub mod lists;
 pub mod page;
 pub mod plan;
+pub mod plan_data;
 pub mod planned;
+pub mod series;
+pub mod targets;
 pub mod templates;
 pub mod views;
 
@@ -104,7 +108,10 @@ pub fn site_files<'a>(
     put(OutputFile::site_file(urls::file_for(urls::ROBOTS), robots.into_bytes()))?;
     let open_data = crate::output::opendata::files(site, catalog);
     let tracker = crate::tracker::opendata::files(site, catalog);
-    for f in feeds::feeds(site).into_iter().chain(open_data).chain(tracker) {
+    let plan_data = crate::output::plan_data::files(site, catalog);
+    let calendars = crate::output::calendar::files(site, catalog);
+    let whole_site = open_data.into_iter().chain(tracker).chain(plan_data).chain(calendars);
+    for f in feeds::feeds(site).into_iter().chain(whole_site) {
         put(f)?;
     }
     let t = std::time::Instant::now();

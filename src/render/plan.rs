@@ -8,7 +8,7 @@ use super::groups::Groups;
 use super::page::Page;
 pub use super::planned::Planned;
 use super::views::Views;
-use super::{document, fixed, hubs, lists};
+use super::{agencies, document, fixed, hubs, lists, targets};
 
 /// A page family: the pages it adds to the site.
 pub type Family = fn(&Views<'_>, &Groups) -> Vec<Planned>;
@@ -23,6 +23,8 @@ pub const FAMILIES: &[Family] = &[
     lists::types,
     lists::fields,
     hubs::hubs,
+    targets::indicators,
+    agencies::agencies,
     fixed::search,
     fixed::not_found,
 ];

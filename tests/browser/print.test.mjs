@@ -67,3 +67,24 @@ test("print stylesheet: navigation hidden, table header repeats, rows and headin
   assert.deepEqual(s, { nav: "none", search: "none", crumbs: "none", thead: "table-header-group", tr: "avoid", h2: "avoid" });
   await page.close();
 });
+
+test("an indicator page prints its table of provinces × years and its charts, without navigation", async () => {
+  const page = await browser.newPage();
+  await page.goto(base + PAGES.indicator);
+  await page.evaluate(() => document.fonts.ready);
+  const pdf = path.join(tempDir("banhanh-print-"), "indicator.pdf");
+  writeFileSync(pdf, await page.pdf({ format: "A4", margin: { top: "15mm", bottom: "15mm", left: "15mm", right: "15mm" } }));
+  const text = execFileSync("pdftotext", ["-enc", "UTF-8", pdf, "-"], { encoding: "utf8" }).normalize("NFC");
+  const flat = text.replace(/\s+/g, " ");
+  assert.ok(flat.includes("Tốc độ tăng trưởng GRDP"), "title printed");
+  // Every value of the table, and the province names, are on paper.
+  for (const want of ["Vĩnh Long", "Đồng Tháp", "tăng 7,5%", "tăng 8%", "tăng 6,5–7%", "2024", "2025"]) assert.ok(flat.includes(want), `"${want}" printed`);
+  // The charts print too: their captions and their drawn labels (SVG text).
+  assert.ok(flat.includes("qua các năm"), "line chart caption printed");
+  assert.ok((flat.match(/Vĩnh Long/g) || []).length >= 3, "province named in the table and the charts");
+  for (const nav of ["Bỏ qua, đến nội dung chính", "Ví dụ: nghi quyet"]) assert.ok(!text.includes(nav), `"${nav}" printed`);
+  // The charts fit the page width.
+  const widths = await page.locator(".chart svg").evaluateAll((s) => s.map((e) => e.getBoundingClientRect().width));
+  assert.ok(widths.length === 2 && widths.every((w) => w > 200), JSON.stringify(widths));
+  await page.close();
+});

@@ -16,6 +16,10 @@ export const PAGES = {
   field: "/linh-vuc/kinh-te/",
   hub: "/van-ban/01-nq-cp-2024/",
   provinces: "/tinh/",
+  indicators: "/chi-tieu/",
+  indicator: "/chi-tieu/tang-truong-grdp/",
+  agencies: "/co-quan/",
+  agency: "/co-quan/so-ke-hoach-va-dau-tu/",
   search: "/tim-kiem/?q=nghi+quyet+01",
   "404": "/404.html",
 };
