@@ -349,14 +349,7 @@ print(json.dumps({
                 "stamp": e.decoded("DTSTAMP").isoformat()} for e in cal.walk("VEVENT")],
 }, ensure_ascii=False))
 "#;
-    let out = std::process::Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .arg(path)
-        .output()
-        .expect("python3 runs");
-    assert!(out.status.success(), "icalendar failed: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap()
+    python_json(script, path, "icalendar")
 }
 
 #[test]

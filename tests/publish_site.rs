@@ -1,7 +1,10 @@
 //! Publishing: link checking, a sub-path base URL, Atom feeds, JSON-LD, Open Graph and open data,
 //! on a small site built by the real `banhanh` binary.
 
+mod common;
+
 use assert_cmd::Command;
+use common::python_json;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -319,14 +322,7 @@ print(json.dumps({
                  "published": e.get("published"), "author": e.get("author")} for e in d.entries],
 }))
 "#;
-    let out = std::process::Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .arg(path)
-        .output()
-        .expect("python3 runs");
-    assert!(out.status.success(), "feedparser failed: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap()
+    python_json(script, path, "feedparser")
 }
 
 #[test]

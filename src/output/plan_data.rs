@@ -174,13 +174,8 @@ fn opt(o: Option<&str>) -> String {
 fn target_row(r: &TargetRecord<'_>) -> Vec<String> {
     let t = r.target;
     let amount = |a: &Amount| format!("{} {}", range(a), a.unit).trim().to_string();
-    vec![
-        r.url.clone(),
-        r.from.url.clone(),
-        opt(r.from.number.as_deref()),
-        r.from.province.clone(),
-        opt(r.from.province_now.as_deref()),
-        r.from.year.to_string(),
+    let mut row = document_cells(&r.url, &r.from);
+    row.extend([
         opt(t.indicator.as_deref()),
         opt(r.indicator_name),
         t.comparator.word().to_string(),
@@ -196,6 +191,19 @@ fn target_row(r: &TargetRecord<'_>) -> Vec<String> {
         t.line.to_string(),
         r.from.source.clone(),
         t.from_frontmatter.to_string(),
+    ]);
+    row
+}
+
+/// The first cells of a target's or a task's row: where it is, and the document it is in.
+fn document_cells(url: &str, from: &Source) -> Vec<String> {
+    vec![
+        url.to_string(),
+        from.url.clone(),
+        opt(from.number.as_deref()),
+        from.province.clone(),
+        opt(from.province_now.as_deref()),
+        from.year.to_string(),
     ]
 }
 
@@ -210,13 +218,8 @@ fn task_row(r: &TaskRecord<'_>) -> Vec<String> {
     let t = r.task;
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     let kind = t.due.and_then(|d| serde_json::to_value(d.kind).ok());
-    vec![
-        r.url.clone(),
-        r.from.url.clone(),
-        opt(r.from.number.as_deref()),
-        r.from.province.clone(),
-        opt(r.from.province_now.as_deref()),
-        r.from.year.to_string(),
+    let mut row = document_cells(&r.url, &r.from);
+    row.extend([
         t.text.clone(),
         t.lead.clone(),
         opt(t.lead_id.as_deref()),
@@ -233,7 +236,8 @@ fn task_row(r: &TaskRecord<'_>) -> Vec<String> {
         t.line.to_string(),
         r.from.source.clone(),
         t.source.to_string(),
-    ]
+    ]);
+    row
 }
 
 /// The four files.

@@ -139,3 +139,16 @@ pub fn assert_links_resolve(public: &Path, base_path: &str) -> usize {
     assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
     checked
 }
+
+/// Runs a Python `script` on `path` (its first argument) and parses the JSON it prints; `what`
+/// names the Python library in the failure message.
+pub fn python_json(script: &str, path: &Path, what: &str) -> serde_json::Value {
+    let out = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(path)
+        .output()
+        .expect("python3 runs");
+    assert!(out.status.success(), "{what} failed: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
