@@ -1,6 +1,9 @@
 //! What each template receives as `data`: one typed view per template, documented for theme
 //! authors (the README's "Theme contract" lists them too).
 
+pub use super::tracker_data::{
+    CentralView, HomeTracker, LineageMember, SeriesData, TrackerData, TrackerIndexData, TrackerView,
+};
 use super::views::{DocSummary, LinkView};
 use serde::Serialize;
 
@@ -15,11 +18,17 @@ pub enum PageData {
     /// `terms.html`: the indexes of provinces, years, types, fields and hubs.
     Terms(TermsData),
     /// `hub.html`: a cited document that is not on the site.
-    Hub(HubData),
+    Hub(Box<HubData>),
     /// `document.html`.
     Document(Box<DocumentData>),
     /// `search.html`.
     Search(SearchData),
+    /// `tracker.html`: a central document's tracker ordered by days.
+    Tracker(Box<TrackerData>),
+    /// `tracker-index.html`: every central number the tracker follows.
+    TrackerIndex(TrackerIndexData),
+    /// `series.html`: a recurring central number's matrix across years.
+    Series(Box<SeriesData>),
     /// Pages whose template needs no data (`404.html`).
     None(NoData),
 }
@@ -37,6 +46,9 @@ pub struct HomeData {
     pub types: Vec<LinkView>,
     /// Every field with documents.
     pub fields: Vec<LinkView>,
+    /// "Năm 2026: 4/34 tỉnh, thành phố đã có chương trình thực hiện Nghị quyết 01/NQ-CP trên
+    /// trang", when the site follows 01/NQ-CP.
+    pub tracker: Option<HomeTracker>,
 }
 
 /// Data of `terms.html` (an index page).
@@ -57,6 +69,10 @@ pub struct ListData {
     pub merger_note: Option<Note>,
     /// On a new unit's page: the old provinces it took in.
     pub took_in: Option<TookIn>,
+    /// On a new unit's page: the documents of the provinces it took in (those with any).
+    pub lineage: Vec<LineageMember>,
+    /// How many documents `lineage` lists.
+    pub lineage_count: usize,
 }
 
 /// A group of documents on a list page.
@@ -77,6 +93,8 @@ pub struct Note {
     pub text: String,
     /// The unit's name.
     pub name: String,
+    /// The unit's page.
+    pub url: String,
 }
 
 /// The old provinces a unit took in on 1 July 2025.
@@ -95,6 +113,8 @@ pub struct HubData {
     pub hub: HubView,
     /// Documents of the site that implement or cite it, newest first.
     pub docs: Vec<DocSummary>,
+    /// For a central document the site's documents implement: every province and its programmes.
+    pub tracker: Option<TrackerView>,
 }
 
 /// A cited document as its hub shows it.
@@ -106,10 +126,19 @@ pub struct HubView {
     pub year: i32,
     /// Title, when an `implements` entry gave one.
     pub title: Option<String>,
-    /// Who issued it: "Văn bản của cơ quan trung ương" or the province for provincial numbers.
+    /// Who issued it, as the page says it: the issuing body ("Chính phủ") when known, else
+    /// "Văn bản của cơ quan trung ương", or "Văn bản của {province}" for provincial numbers.
     pub scope: String,
-    /// Date as `dd/mm/yyyy`, when a citation gave it.
+    /// Date as `dd/mm/yyyy`, when a citation or the central data file gave it.
     pub date: Option<String>,
+    /// Kind from the number's type code or the citations ("Nghị quyết").
+    pub kind: Option<String>,
+    /// Issuing body, for a central document: the data file's, else named from the number's code.
+    pub issuer: Option<String>,
+    /// Subject with its "về": the data file's title, else the most common form in citations.
+    pub subject: Option<String>,
+    /// Official link to the text, from `data/central-documents.yaml`.
+    pub link: Option<String>,
 }
 
 /// Data of `document.html`.
@@ -141,6 +170,8 @@ pub struct DocumentData {
     pub other_years: Vec<OtherYear>,
     /// schema.org `Legislation` JSON-LD, safe inside `<script>` (print with `| safe`).
     pub jsonld: String,
+    /// When documents of the site implement this one (a central document): its tracker.
+    pub tracker: Option<TrackerView>,
 }
 
 /// A heading of the body in the table of contents.

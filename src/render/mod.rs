@@ -12,6 +12,8 @@ pub mod page;
 pub mod plan;
 pub mod planned;
 pub mod templates;
+pub mod tracker;
+pub mod tracker_data;
 pub mod views;
 
 use crate::data::{Catalog, Ui};

@@ -8,7 +8,7 @@ use super::groups::Groups;
 use super::page::Page;
 pub use super::planned::Planned;
 use super::views::Views;
-use super::{document, fixed, hubs, lists};
+use super::{document, fixed, hubs, lists, tracker};
 
 /// A page family: the pages it adds to the site.
 pub type Family = fn(&Views<'_>, &Groups) -> Vec<Planned>;
@@ -23,6 +23,7 @@ pub const FAMILIES: &[Family] = &[
     lists::types,
     lists::fields,
     hubs::hubs,
+    tracker::trackers,
     fixed::search,
     fixed::not_found,
 ];
@@ -45,8 +46,7 @@ pub fn plan(v: &Views<'_>) -> Plan {
 impl Plan {
     /// The page of document `i`.
     pub fn document(&self, v: &Views<'_>, i: usize) -> Page {
-        let province = &v.site.documents[i].meta.province;
-        document::page(v, i, self.groups.of_province(province))
+        document::page(v, i, &self.groups)
     }
 
     /// The pages of the documents at `indices`.
