@@ -22,6 +22,16 @@ const DOC: &[&str] = &[
 ];
 /// Fields of a link.
 const LINK: &[&str] = &["label", "url", "count", "note"];
+/// Fields of a central document as the tracker names it.
+const CENTRAL: &[&str] =
+    &["label", "number", "year", "date", "date_iso", "kind", "issuer", "subject", "url", "link"];
+/// Fields of a programme in a tracker.
+const PROGRAMME: &[&str] =
+    &["title", "url", "doc_type", "number", "issued", "issued_iso", "days", "filed_under"];
+/// Fields of a tracked year.
+const YEAR: &[&str] = &["year", "central", "url", "count", "median_days"];
+/// Where links to a central document's tracker point (the README's theme contract).
+const TRACKER_ANCHOR: &str = "<p id=\"trang-theo-doi\">tracker</p>";
 
 /// Tera that writes `MISSING:<name>` for each of `fields` of `var` that is not defined.
 fn probe(var: &str, fields: &[&str]) -> String {
@@ -52,15 +62,73 @@ fn template(name: &str, body: &str) -> String {
     )
 }
 
+/// Probes a tracker (`data.tracker` of hub, document and tracker pages) when there is one.
+fn tracker(var: &str) -> String {
+    let body = [
+        probe(
+            var,
+            &[
+                "central",
+                "count",
+                "implemented",
+                "total",
+                "after_merger",
+                "median_days",
+                "order",
+                "orders",
+                "rows",
+                "series_url",
+            ],
+        ),
+        probe(&format!("{var}.central"), CENTRAL),
+        each(&format!("{var}.orders"), &["label", "url", "current"]),
+        each(&format!("{var}.rows"), &["province", "url", "now_part_of", "programmes", "days"]),
+        format!("{{% for r in {var}.rows %}}{}{{% endfor %}}", each("r.programmes", PROGRAMME)),
+    ]
+    .concat();
+    format!("{{% if {var} %}}{body}{{% endif %}}")
+}
+
+/// The tracker's own templates, with what their `data` must hold.
+fn tracker_templates() -> Vec<(&'static str, String)> {
+    let series = [
+        probe("data", &["number", "kind", "issuer", "years", "groups", "chart"]),
+        each("data.years", YEAR),
+        each("data.groups", &["unit", "rows"]),
+        format!(
+            "{{% for g in data.groups %}}{}{{% for r in g.rows %}}{}{{% endfor %}}{{% endfor %}}",
+            each("g.rows", &["province", "url", "is_unit", "note", "cells"]),
+            each("r.cells", &["state", "programmes", "days", "text"]),
+        ),
+        probe("data.chart", &["svg", "table"]),
+        probe("data.chart.table", &["caption", "head", "rows", "foot"]),
+    ]
+    .concat();
+    vec![
+        ("tracker.html", [probe("data", &["tracker"]), tracker("data.tracker")].concat()),
+        (
+            "tracker-index.html",
+            [
+                probe("data", &["numbers"]),
+                each("data.numbers", &["number", "kind", "issuer", "series_url", "years"]),
+                format!("{{% for n in data.numbers %}}{}{{% endfor %}}", each("n.years", YEAR)),
+            ]
+            .concat(),
+        ),
+        ("series.html", series),
+    ]
+}
+
 /// Every default template, with what its `data` must hold.
 fn templates() -> Vec<(&'static str, String)> {
     let list = [
-        probe("data", &["groups", "count", "merger_note", "took_in"]),
+        probe("data", &["groups", "count", "merger_note", "took_in", "lineage", "lineage_count"]),
+        each("data.lineage", &["province", "heading", "url", "groups", "count"]),
         each("data.groups", &["heading", "url", "docs"]),
         format!("{{% for g in data.groups %}}{}{{% endfor %}}", each("g.docs", DOC)),
         format!(
             "{{% if data.merger_note %}}{}{{% endif %}}",
-            probe("data.merger_note", &["text", "name"])
+            probe("data.merger_note", &["text", "name", "url"])
         ),
         format!(
             "{{% if data.took_in %}}{}{{% endif %}}",
@@ -85,8 +153,11 @@ fn templates() -> Vec<(&'static str, String)> {
                 "cited_by",
                 "other_years",
                 "jsonld",
+                "tracker",
             ],
         ),
+        tracker("data.tracker"),
+        TRACKER_ANCHOR.into(),
         probe("data.doc", DOC),
         each("data.fields", LINK),
         each("data.toc", &["level", "text", "anchor"]),
@@ -100,7 +171,10 @@ fn templates() -> Vec<(&'static str, String)> {
         (
             "index.html",
             [
-                probe("data", &["latest", "provinces", "years", "types", "fields"]),
+                probe("data", &["latest", "provinces", "years", "types", "fields", "tracker"]),
+                "{% if data.tracker %}".into(),
+                probe("data.tracker", &["text", "url", "series_url"]),
+                "{% endif %}".into(),
                 each("data.latest", DOC),
                 each("data.provinces", LINK),
             ]
@@ -111,9 +185,17 @@ fn templates() -> Vec<(&'static str, String)> {
         (
             "hub.html",
             [
-                probe("data", &["hub", "docs"]),
-                probe("data.hub", &["number", "year", "title", "scope", "date"]),
+                probe("data", &["hub", "docs", "tracker"]),
+                probe(
+                    "data.hub",
+                    &[
+                        "number", "year", "title", "scope", "date", "kind", "issuer", "subject",
+                        "link",
+                    ],
+                ),
                 each("data.docs", DOC),
+                tracker("data.tracker"),
+                TRACKER_ANCHOR.into(),
             ]
             .concat(),
         ),
@@ -128,6 +210,9 @@ fn templates() -> Vec<(&'static str, String)> {
         ),
         ("404.html", String::new()),
     ]
+    .into_iter()
+    .chain(tracker_templates())
+    .collect()
 }
 
 #[test]
