@@ -1,8 +1,9 @@
 //! Gives the joined paragraphs their structure (headings, lists, signature, recipients, annexes)
 //! and writes them as Markdown. Pure functions, no panics on any input.
 
-use super::rebuild::{Chunk, Marker, Piece, ends_clause, is_caps, is_role_line};
+use super::chunks::{Chunk, Marker, Piece};
 use super::rules::{rules, starts_with_words};
+use super::shape::{ends_clause, is_caps, is_role_line};
 use super::tables::{self, Table};
 
 /// A structural block of the document body.

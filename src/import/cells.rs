@@ -3,8 +3,8 @@
 //! "| TM. ỦY BAN NHÂN DÂN |"), put one cell per line with `|` lines between them, the layout the
 //! rest of the importer reads. Other lines with `|` are left as they are.
 
-use super::header::cell_kind;
-use super::source::SourceLine;
+use super::header_lines::cell_kind;
+use super::lines::SourceLine;
 use crate::data::Catalog;
 
 /// The lines with header cells on one line split into a line per cell.

@@ -3,35 +3,20 @@
 //! values, is a TODO naming what was seen: never a guess.
 
 use super::blocks::Block;
-use super::header::{Header, enacting};
+use super::chunks::Chunk;
+use super::field::Field;
+use super::header::Header;
+use super::header_lines::enacting;
+use super::inputs::Inputs;
 use super::numbers;
 use super::opening;
-use super::portal::Portal;
-use super::rebuild::Chunk;
 use super::rules::{rules, same_words, starts_with_words};
 use crate::data::{Catalog, issuer_codes};
 use crate::link::resolve::number_key;
-use crate::markdown::citations::{CitationFinder, parse_cited_date};
+use crate::markdown::citations::parse_cited_date;
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use std::sync::OnceLock;
-
-/// A detected value, or why it is missing (a `TODO: …` text for the editor).
-#[derive(Debug, Clone, PartialEq)]
-pub enum Field<T> {
-    Found(T),
-    Todo(String),
-}
-
-impl<T> Field<T> {
-    /// The value, when found.
-    pub fn found(&self) -> Option<&T> {
-        match self {
-            Field::Found(v) => Some(v),
-            Field::Todo(_) => None,
-        }
-    }
-}
 
 /// Metadata of a draft: each field found or marked TODO.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,17 +37,6 @@ pub struct Detected {
     pub undated: Vec<String>,
     /// Where values came from when not from the header, for the draft's notes.
     pub notes: Vec<String>,
-}
-
-/// Everything the detector looks at.
-pub struct Inputs<'a> {
-    pub header: &'a Header,
-    pub portal: &'a Portal,
-    /// Body chunks (after the header).
-    pub body: &'a [Chunk],
-    pub blocks: &'a [Block],
-    pub catalog: &'a Catalog,
-    pub finder: &'a CitationFinder,
 }
 
 /// Detects the metadata.

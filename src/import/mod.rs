@@ -3,17 +3,27 @@
 //! source (clean, portal, repeats, cells, glued words) → rebuild (lines → paragraphs, tables) →
 //! header → detect (metadata) → blocks (headings, lists, signature) → Markdown. Everything not
 //! detected is a `TODO`.
+//!
+//! Below the stages, the words they share: `lines` (a line of the scraped text), `chunks`
+//! (paragraphs and tables), `shape` (capitals, clause endings), `header_lines` (what a line of
+//! the header is), `field` (a value or its TODO) and `inputs` (what the detector reads).
 
 pub mod blocks;
 pub mod cells;
+pub mod chunks;
 pub mod detect;
+pub mod field;
 pub mod glue;
 pub mod header;
+pub mod header_lines;
+pub mod inputs;
+pub mod lines;
 pub mod numbers;
 pub mod opening;
 pub mod portal;
 pub mod rebuild;
 pub mod rules;
+pub mod shape;
 pub mod source;
 pub mod tables;
 pub mod title;
@@ -21,7 +31,8 @@ pub mod title;
 use crate::data::Catalog;
 use crate::markdown::citations::CitationFinder;
 use crate::text::nfc;
-use detect::{Detected, Field};
+use detect::Detected;
+use field::Field;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -41,7 +52,7 @@ pub fn import(text: &str, catalog: &Catalog) -> Draft {
     let header = header::header(&chunks, catalog);
     let body_chunks = &chunks[header.end.min(chunks.len())..];
     let blocks = blocks::structure(body_chunks);
-    let meta = detect::detect(&detect::Inputs {
+    let meta = detect::detect(&inputs::Inputs {
         header: &header,
         portal: &prepared.portal,
         body: body_chunks,

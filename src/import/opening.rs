@@ -2,9 +2,10 @@
 //! header, the portal's page title or its first sentence), what it implements ("Thực hiện Nghị
 //! quyết số … ngày …") and the decision it is attached to ("Ban hành kèm theo Quyết định số …").
 
-use super::detect::{Field, Inputs};
+use super::chunks::{Chunk, Marker};
+use super::field::Field;
+use super::inputs::Inputs;
 use super::numbers::{canonical, slash_year};
-use super::rebuild::{Chunk, Marker};
 use super::rules::{rules, starts_with_words};
 use super::title::{BodyCase, capitalise, lower_first, sentence_case};
 use crate::link::resolve::number_key;
@@ -28,7 +29,7 @@ pub fn title(x: &Inputs<'_>, doc_type: Option<&str>) -> (Field<String>, Option<S
     let h = x.header;
     if let (Some(t), Some(kind)) = (h.title.as_deref().filter(|t| !t.is_empty()), doc_type) {
         let body = match t.split_whitespace().next() {
-            Some(w) if super::rebuild::is_caps(w) => {
+            Some(w) if super::shape::is_caps(w) => {
                 BodyCase::new(body_texts(x).take(BODY_CASE_PARAGRAPHS))
             }
             _ => BodyCase::default(),

@@ -3,8 +3,8 @@
 //! notices, lists of related documents). Taken off the top of the text; every line of it is
 //! quoted in the draft's notes, so nothing is lost.
 
+use super::lines::SourceLine;
 use super::rules::{rules, starts_with_words};
-use super::source::SourceLine;
 use crate::text::tone_key;
 use regex::Regex;
 use std::sync::OnceLock;

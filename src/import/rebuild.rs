@@ -3,44 +3,13 @@
 //!
 //! Pure functions of the text (and the province list): no I/O, no panics on any input.
 
-use super::source::SourceLine;
-use super::tables::{self, Table};
+use super::chunks::{Chunk, Marker, Piece};
+use super::lines::SourceLine;
+use super::shape::{ends_clause, is_caps, is_role_line};
+use super::tables;
 use crate::data::Catalog;
 use regex::Regex;
 use std::sync::OnceLock;
-
-/// The numbering or opening word a line starts with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Marker {
-    /// "I.", "II-"
-    Roman,
-    /// "1.", "1.2." with its depth (1, 2…)
-    Number(u8),
-    /// "a)", "đ)"
-    Letter,
-    /// "(1)"
-    Paren,
-    /// "- ", "+ ", "• "
-    Dash,
-    /// Any other line that always opens a new paragraph ("Căn cứ", "Nơi nhận:", "Điều 1.", "TM.", bold).
-    Opening,
-}
-
-/// A paragraph joined from one or more source lines.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Piece {
-    pub text: String,
-    /// 1-based source line of its first line.
-    pub line: usize,
-    pub marker: Option<Marker>,
-}
-
-/// A paragraph or a table, in source order.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Chunk {
-    Text(Piece),
-    Table(Table),
-}
 
 /// How the scrape laid out paragraphs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,24 +76,6 @@ pub fn marker(line: &str) -> Option<Marker> {
         return Some(Marker::Opening);
     }
     None
-}
-
-/// Whether a line is a signature role in capitals ("CHỦ TỊCH", "PHÓ CHỦ TỊCH", "BÍ THƯ").
-pub fn is_role_line(line: &str) -> bool {
-    let t = line.trim_matches(|c: char| c == '*' || c.is_whitespace());
-    is_caps(t)
-        && super::rules::rules().signature_roles.iter().any(|r| super::rules::same_words(t, r))
-}
-
-/// Whether `s` has letters and none of them is lowercase.
-pub fn is_caps(s: &str) -> bool {
-    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
-}
-
-/// Whether text ends a sentence or clause (`.`, `;`, `:`, `!`, `?`, `…`), ignoring closing quotes and `*`.
-pub fn ends_clause(s: &str) -> bool {
-    let t = s.trim_end_matches(['*', '"', '”', '’', '\'', '»', ' ']);
-    t.ends_with(['.', ';', ':', '!', '?', '…'])
 }
 
 fn first_letter(s: &str) -> Option<char> {
@@ -206,7 +157,7 @@ fn continues(
         // "Số:" with the number on the next line
         return next.starts_with(|c: char| c.is_ascii_digit() || c == '/');
     }
-    if is_caps(prev) && super::header::enacting(next).is_some() && !ends_with_link(prev) {
+    if is_caps(prev) && super::header_lines::enacting(next).is_some() && !ends_with_link(prev) {
         // a title in capitals, then "ỦY BAN NHÂN DÂN TỈNH …" / "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"
         return false;
     }

@@ -3,18 +3,12 @@
 //! cells on one line ("Số: 881/QĐ-UBND | Đà Nẵng, ngày …"), words the portal glued together
 //! and spaces inside document numbers ("45/NQ- HĐND").
 
+use super::lines::SourceLine;
 use super::portal::{self, Portal};
 use crate::data::Catalog;
 use crate::text::nfc;
 use regex::Regex;
 use std::sync::OnceLock;
-
-/// One line of the cleaned text with its 1-based line number in the scraped file.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SourceLine {
-    pub no: usize,
-    pub text: String,
-}
 
 /// The scraped text made ready for rebuilding.
 #[derive(Debug, Clone, Default, PartialEq)]

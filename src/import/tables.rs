@@ -1,7 +1,7 @@
 //! Tables the scrape flattened into cells separated by lines holding only `|`
 //! ("STT\n|\nNhiệm vụ\n|\n…"), read back into rows and written as Markdown tables.
 
-use super::source::SourceLine;
+use super::lines::SourceLine;
 
 /// A table read back from `|`-separated cells.
 #[derive(Debug, Clone, PartialEq)]

@@ -60,7 +60,7 @@ impl BodyCase {
     pub fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> BodyCase {
         let mut bc = BodyCase::default();
         for text in texts {
-            if super::rebuild::is_caps(text) {
+            if super::shape::is_caps(text) {
                 continue;
             }
             let spans = word_spans(text);
