@@ -119,9 +119,9 @@ fn tracker_templates() -> Vec<(&'static str, String)> {
     ]
 }
 
-/// Every default template, with what its `data` must hold.
-fn templates() -> Vec<(&'static str, String)> {
-    let list = [
+/// What `list.html` (province, year, type, field pages) must get.
+fn list_template() -> String {
+    [
         probe("data", &["groups", "count", "merger_note", "took_in", "lineage", "lineage_count"]),
         each("data.lineage", &["province", "heading", "url", "groups", "count"]),
         each("data.groups", &["heading", "url", "docs"]),
@@ -135,8 +135,12 @@ fn templates() -> Vec<(&'static str, String)> {
             probe("data.took_in", &["text", "names"])
         ),
     ]
-    .concat();
-    let document = [
+    .concat()
+}
+
+/// What `document.html` must get.
+fn document_template() -> String {
+    [
         probe(
             "data",
             &[
@@ -166,7 +170,12 @@ fn templates() -> Vec<(&'static str, String)> {
         each("data.cited_by", DOC),
         each("data.other_years", &["year", "url", "count", "more", "docs"]),
     ]
-    .concat();
+    .concat()
+}
+
+/// Every default template, with what its `data` must hold.
+fn templates() -> Vec<(&'static str, String)> {
+    let (list, document) = (list_template(), document_template());
     vec![
         (
             "index.html",

@@ -67,3 +67,24 @@ test("print stylesheet: navigation hidden, table header repeats, rows and headin
   assert.deepEqual(s, { nav: "none", search: "none", crumbs: "none", thead: "table-header-group", tr: "avoid", h2: "avoid" });
   await page.close();
 });
+
+test("a tracker and the series matrix print whole: every province and every year, without the ordering links", async () => {
+  const split = (s) => s.normalize("NFC").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const count = (words) => words.reduce((m, w) => m.set(w, (m.get(w) || 0) + 1), new Map());
+  for (const [url, table] of [[PAGES.hub, ".tracker-table"], [PAGES.series, ".matrix"]]) {
+    const page = await browser.newPage();
+    await page.goto(base + url);
+    await page.evaluate(() => document.fonts.ready);
+    const cells = await page.locator(table).evaluate((t) => [...t.querySelectorAll("th, td")].map((c) => c.innerText.trim()).filter(Boolean));
+    const rows = await page.locator(`${table} tbody tr`).count();
+    assert.ok(rows >= 34, `${url}: ${rows} rows`);
+    const pdf = path.join(tempDir("banhanh-print-"), "tracker.pdf");
+    writeFileSync(pdf, await page.pdf({ format: "A4", margin: { top: "15mm", bottom: "15mm", left: "15mm", right: "15mm" } }));
+    const text = execFileSync("pdftotext", ["-enc", "UTF-8", pdf, "-"], { encoding: "utf8" }).normalize("NFC");
+    const inPdf = count(split(text));
+    const short = [...count(cells.flatMap(split))].filter(([w, n]) => (inPdf.get(w) || 0) < n);
+    assert.deepEqual(short, [], `${url}: words of the table missing from the PDF`);
+    for (const nav of ["Bỏ qua, đến nội dung chính", "Ví dụ: nghi quyet", "Xếp các tỉnh, thành phố"]) assert.ok(!text.includes(nav), `${url}: "${nav}" printed`);
+    await page.close();
+  }
+});
