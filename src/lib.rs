@@ -9,6 +9,7 @@ pub mod chart;
 pub mod config;
 pub mod content;
 pub mod data;
+pub mod folders;
 pub mod diagnostics;
 pub mod import;
 pub mod link;
@@ -337,7 +338,7 @@ pub fn build(
     staging.commit().map_err(write_err)?;
     timing("write", t);
     // The cache only saves `banhanh search` a rebuild; without it search builds its index in memory.
-    search::cache::store(&opts.root, &out, &fingerprint).ok();
+    search::cache::store(&opts.root, &fingerprint).ok();
     Ok(BuildReport {
         documents: loaded.site.documents.len(),
         pages: rendered.pages,

@@ -155,7 +155,9 @@ fn uses_the_build_cache_until_content_changes() {
         .assert()
         .success();
     let cache = dir.path().join(".cache/banhanh/search");
-    assert!(cache.join("index.json").is_file());
+    // The tantivy index, and the content it holds.
+    assert!(cache.join("meta.json").is_file());
+    assert!(cache.join("fingerprint.txt").is_file());
     assert!(dir.path().join("public/search/index.json").is_file());
     assert_eq!(search(dir.path(), &["thuy san"]).len(), 1);
     // A new document is found although the cache predates it (the stale cache is not used).
@@ -214,11 +216,69 @@ fn the_search_page_names_the_index_it_was_built_with() {
         &std::fs::read(dir.path().join("public/search/index.json")).unwrap(),
     )
     .unwrap();
-    assert_eq!(attr("data-index-id"), manifest["id"].as_str().unwrap());
-    assert_eq!(attr("data-index-dict"), manifest["dict"].to_string());
+    assert_eq!(attr("data-id"), manifest["id"].as_str().unwrap());
+    assert_eq!(attr("data-dict"), manifest["terms"].to_string());
+    assert_eq!(attr("data-heads"), manifest["heads"].to_string());
     assert!(
         dir.path()
-            .join(format!("public/search/d/{}.txt", manifest["dict"].as_u64().unwrap() - 1))
+            .join(format!("public/search/t/{}.bin", manifest["terms"].as_u64().unwrap() - 1))
             .is_file()
     );
+}
+
+fn human(root: &Path, args: &[&str]) -> String {
+    let out = Command::cargo_bin("banhanh")
+        .unwrap()
+        .args(["search", "--root"])
+        .arg(root)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn while_typing_the_last_word_is_a_prefix() {
+    let dir = site();
+    // Submitted, "chuye" is a word of its own, and no document has it.
+    assert!(search(dir.path(), &["chuye"]).is_empty());
+    let typed = search(dir.path(), &["--prefix", "chuye"]);
+    assert_eq!(urls(&typed), ["/vinh-long/2024/15-kh-ubnd/#chuyen-doi-so"]);
+    let typed = search(dir.path(), &["--prefix", "chuyen doi s"]);
+    assert_eq!(typed[0]["url"], "/vinh-long/2024/15-kh-ubnd/#chuyen-doi-so", "{typed:?}");
+    assert!(typed[0]["snippet"].as_str().unwrap().contains("«chuyển» «đổi» «số»"));
+    let number = search(dir.path(), &["--prefix", "22/kh"]);
+    assert_eq!(number[0]["number"], "22/KH-UBND");
+    assert!(
+        search(dir.path(), &["--prefix", "thuy sa"])[0]["title"]
+            .as_str()
+            .unwrap()
+            .contains("thủy sản")
+    );
+}
+
+#[test]
+fn a_word_that_matches_nothing_gets_the_closest_dictionary_word() {
+    let dir = site();
+    let text = human(dir.path(), &["chuyen doii so"]);
+    assert!(text.starts_with("Có phải bạn muốn tìm: chuyen doi so\n"), "{text}");
+    let none = human(dir.path(), &["giao thongg"]);
+    assert!(none.contains("Có phải bạn muốn tìm: giao thong"), "{none}");
+    // Nothing close (more than two edits away): no suggestion.
+    let far = human(dir.path(), &["xyzzy"]);
+    assert!(!far.contains("Có phải"), "{far}");
+    // Typed with diacritics, the rest of the query is kept as it was written.
+    let accents = human(dir.path(), &["Đầu tư côngg"]);
+    assert!(accents.contains("Có phải bạn muốn tìm: Đầu tư cong"), "{accents}");
+}
+
+#[test]
+fn quoted_phrases_need_their_words_adjacent_with_positions() {
+    let dir = site();
+    // "vốn đầu tư công" holds the three words in a row; "thực hiện ... của Chính phủ" does not
+    // hold "thuc hien chinh".
+    assert_eq!(search(dir.path(), &["\"von dau tu cong\""]).len(), 1);
+    assert!(search(dir.path(), &["\"thuc hien chinh phu\""]).is_empty());
+    assert_eq!(search(dir.path(), &["\"nghi quyet so 01\""]).len(), 1);
 }

@@ -212,7 +212,10 @@ fn templates() -> Vec<(&'static str, String)> {
         (
             "search.html",
             [
-                probe("data", &["provinces", "years", "index", "index_id", "index_dict"]),
+                probe(
+                    "data",
+                    &["provinces", "years", "index", "index_id", "index_dict", "index_heads"],
+                ),
                 each("data.years", LINK),
             ]
             .concat(),

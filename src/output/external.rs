@@ -33,7 +33,7 @@ impl ExternalOptions {
             timeout: Duration::from_secs(10),
             strict: false,
             max_age: Duration::from_secs(7 * 24 * 3600),
-            cache: root.join(".cache/banhanh/external-links.json"),
+            cache: crate::folders::external_links(root),
             parallel: 8,
         }
     }

@@ -213,6 +213,8 @@ pub struct SearchData {
     pub index_id: Option<String>,
     /// Number of dictionary shards of that index.
     pub index_dict: Option<u32>,
+    /// Whether that index has a file of the documents' heads (titles, numbers) for the first results.
+    pub index_heads: Option<bool>,
 }
 
 /// Data of templates that need none.

@@ -15,6 +15,7 @@ pub fn search(v: &Views<'_>, g: &Groups) -> Vec<Planned> {
         index: v.url(urls::SEARCH_INDEX),
         index_id: None,
         index_dict: None,
+        index_heads: None,
     };
     let page = Page {
         path: urls::SEARCH.into(),
@@ -33,6 +34,7 @@ pub fn add_index(page: &mut Page, index: &crate::search::export::Written) {
     if let PageData::Search(data) = &mut page.data {
         data.index_id = Some(index.id.clone());
         data.index_dict = Some(index.dict);
+        data.index_heads = Some(index.heads);
     }
 }
 

@@ -100,6 +100,9 @@ pub fn site_files<'a>(
     put: &Put<'_>,
 ) -> std::io::Result<crate::search::export::Written> {
     let base_url = &site.config.base_url;
+    // The search index may hold as many files as the site has pages: count them on the way.
+    let pages = std::cell::Cell::new(0usize);
+    let page_paths = page_paths.inspect(|_| pages.set(pages.get() + 1));
     let sitemap = crate::output::sitemap::sitemap(base_url, page_paths);
     put(OutputFile::site_file(urls::file_for(urls::SITEMAP), sitemap.into_bytes()))?;
     let robots = crate::output::sitemap::robots(base_url);
@@ -110,7 +113,7 @@ pub fn site_files<'a>(
         put(f)?;
     }
     let t = std::time::Instant::now();
-    let written = crate::search::export::write(site, put);
+    let written = crate::search::export::write(site, pages.get(), put);
     timing("    search index", t);
     written
 }

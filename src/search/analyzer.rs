@@ -33,6 +33,22 @@ pub enum TermKind {
     Number,
 }
 
+impl TermKind {
+    /// The kind of an indexed term, told from its text: a bigram holds a space, a whole number a
+    /// `-` or `/`, an exact form letters that fold to something else.
+    pub fn of(term: &str) -> TermKind {
+        if term.contains(' ') {
+            TermKind::Bigram
+        } else if term.contains(['-', '/']) {
+            TermKind::Number
+        } else if term.is_ascii() || fold(term) == term {
+            TermKind::Folded
+        } else {
+            TermKind::Exact
+        }
+    }
+}
+
 /// One term of an analysed text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Term {
@@ -218,7 +234,7 @@ fn terms_with(cache: &mut WordCache, text: &str, f: &mut dyn FnMut(TermRef<'_>))
 }
 
 /// Whether `c` is a letter or a number: `[\p{L}\p{N}]`, the browser client's `WORD` class.
-fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
@@ -239,7 +255,7 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Byte ranges of the words (runs of letters and numbers) of `text`, in order.
-fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+pub(crate) fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut chars = text.char_indices().peekable();
     std::iter::from_fn(move || {
         let start = loop {
@@ -258,34 +274,48 @@ fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
-/// The analyzer as a tantivy tokenizer, so a tantivy index can use exactly the same terms.
-#[derive(Debug, Clone, Default)]
-pub struct VietnameseTokenizer;
-
-/// Token stream over the terms of one text.
-pub struct VietnameseTokenStream {
+/// The analyzer as a tantivy tokenizer, so the tantivy index holds exactly these terms. It keeps
+/// its tokens from one text to the next: analysing a document allocates nothing once warm.
+#[derive(Debug, Default)]
+pub struct VietnameseTokenizer {
     tokens: Vec<Token>,
+}
+
+impl Clone for VietnameseTokenizer {
+    fn clone(&self) -> Self {
+        VietnameseTokenizer::default()
+    }
+}
+
+/// Token stream over the terms of one text (words' terms in text order, then whole numbers:
+/// each term's positions increase, which is all tantivy's position lists need).
+pub struct VietnameseTokenStream<'a> {
+    tokens: &'a mut [Token],
     index: usize,
 }
 
 impl Tokenizer for VietnameseTokenizer {
-    type TokenStream<'a> = VietnameseTokenStream;
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> VietnameseTokenStream {
-        let tokens = analyze(text)
-            .into_iter()
-            .map(|t| Token {
-                offset_from: t.from,
-                offset_to: t.to,
-                position: t.position,
-                text: t.text,
-                position_length: 1,
-            })
-            .collect();
-        VietnameseTokenStream { tokens, index: 0 }
+    type TokenStream<'a> = VietnameseTokenStream<'a>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> VietnameseTokenStream<'a> {
+        let text = nfc(text);
+        let tokens = &mut self.tokens;
+        let mut n = 0;
+        for_each_term(&text, |t| {
+            if n == tokens.len() {
+                tokens.push(Token::default());
+            }
+            let token = &mut tokens[n];
+            token.text.clear();
+            token.text.push_str(t.text);
+            (token.offset_from, token.offset_to) = (t.from, t.to);
+            (token.position, token.position_length) = (t.position, 1);
+            n += 1;
+        });
+        VietnameseTokenStream { tokens: &mut self.tokens[..n], index: 0 }
     }
 }
 
-impl TokenStream for VietnameseTokenStream {
+impl TokenStream for VietnameseTokenStream<'_> {
     fn advance(&mut self) -> bool {
         self.index += 1;
         self.index <= self.tokens.len()
@@ -303,9 +333,10 @@ pub const TOKENIZER_NAME: &str = "vi";
 
 /// Registers the analyzer in a tantivy index's tokenizer manager.
 pub fn register(index: &tantivy::Index) {
-    index
-        .tokenizers()
-        .register(TOKENIZER_NAME, tantivy::tokenizer::TextAnalyzer::from(VietnameseTokenizer));
+    index.tokenizers().register(
+        TOKENIZER_NAME,
+        tantivy::tokenizer::TextAnalyzer::from(VietnameseTokenizer::default()),
+    );
 }
 
 #[cfg(test)]
@@ -359,8 +390,15 @@ mod tests {
     }
 
     #[test]
+    fn kinds_are_told_from_the_text() {
+        for t in analyze("Đường số 01/NQ-CP, xã Ω") {
+            assert_eq!(TermKind::of(&t.text), t.kind, "{}", t.text);
+        }
+    }
+
+    #[test]
     fn tantivy_stream_has_positions() {
-        let mut tok = tantivy::tokenizer::TextAnalyzer::from(VietnameseTokenizer);
+        let mut tok = tantivy::tokenizer::TextAnalyzer::from(VietnameseTokenizer::default());
         let mut stream = tok.token_stream("đầu tư công");
         let mut got = Vec::new();
         stream.process(&mut |t| got.push((t.text.clone(), t.position)));

@@ -1,20 +1,16 @@
 //! The index the last build left in `ROOT/.cache/banhanh/search/`, and when it is still valid.
 
-use super::export;
 use super::index::{self, SearchIndex};
-use crate::data::Catalog;
-use std::path::{Path, PathBuf};
+use crate::model::Site;
+use std::path::Path;
 
-/// Folder of the cached index of a site.
-pub fn dir(root: &Path) -> PathBuf {
-    root.join(".cache").join("banhanh").join("search")
-}
-
+/// File in the index folder naming the content the index was last brought up to date with.
 const STAMP: &str = "fingerprint.txt";
 
-/// A fingerprint of everything the index depends on: content files (path, size, mtime), `site.yaml`, program version.
+/// A fingerprint of everything the index depends on: content files (path, size, mtime),
+/// `site.yaml`, program version.
 pub fn fingerprint(root: &Path) -> String {
-    let mut parts = vec![format!("{} {}", env!("CARGO_PKG_VERSION"), export::VERSION)];
+    let mut parts = vec![format!("{} {}", env!("CARGO_PKG_VERSION"), super::export::VERSION)];
     let mut add = |p: &Path| {
         if let Ok(m) = std::fs::metadata(p) {
             let mtime = m
@@ -33,37 +29,17 @@ pub fn fingerprint(root: &Path) -> String {
     {
         add(e.path());
     }
-    format!("{:08x}", export::fnv1a(&parts.join("\n")))
+    format!("{:08x}", super::export::fnv1a(&parts.join("\n")))
 }
 
-/// Keeps the `search/` folder a build wrote to `out` (hard links, copies where links fail) with the
-/// fingerprint it was built from, replacing the previous cache.
-pub fn store(root: &Path, out: &Path, fingerprint: &str) -> std::io::Result<()> {
-    let dir = dir(root);
-    let parent = dir.parent().unwrap_or(root);
-    std::fs::create_dir_all(parent)?;
-    let tmp = tempfile::Builder::new().prefix(".search.new-").tempdir_in(parent)?;
-    let src = out.join("search");
-    for e in walkdir::WalkDir::new(&src)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-    {
-        let rel = e.path().strip_prefix(&src).unwrap_or(e.path());
-        let to = tmp.path().join(rel);
-        if let Some(p) = to.parent() {
-            std::fs::create_dir_all(p)?;
-        }
-        if std::fs::hard_link(e.path(), &to).is_err() {
-            std::fs::copy(e.path(), &to)?;
-        }
+/// Records that the index in the cache folder holds the content `fingerprint` names, when this
+/// build brought it up to date (a build that could not write it used an index in memory).
+pub fn store(root: &Path, fingerprint: &str) -> std::io::Result<()> {
+    let dir = crate::folders::search_index(root);
+    if index::synced(&dir) {
+        std::fs::write(dir.join(STAMP), fingerprint)?;
     }
-    std::fs::write(tmp.path().join(STAMP), fingerprint)?;
-    let staged = tmp.keep();
-    if dir.exists() {
-        std::fs::remove_dir_all(&dir)?;
-    }
-    std::fs::rename(&staged, &dir)
+    Ok(())
 }
 
 /// Where the index used by a search came from.
@@ -71,17 +47,20 @@ pub fn store(root: &Path, out: &Path, fingerprint: &str) -> std::io::Result<()> 
 pub enum Origin {
     /// The cache the last build left.
     Cache,
-    /// Built in memory (no cache, or content changed since).
+    /// Brought up to date from `content/` first (no cache, or content changed since).
     Fresh,
 }
 
-/// The site's index: the cached one when it is up to date, else built in memory from `content/`.
-pub fn open(root: &Path, catalog: &Catalog) -> (SearchIndex, Origin) {
-    let d = dir(root);
-    let fresh = std::fs::read_to_string(d.join(STAMP)).is_ok_and(|s| s.trim() == fingerprint(root));
-    if fresh && let Ok(idx) = export::load(&d) {
+/// The site's index: the cached one when it is up to date, else the cache brought up to date
+/// from the site `load` reads (only what changed is indexed again).
+pub fn open(root: &Path, load: impl FnOnce() -> Site) -> (SearchIndex, Origin) {
+    let d = crate::folders::search_index(root);
+    let fingerprint = fingerprint(root);
+    let fresh = std::fs::read_to_string(d.join(STAMP)).is_ok_and(|s| s.trim() == fingerprint);
+    if fresh && let Ok(idx) = SearchIndex::open(&d) {
         return (idx, Origin::Cache);
     }
-    let loaded = crate::load(root, catalog, crate::LoadOptions::default());
-    (index::build(&loaded.site), Origin::Fresh)
+    let idx = index::sync(&load());
+    store(root, &fingerprint).ok();
+    (idx, Origin::Fresh)
 }

@@ -1,249 +1,431 @@
-//! The search index: per-term postings with the BM25 ingredients, built from a linked site.
+//! The tantivy index of a site's documents, in `ROOT/.cache/banhanh/search/`: opened, created,
+//! and kept in step with the content by deleting and re-adding the documents that changed.
 
-use super::analyzer::for_each_term;
+use super::analyzer;
+use super::directory::FolderDirectory;
+use super::schema::Fields;
 use crate::model::{Document, Site};
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::hash::Hasher;
+use std::path::{Path, PathBuf};
+use std::sync::{LazyLock, Mutex};
+use std::time::{Duration, Instant};
+use tantivy::directory::error::LockError;
+use tantivy::indexer::NoMergePolicy;
+use tantivy::schema::Schema;
+use tantivy::{
+    Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, TantivyError, Term,
+};
 
-/// Ranking constants, exported with the index so the browser client ranks with the same numbers.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct Params {
-    pub k1: f64,
-    pub b: f64,
-    /// Term-frequency weights in the head field: title, number, metadata (province, type, year).
-    pub h_title: u32,
-    pub h_number: u32,
-    pub h_meta: u32,
-    /// How much a head match counts against a body match (the head is not length-normalised).
-    pub head_boost: f64,
-    /// Query weight of a folded syllable, an exact-diacritic syllable, a bigram, a whole number.
-    pub q_folded: f64,
-    pub q_exact: f64,
-    pub q_bigram: f64,
-    pub q_number: f64,
+/// Written with each commit: an index of another format is made again from scratch.
+const FORMAT: &str = "banhanh-search 3";
+/// Memory tantivy's indexing threads may hold before writing a segment (all threads together).
+const WRITER_BUDGET: usize = 40 << 20;
+/// Text handed to the writer between commits (a commit waits until it is indexed, so the
+/// documents waiting in tantivy's queue never hold more than this).
+const COMMIT_BYTES: usize = 24 << 20;
+/// Documents prepared in parallel at a time.
+const CHUNK: usize = 32;
+/// Segments of edits (fewer documents than [`SMALL_DOCS`], or a thousandth of the index) are
+/// merged once there are [`SMALL_SEGMENTS`] of them; an index made at once has none so small.
+const SMALL_DOCS: u32 = 16;
+const SMALL_SEGMENTS: usize = 8;
+/// More segments than this (tantivy writes one each time a thread's memory fills: a large site's
+/// first build leaves hundreds) are merged into [`MERGED_SEGMENTS`], which makes reading the
+/// index (searching, exporting) read fewer, longer lists.
+const MAX_SEGMENTS: usize = 24;
+const MERGED_SEGMENTS: usize = 8;
+
+/// A section of a document body: heading anchor, heading text, byte and word where it starts in
+/// the body text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SectionInfo(pub String, pub String, pub u32, pub u32);
+
+/// An open search index and a reader of its last commit.
+#[derive(Clone)]
+pub struct SearchIndex {
+    pub(crate) index: Index,
+    pub(crate) reader: IndexReader,
+    pub(crate) fields: Fields,
 }
 
-impl Default for Params {
-    fn default() -> Self {
-        Params {
-            k1: 1.2,
-            b: 0.75,
-            h_title: 1,
-            h_number: 2,
-            h_meta: 1,
-            head_boost: 3.0,
-            q_folded: 1.0,
-            q_exact: 0.5,
-            q_bigram: 1.0,
-            q_number: 2.0,
+/// Why the index in a folder could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    #[error("chỉ mục tìm kiếm {0}: {1}")]
+    Tantivy(String, tantivy::TantivyError),
+    #[error("chỉ mục tìm kiếm {0} thuộc định dạng khác")]
+    OtherFormat(String),
+    #[error("không ghi được chỉ mục tìm kiếm {0}: {1}")]
+    Io(String, std::io::Error),
+    #[error(
+        "chỉ mục tìm kiếm {0} đang được một lệnh banhanh khác ghi (build hoặc serve) và vẫn bận sau \
+         {1} giây"
+    )]
+    Busy(String, u64),
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`, when it is one of this format.
+    pub fn open(dir: &Path) -> Result<SearchIndex, IndexError> {
+        let err = |e| IndexError::Tantivy(dir.display().to_string(), e);
+        let folder = FolderDirectory::open(dir)
+            .map_err(|e| IndexError::Tantivy(dir.display().to_string(), e.into()))?;
+        let index = Index::open(folder).map_err(err)?;
+        let (schema, fields) = Fields::schema();
+        let payload = index.load_metas().map_err(err)?.payload;
+        if index.schema() != schema || payload.as_deref() != Some(FORMAT) {
+            return Err(IndexError::OtherFormat(dir.display().to_string()));
+        }
+        SearchIndex::with(index, fields).map_err(err)
+    }
+
+    fn with(index: Index, fields: Fields) -> tantivy::Result<SearchIndex> {
+        analyzer::register(&index);
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        Ok(SearchIndex { index, reader, fields })
+    }
+
+    /// A searcher of the last commit.
+    pub fn searcher(&self) -> Searcher {
+        self.reader.searcher()
+    }
+
+    /// An index of `site` built in memory (when the folder's index cannot be written).
+    pub fn in_memory(site: &Site) -> tantivy::Result<SearchIndex> {
+        let (schema, fields) = Fields::schema();
+        let idx = SearchIndex::with(Index::create_in_ram(schema), fields)?;
+        let mut live = Live { writer: writer(&idx.index)?, index: idx, docs: HashMap::new() };
+        live.update(site)?;
+        Ok(live.index)
+    }
+}
+
+/// An index kept open for writing, with the hash of each document it holds (by site path).
+struct Live {
+    index: SearchIndex,
+    writer: IndexWriter,
+    docs: HashMap<String, u64>,
+}
+
+/// The indexes this process writes, by folder: `serve` keeps its writer between rebuilds.
+static LIVE: LazyLock<Mutex<HashMap<PathBuf, Live>>> = LazyLock::new(Default::default);
+
+/// The index of `site` in its cache folder, brought up to date: documents whose text or metadata
+/// changed are deleted and added again, documents gone are deleted. When the folder cannot be
+/// written (another process holds its writer, the disk is full) an index made in memory.
+pub fn sync(site: &Site) -> SearchIndex {
+    let dir = crate::folders::search_index(&site.config.root);
+    let mut all = LIVE.lock().unwrap_or_else(|e| e.into_inner());
+    let result = match all.remove(&dir) {
+        Some(live) => Ok(live),
+        None => Live::open(&dir),
+    }
+    .and_then(|mut live| {
+        live.update(site).map_err(|e| IndexError::Tantivy(dir.display().to_string(), e))?;
+        Ok(live)
+    });
+    match result {
+        Ok(live) => {
+            let index = live.index.clone();
+            all.insert(dir, live);
+            index
+        }
+        Err(e) => {
+            drop(all);
+            eprintln!("cảnh báo: {e}; dùng chỉ mục tạo trong bộ nhớ");
+            SearchIndex::in_memory(site).expect("an index in memory can always be made")
         }
     }
 }
 
-/// A section of a document body: heading anchor, heading text, byte where it starts in the body text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SectionInfo(pub String, pub String, pub u32);
-
-/// What search knows of one document.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DocInfo {
-    /// Site path, e.g. `/vinh-long/2024/17-ct-ubnd/`.
-    pub path: String,
-    pub title: String,
-    pub number: Option<String>,
-    pub province: String,
-    pub year: i32,
-    pub doc_type: String,
-    /// Number of syllables in title and body.
-    pub len: u32,
-    pub sections: Vec<SectionInfo>,
-    /// Searchable body text: each section's heading and text, sections separated by newlines.
-    pub body: String,
+/// Whether this process has brought the index in `dir` up to date (and still holds its writer).
+pub fn synced(dir: &Path) -> bool {
+    LIVE.lock().unwrap_or_else(|e| e.into_inner()).contains_key(dir)
 }
 
-/// One document holding a term.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Posting {
-    pub doc: u32,
-    /// Term frequency in the body.
-    pub tf_body: u32,
-    /// Weighted term frequency in the head (title, number, metadata).
-    pub tf_head: u32,
-    /// 1 + byte offset of the first occurrence in the body text; 0 when not in the body.
-    pub off: u32,
+/// How long a build waits for another process (a build, `serve`) to let go of the index's writer.
+const LOCK_WAIT: Duration = Duration::from_secs(30);
+
+fn writer(index: &Index) -> tantivy::Result<IndexWriter> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+    // tantivy wants at least 15 MB per indexing thread.
+    let budget = WRITER_BUDGET.max(threads * (15 << 20));
+    let started = Instant::now();
+    let writer = loop {
+        match index.writer_with_num_threads(threads, budget) {
+            Err(TantivyError::LockFailure(LockError::LockBusy, _))
+                if started.elapsed() < LOCK_WAIT =>
+            {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            other => break other?,
+        }
+    };
+    writer.set_merge_policy(Box::new(NoMergePolicy));
+    Ok(writer)
 }
 
-/// A term's postings and inverse document frequency.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TermInfo {
-    /// Inverse document frequency × 10⁶, rounded, at least 1 (an integer so both rankers read the same value).
-    pub idf_micro: u32,
-    /// Postings sorted by document.
-    pub postings: Vec<Posting>,
-}
+impl Live {
+    /// Opens the index in `dir` for writing, making a new one when there is none of this format.
+    fn open(dir: &Path) -> Result<Live, IndexError> {
+        let name = dir.display().to_string();
+        let index = match SearchIndex::open(dir) {
+            Ok(i) => i,
+            Err(_) => create(dir)?,
+        };
+        let writer = writer(&index.index).map_err(|e| match e {
+            TantivyError::LockFailure(LockError::LockBusy, _) => {
+                IndexError::Busy(name.clone(), LOCK_WAIT.as_secs())
+            }
+            e => IndexError::Tantivy(name.clone(), e),
+        })?;
+        let docs = stored_hashes(&index).map_err(|e| IndexError::Tantivy(name, e))?;
+        Ok(Live { index, writer, docs })
+    }
 
-/// The whole index.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SearchIndex {
-    pub params: Params,
-    pub docs: Vec<DocInfo>,
-    /// Sum of all documents' lengths.
-    pub total_len: u64,
-    pub terms: HashMap<String, TermInfo>,
-}
+    /// Deletes and adds what changed in `site`; commits when anything did.
+    fn update(&mut self, site: &Site) -> tantivy::Result<()> {
+        let f = self.index.fields;
+        let path_term = |p: &str| Term::from_field_text(f.path, p);
+        let mut keep: HashMap<String, u64> = HashMap::with_capacity(site.documents.len());
+        let (mut changed, mut pending) = (false, 0usize);
+        for chunk in site.documents.chunks(CHUNK) {
+            let prepared: Vec<(u64, Option<TantivyDocument>, usize)> = chunk
+                .par_iter()
+                .map(|d| {
+                    let p = prepare(d, &f);
+                    let same = self.docs.get(&d.path) == Some(&p.hash);
+                    (p.hash, (!same).then_some(p.doc), p.bytes)
+                })
+                .collect();
+            for (d, (hash, doc, bytes)) in chunk.iter().zip(prepared) {
+                if let Some(doc) = doc {
+                    if self.docs.contains_key(&d.path) {
+                        self.writer.delete_term(path_term(&d.path));
+                    }
+                    self.writer.add_document(doc)?;
+                    (changed, pending) = (true, pending + bytes);
+                }
+                keep.insert(d.path.clone(), hash);
+            }
+            if pending > COMMIT_BYTES {
+                self.commit()?;
+                pending = 0;
+            }
+        }
+        for gone in self.docs.keys().filter(|p| !keep.contains_key(*p)) {
+            self.writer.delete_term(path_term(gone));
+            changed = true;
+        }
+        self.docs = keep;
+        if changed {
+            self.commit()?;
+            self.compact()?;
+        }
+        Ok(())
+    }
 
-impl SearchIndex {
-    /// Average document length.
-    pub fn avg_len(&self) -> f64 {
-        if self.docs.is_empty() { 1.0 } else { self.total_len as f64 / self.docs.len() as f64 }
+    fn commit(&mut self) -> tantivy::Result<()> {
+        let mut prepared = self.writer.prepare_commit()?;
+        prepared.set_payload(FORMAT);
+        prepared.commit()?;
+        self.index.reader.reload()
+    }
+
+    /// Merges the small segments edits leave once there are many of them (not the segments an
+    /// index made at once is written in: merging those would rewrite the whole index).
+    fn compact(&mut self) -> tantivy::Result<()> {
+        let metas = self.index.index.searchable_segment_metas()?;
+        let total: u32 = metas.iter().map(|m| m.num_docs()).sum();
+        let limit = SMALL_DOCS.max(total / 1000);
+        let small: Vec<_> = metas.iter().filter(|m| m.num_docs() < limit).map(|m| m.id()).collect();
+        if small.len() >= SMALL_SEGMENTS {
+            self.writer.merge(&small).wait()?;
+            self.index.reader.reload()?;
+        }
+        let mut metas = self.index.index.searchable_segment_metas()?;
+        if metas.len() > MAX_SEGMENTS {
+            // Groups of about equal size, merged side by side.
+            metas.sort_by_key(|m| std::cmp::Reverse(m.num_docs()));
+            let mut groups = vec![Vec::new(); MERGED_SEGMENTS];
+            for (i, m) in metas.iter().enumerate() {
+                groups[i % MERGED_SEGMENTS].push(m.id());
+            }
+            let merges: Vec<_> = groups.iter().map(|g| self.writer.merge(g)).collect();
+            for m in merges {
+                m.wait()?;
+            }
+            self.index.reader.reload()?;
+        }
+        Ok(())
     }
 }
 
-/// BM25 inverse document frequency × 10⁶, rounded, at least 1 (a term in every document still counts a little).
-pub fn idf_micro(n: usize, df: usize) -> u32 {
-    let (n, df) = (n as f64, df as f64);
-    (((1.0 + (n - df + 0.5) / (df + 0.5)).ln() * 1e6).round() as u32).max(1)
+/// Makes a new, empty index in `dir` (removing what was there).
+fn create(dir: &Path) -> Result<SearchIndex, IndexError> {
+    let name = dir.display().to_string();
+    let io = |e| IndexError::Io(name.clone(), e);
+    if dir.exists() {
+        std::fs::remove_dir_all(dir).map_err(io)?;
+    }
+    std::fs::create_dir_all(dir).map_err(io)?;
+    let (schema, fields): (Schema, Fields) = Fields::schema();
+    let err = |e| IndexError::Tantivy(name.clone(), e);
+    let folder = FolderDirectory::open(dir).map_err(|e| err(e.into()))?;
+    let index = Index::create(folder, schema, tantivy::IndexSettings::default()).map_err(err)?;
+    SearchIndex::with(index, fields).map_err(err)
 }
 
-/// Body text of a document as search sees it, with each section's start.
+/// Site path → content hash of every live document of the index.
+fn stored_hashes(index: &SearchIndex) -> tantivy::Result<HashMap<String, u64>> {
+    let searcher = index.searcher();
+    let mut out = HashMap::new();
+    for seg in searcher.segment_readers() {
+        let hashes = seg.fast_fields().u64("hash")?;
+        let Some(paths) = seg.fast_fields().str("path")? else { continue };
+        let mut path = String::new();
+        for doc in seg.doc_ids_alive() {
+            let (Some(h), Some(ord)) = (hashes.first(doc), paths.term_ords(doc).next()) else {
+                continue;
+            };
+            path.clear();
+            paths.ord_to_str(ord, &mut path)?;
+            out.insert(path.clone(), h);
+        }
+    }
+    Ok(out)
+}
+
+/// A document as the index gets it, with the hash of everything in it and its text's size.
+struct Prepared {
+    hash: u64,
+    doc: TantivyDocument,
+    bytes: usize,
+}
+
+fn prepare(d: &Document, f: &Fields) -> Prepared {
+    let m = &d.meta;
+    let (body, sections) = body_text(d);
+    let sections = serde_json::to_string(&sections).unwrap_or_default();
+    let year = m.year.to_string();
+    let number = m.number.as_deref().unwrap_or("");
+    let texts = [body.as_str(), &m.title, number, &m.province, &m.doc_type, &year];
+    let mut h = rustc_hash::FxHasher::default();
+    for part in [d.path.as_str(), &sections].into_iter().chain(texts) {
+        h.write(part.as_bytes());
+        h.write_u8(0xff);
+    }
+    let hash = h.finish();
+    let mut doc = TantivyDocument::default();
+    doc.add_text(f.path, &d.path);
+    doc.add_u64(f.hash, hash);
+    for (field, text) in f.text.iter().zip(texts) {
+        doc.add_text(*field, text);
+    }
+    doc.add_text(f.province, &m.province);
+    doc.add_text(f.doc_type, &m.doc_type);
+    doc.add_i64(f.year, i64::from(m.year));
+    doc.add_text(f.sections, &sections);
+    Prepared { hash, doc, bytes: body.len() }
+}
+
+/// Body text of a document as search sees it (each section's heading and text, sections
+/// separated by newlines), with each section's start.
 pub fn body_text(d: &Document) -> (String, Vec<SectionInfo>) {
     let mut body = String::new();
     let mut sections = Vec::new();
+    let mut words = 0;
     for s in &d.body.sections {
         if !body.is_empty() {
             body.push('\n');
         }
-        sections.push(SectionInfo(s.anchor.clone(), s.heading.clone(), body.len() as u32));
+        let start = body.len();
         if !s.heading.is_empty() {
             body.push_str(&s.heading);
             body.push('\n');
         }
         body.push_str(&s.text.get());
+        sections.push(SectionInfo(s.anchor.clone(), s.heading.clone(), start as u32, words));
+        words += analyzer::words(&body[start..]).count() as u32;
     }
     (body, sections)
 }
 
-/// A document's terms: their texts side by side in one string (one allocation per document, not
-/// per term), and per term its byte range there, body tf, weighted head tf and 1 + first body offset
-/// (0 when not in the body).
-#[derive(Debug, Default)]
-pub(crate) struct DocTerms {
-    text: String,
-    terms: Vec<(u32, u32, u32, u32, u32)>,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::export;
+    use crate::search::{Mode, rank::Filters, search};
 
-impl DocTerms {
-    /// Each term: text, body tf, weighted head tf, 1 + first body offset.
-    pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, u32, u32, u32)> + '_ {
-        self.terms.iter().map(|&(from, to, tf, head, off)| {
-            (&self.text[from as usize..to as usize], tf, head, off)
-        })
+    fn write_doc(root: &Path, name: &str, title: &str, body: &str) {
+        let text = format!(
+            "---\ntitle: \"{title}\"\ntype: Kế hoạch\nprovince: Vĩnh Long\nissuer: Ủy ban nhân dân tỉnh Vĩnh Long\nnumber: {name}/KH-UBND\nissued: 2024-02-01\nyear: 2024\n---\n\n## Mục tiêu\n\n{body}\n"
+        );
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        std::fs::write(root.join("content").join(format!("{name}.md")), text).unwrap();
     }
 
-    fn push(&mut self, term: &str, tf: u32, head: u32, off: u32) {
-        let from = self.text.len() as u32;
-        self.text.push_str(term);
-        self.terms.push((from, self.text.len() as u32, tf, head, off));
+    fn site(root: &Path) -> Site {
+        crate::load(root, &crate::data::Catalog::load(), crate::LoadOptions::default()).site
     }
-}
 
-thread_local! {
-    /// A document's body terms by analyzer key: tf, 1 + first offset, text range in `DocTerms::text`.
-    static BODY_TERMS: std::cell::RefCell<FxHashMap<u64, (u32, u32, u32, u32)>> = std::cell::RefCell::new(FxHashMap::default());
-}
+    fn found(index: &SearchIndex, q: &str) -> Vec<String> {
+        let out = search(index, q, Mode::Exact, &Filters::default(), 10).unwrap();
+        out.results.into_iter().map(|r| r.title).collect()
+    }
 
-/// What search records of one document: its info and its terms.
-pub(crate) fn analyse_doc(d: &Document, p: &Params) -> (DocInfo, DocTerms) {
-    let m = &d.meta;
-    let (body, sections) = body_text(d);
-    // The head (title, number, metadata) is small: a map by term text. The body is large: a map by
-    // the analyzer's term key (no string hashing per occurrence), joined with the head at the end.
-    let mut head: FxHashMap<String, u32> = FxHashMap::default();
-    let meta = format!("{} {} {}", m.province, m.doc_type, m.year);
-    let mut len = 0;
-    // The document length counts the title's and the body's words.
-    let fields = [
-        (m.title.as_str(), p.h_title, true),
-        (m.number.as_deref().unwrap_or(""), p.h_number, false),
-        (meta.as_str(), p.h_meta, false),
-    ];
-    for (text, weight, counts) in fields {
-        let words = for_each_term(text, |t| *head.entry(t.text.to_string()).or_insert(0) += weight);
-        if counts {
-            len += words;
+    /// An edited document is deleted and added again; the others stay where they were.
+    #[test]
+    fn an_edit_deletes_and_adds_only_that_document() {
+        let dir = tempfile::tempdir().unwrap();
+        for (n, t) in [("1", "Giao thông"), ("2", "Thủy sản"), ("3", "Du lịch")] {
+            write_doc(dir.path(), n, &format!("Kế hoạch {t}"), "Nâng cấp đường tỉnh.");
         }
+        let first = sync(&site(dir.path()));
+        let segments = first.index.searchable_segment_ids().unwrap();
+        assert_eq!(first.searcher().num_docs(), 3);
+        assert!(found(&first, "cau tre").is_empty());
+        write_doc(dir.path(), "2", "Kế hoạch Thủy sản", "Xây cầu tre qua sông.");
+        let second = sync(&site(dir.path()));
+        // Only the edited document is indexed again: the new segments hold one document (an old
+        // segment left with no live document is dropped by tantivy, the others are kept).
+        let metas = second.index.searchable_segment_metas().unwrap();
+        let added: u32 =
+            metas.iter().filter(|m| !segments.contains(&m.id())).map(|m| m.max_doc()).sum();
+        assert_eq!(added, 1, "one document added");
+        assert!(metas.iter().any(|m| segments.contains(&m.id())), "old segments are kept");
+        assert_eq!(second.searcher().num_docs(), 3);
+        assert_eq!(found(&second, "cau tre"), ["Kế hoạch Thủy sản"]);
+        // Nothing changed: nothing is written.
+        let third = sync(&site(dir.path()));
+        assert_eq!(third.index.searchable_segment_metas().unwrap().len(), metas.len());
     }
-    // Body terms by key: tf, 1 + first offset, and where the text sits in `terms.text`. The map is
-    // the thread's, emptied per document: it keeps its capacity instead of growing from nothing.
-    let mut terms = DocTerms::default();
-    BODY_TERMS.with_borrow_mut(|body_terms| {
-        body_terms.clear();
-        len += for_each_term(&body, |t| {
-            body_terms.entry(t.key).and_modify(|e| e.0 += 1).or_insert_with(|| {
-                let from = terms.text.len() as u32;
-                terms.text.push_str(t.text);
-                (1, t.from as u32 + 1, from, terms.text.len() as u32)
-            });
-        });
-        terms.terms.reserve(body_terms.len() + head.len());
-        for (_, (tf, off, from, to)) in body_terms.drain() {
-            let tf_head = head.remove(&terms.text[from as usize..to as usize]).unwrap_or(0);
-            terms.terms.push((from, to, tf, tf_head, off));
-        }
-    });
-    for (text, tf_head) in head {
-        terms.push(&text, 0, tf_head, 0);
-    }
-    let len = len as u32;
-    let info = DocInfo {
-        path: d.path.clone(),
-        title: m.title.clone(),
-        number: m.number.clone(),
-        province: m.province.clone(),
-        year: m.year,
-        doc_type: m.doc_type.clone(),
-        len,
-        sections,
-        body,
-    };
-    (info, terms)
-}
 
-/// Documents analysed together before their terms join the postings.
-pub(crate) const ANALYSE_CHUNK: usize = 16;
-
-/// Builds the index of a site's documents (in the site's document order).
-pub fn build(site: &Site) -> SearchIndex {
-    let params = Params::default();
-    let mut postings: FxHashMap<String, Vec<Posting>> = FxHashMap::default();
-    let mut docs = Vec::with_capacity(site.documents.len());
-    let mut total_len = 0u64;
-    // Analysed in parallel a chunk at a time, so the per-document term lists of the whole site
-    // never sit in memory together.
-    for chunk in site.documents.chunks(ANALYSE_CHUNK) {
-        let analysed: Vec<(DocInfo, DocTerms)> =
-            chunk.par_iter().map(|d| analyse_doc(d, &params)).collect();
-        for (info, terms) in analysed {
-            let i = docs.len() as u32;
-            total_len += u64::from(info.len);
-            docs.push(info);
-            for (term, tf_body, tf_head, off) in terms.iter() {
-                let posting = Posting { doc: i, tf_body, tf_head, off };
-                match postings.get_mut(term) {
-                    Some(list) => list.push(posting),
-                    None => {
-                        postings.insert(term.to_string(), vec![posting]);
-                    }
-                }
-            }
+    /// The static index does not depend on the index's history: after edits and deletions it is
+    /// byte for byte the export of an index made from scratch.
+    #[test]
+    fn an_edited_index_exports_what_a_fresh_one_does() {
+        let dir = tempfile::tempdir().unwrap();
+        for (n, t) in [("1", "Giao thông"), ("2", "Thủy sản"), ("3", "Du lịch"), ("4", "Y tế")]
+        {
+            write_doc(dir.path(), n, &format!("Kế hoạch {t}"), "Đầu tư công cho giao thông.");
         }
+        sync(&site(dir.path()));
+        write_doc(dir.path(), "2", "Kế hoạch Thủy sản", "Nuôi tôm, cá và đầu tư công.");
+        std::fs::remove_file(dir.path().join("content/4.md")).unwrap();
+        let s = site(dir.path());
+        let edited = sync(&s);
+        assert!(edited.searcher().segment_readers().iter().any(|r| r.num_deleted_docs() > 0));
+        let out = |index: &SearchIndex| {
+            let files =
+                crate::output::file::collect(|put| export::export(&s, index, 40, put).map(drop));
+            let mut files = files.unwrap();
+            files.sort_by(|a, b| a.path.cmp(&b.path));
+            files
+        };
+        assert_eq!(out(&edited), out(&SearchIndex::in_memory(&s).unwrap()));
     }
-    let n = docs.len();
-    let terms = postings
-        .into_iter()
-        .map(|(k, postings)| (k, TermInfo { idf_micro: idf_micro(n, postings.len()), postings }))
-        .collect();
-    SearchIndex { params, docs, total_len, terms }
 }

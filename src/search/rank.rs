@@ -1,140 +1,226 @@
-//! Query parsing and ranking. `themes/default/static/search-engine.js` implements the very same steps
-//! (same terms, same weights, same arithmetic in the same order), so both return the same order.
+//! Ranking with tantivy: every query term's BM25 in every text field (tantivy's `TermQuery`
+//! weights and scorers over the live-document statistics of [`Stats`], boosted by the term's kind
+//! and the field), quoted phrases with `PhraseQuery`. `search-engine.js` computes the same
+//! numbers from the exported index, adding them up in the same order.
+//!
+//! A term's score in a document is the sum of its fields' clauses (in [`TEXT_FIELDS`] order), a
+//! slot's the best of its terms', a document's the sum of its slots' (in query order). Documents
+//! holding more of the query's words come first, then higher scores, then site paths in order.
+//!
+//! [`TEXT_FIELDS`]: super::schema::TEXT_FIELDS
 
-use super::analyzer::{TermKind, analyze};
+use super::analyzer::TermKind;
 use super::index::SearchIndex;
-use regex::Regex;
-use std::collections::{BTreeMap, HashMap};
-use std::sync::LazyLock;
+use super::query::Query;
+use super::schema::{BODY, Params, kind_index};
+use super::stats::{self, Stats};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use tantivy::query::{EnableScoring, PhraseQuery, Query as _, TermQuery, Weight};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DocAddress, DocSet, Searcher, TERMINATED, Term};
 
-static QUOTED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"["“”]([^"“”]*)["“”]"#).expect("valid"));
-
-/// A query term with its weight.
-#[derive(Debug, Clone, PartialEq)]
-pub struct QueryTerm {
-    pub text: String,
-    pub kind: TermKind,
-    pub weight: f64,
-}
-
-/// An analysed query.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Query {
-    /// Distinct terms in order of first appearance.
-    pub terms: Vec<QueryTerm>,
-    /// Indices into `terms` that every result must hold (the syllables and bigrams of quoted phrases).
-    pub required: Vec<usize>,
-    /// Folded syllables of the query, for marking snippets.
-    pub words: Vec<String>,
-}
-
-/// Analyses a query the way documents are analysed.
-pub fn parse(q: &str, index: &SearchIndex) -> Query {
-    let p = &index.params;
-    let mut terms: Vec<QueryTerm> = Vec::new();
-    let mut words = Vec::new();
-    for t in analyze(q) {
-        if terms.iter().any(|x| x.text == t.text) {
-            continue;
-        }
-        let weight = match t.kind {
-            TermKind::Folded => p.q_folded,
-            TermKind::Exact => p.q_exact,
-            TermKind::Bigram => p.q_bigram,
-            TermKind::Number => p.q_number,
-        };
-        if t.kind == TermKind::Folded {
-            words.push(t.text.clone());
-        }
-        terms.push(QueryTerm { text: t.text, kind: t.kind, weight });
-    }
-    let mut required = Vec::new();
-    for c in QUOTED.captures_iter(q) {
-        for t in analyze(&c[1]) {
-            if matches!(t.kind, TermKind::Folded | TermKind::Bigram)
-                && let Some(i) = terms.iter().position(|x| x.text == t.text)
-                && !required.contains(&i)
-            {
-                required.push(i);
-            }
-        }
-    }
-    Query { terms, required, words }
-}
+/// A document of one segment: segment ordinal, document id.
+type Key = (u32, u32);
 
 /// A matching document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
-    pub doc: usize,
+    pub doc: DocAddress,
+    pub path: String,
     pub score: f64,
-    /// How many distinct query syllables the document holds (ranks before the score).
+    /// How many of the query's word slots the document holds (ranks before the score).
     pub matched: usize,
-    /// 1 + body offset of the best term's first occurrence; 0 when none is in the body.
-    pub off: u32,
+    /// The query term whose first body occurrence the snippet shows (strongest kind, then
+    /// rarest in the body, then first in the query); none when no term is in the body.
+    pub best: Option<usize>,
+    pub province: String,
+    pub doc_type: String,
+    pub year: i32,
 }
 
-#[derive(Default, Clone)]
-struct Acc {
-    score: f64,
-    matched: usize,
-    required: usize,
-    best: u32,
-    off: u32,
+/// Where a term occurs: its score in each document, and which documents hold it in the body.
+#[derive(Default)]
+struct TermMatch {
+    score: HashMap<Key, f64>,
+    in_body: HashSet<Key>,
 }
 
-/// Every document matching the query, best first: more query syllables, then higher BM25 score.
-pub fn rank(index: &SearchIndex, q: &Query) -> Vec<Hit> {
-    let p = &index.params;
-    let avg = index.avg_len();
-    let mut acc: HashMap<u32, Acc> = HashMap::new();
-    for (ti, term) in q.terms.iter().enumerate() {
-        let Some(info) = index.terms.get(&term.text) else { continue };
-        let idf = info.idf_micro as f64 / 1e6;
-        // Which term's first occurrence the snippet shows: numbers, then bigrams, exact forms, syllables; rarer first.
-        let strength = kind_rank(term.kind) * 100_000_000 + info.idf_micro;
-        let is_required = q.required.contains(&ti);
-        for post in &info.postings {
-            let dl = index.docs[post.doc as usize].len as f64;
-            let norm = p.k1 * (1.0 - p.b + p.b * (dl / avg));
-            let (tb, th) = (post.tf_body as f64, post.tf_head as f64);
-            let body = if post.tf_body > 0 { idf * (tb * (p.k1 + 1.0)) / (tb + norm) } else { 0.0 };
-            let head = if post.tf_head > 0 {
-                idf * p.head_boost * (th * (p.k1 + 1.0)) / (th + p.k1)
-            } else {
-                0.0
-            };
-            let a = acc.entry(post.doc).or_default();
-            a.score += term.weight * (body + head);
-            if term.kind == TermKind::Folded {
-                a.matched += 1;
-            }
-            if is_required {
-                a.required += 1;
-            }
-            if post.off > 0 && strength > a.best {
-                a.best = strength;
-                a.off = post.off;
+/// Every document holding a query term (and every quoted phrase), best first.
+pub fn rank(index: &SearchIndex, q: &Query, params: &Params) -> tantivy::Result<Vec<Hit>> {
+    let searcher = index.searcher();
+    let f = &index.fields;
+    let stats = Stats::new(&searcher, f)?;
+    let scoring = EnableScoring::enabled_from_statistics_provider(&stats, &searcher);
+    let mut matches = Vec::with_capacity(q.terms.len());
+    for t in &q.terms {
+        let mut m = TermMatch::default();
+        for (fi, field) in f.text.iter().enumerate() {
+            let term = Term::from_field_text(*field, &t.text);
+            let weight =
+                TermQuery::new(term, IndexRecordOption::WithFreqs).specialized_weight(scoring)?;
+            let boost = params.boost(t.kind, fi);
+            for_each_live(&searcher, &weight, boost, |key, score| {
+                *m.score.entry(key).or_insert(0.0) += f64::from(score);
+                if fi == BODY {
+                    m.in_body.insert(key);
+                }
+            })?;
+        }
+        matches.push(m);
+    }
+    let mut holding: Vec<Key> = matches.iter().flat_map(|m| m.score.keys().copied()).collect();
+    holding.sort_unstable();
+    holding.dedup();
+    for phrase in &q.phrases {
+        let docs = phrase_docs(&searcher, &f.text, phrase)?;
+        holding.retain(|k| docs.contains(k));
+    }
+    let body = f.text[BODY];
+    let strength: Vec<(usize, f32)> = q
+        .terms
+        .iter()
+        .map(|t| {
+            let df = stats.live_doc_freq(&Term::from_field_text(body, &t.text))?;
+            Ok((kind_index(t.kind), stats::idf(df, stats.docs())))
+        })
+        .collect::<tantivy::Result<_>>()?;
+    let columns = Columns::new(&searcher)?;
+    let mut hits = Vec::with_capacity(holding.len());
+    for key in holding {
+        let (score, matched) = score_of(q, &matches, key);
+        let mut best: Option<usize> = None;
+        for (ti, m) in matches.iter().enumerate() {
+            if m.in_body.contains(&key)
+                && best.is_none_or(|b| {
+                    strength[ti].partial_cmp(&strength[b]).is_some_and(|o| o.is_gt())
+                })
+            {
+                best = Some(ti);
             }
         }
+        hits.push(columns.hit(key, score, matched, best)?);
     }
-    let mut hits: Vec<Hit> = acc
-        .into_iter()
-        .filter(|(_, a)| a.required == q.required.len())
-        .map(|(doc, a)| Hit { doc: doc as usize, score: a.score, matched: a.matched, off: a.off })
-        .collect();
     hits.sort_by(|a, b| {
-        b.matched.cmp(&a.matched).then(b.score.total_cmp(&a.score)).then(a.doc.cmp(&b.doc))
+        b.matched.cmp(&a.matched).then(b.score.total_cmp(&a.score)).then(a.path.cmp(&b.path))
     });
-    hits
+    Ok(hits)
 }
 
-fn kind_rank(kind: TermKind) -> u32 {
-    match kind {
-        TermKind::Folded => 1,
-        TermKind::Exact => 2,
-        TermKind::Bigram => 3,
-        TermKind::Number => 4,
+/// A document's score and matched word slots.
+fn score_of(q: &Query, matches: &[TermMatch], key: Key) -> (f64, usize) {
+    let (mut score, mut matched) = (0.0f64, 0);
+    for (slot, s) in q.slots.iter().enumerate() {
+        let best = q
+            .slot_terms(slot)
+            .filter_map(|(ti, _)| matches[ti].score.get(&key).copied())
+            .fold(None, |acc: Option<f64>, x| Some(acc.map_or(x, |a| a.max(x))));
+        if let Some(b) = best {
+            score += b;
+            matched += usize::from(s.kind == TermKind::Folded);
+        }
+    }
+    (score, matched)
+}
+
+/// Calls `f` with each live document `weight` matches in any segment, and its score.
+fn for_each_live(
+    searcher: &Searcher,
+    weight: &dyn Weight,
+    boost: f32,
+    mut f: impl FnMut(Key, f32),
+) -> tantivy::Result<()> {
+    for (ord, seg) in searcher.segment_readers().iter().enumerate() {
+        let mut scorer = weight.scorer(seg, boost)?;
+        let alive = seg.alive_bitset();
+        while scorer.doc() != TERMINATED {
+            let d = scorer.doc();
+            if alive.is_none_or(|a| a.is_alive(d)) {
+                f((ord as u32, d), scorer.score());
+            }
+            scorer.advance();
+        }
+    }
+    Ok(())
+}
+
+/// Documents holding a quoted phrase in some text field: its word, its bigram, or (three words
+/// or more) its bigrams at consecutive positions, found with tantivy's `PhraseQuery`.
+fn phrase_docs(
+    searcher: &Searcher,
+    fields: &[Field],
+    words: &[String],
+) -> tantivy::Result<HashSet<Key>> {
+    let pairs: Vec<String> = words.windows(2).map(|w| format!("{} {}", w[0], w[1])).collect();
+    let mut docs = HashSet::new();
+    let scoring = EnableScoring::disabled_from_searcher(searcher);
+    for field in fields {
+        let weight: Box<dyn Weight> = match pairs.as_slice() {
+            [] => {
+                TermQuery::new(Term::from_field_text(*field, &words[0]), IndexRecordOption::Basic)
+                    .weight(scoring)?
+            }
+            [one] => TermQuery::new(Term::from_field_text(*field, one), IndexRecordOption::Basic)
+                .weight(scoring)?,
+            many => {
+                PhraseQuery::new(many.iter().map(|p| Term::from_field_text(*field, p)).collect())
+                    .weight(scoring)?
+            }
+        };
+        for_each_live(searcher, weight.as_ref(), 1.0, |key, _| {
+            docs.insert(key);
+        })?;
+    }
+    Ok(docs)
+}
+
+/// The fast fields a hit reads: path and facet values, per segment.
+struct Columns {
+    segments: Vec<[tantivy::columnar::StrColumn; 3]>,
+    years: Vec<tantivy::columnar::Column<i64>>,
+}
+
+impl Columns {
+    fn new(searcher: &Searcher) -> tantivy::Result<Columns> {
+        let mut segments = Vec::new();
+        let mut years = Vec::new();
+        for seg in searcher.segment_readers() {
+            let ff = seg.fast_fields();
+            let col = |name: &str| {
+                ff.str(name)?.ok_or_else(|| {
+                    tantivy::TantivyError::SchemaError(format!("no fast field {name}"))
+                })
+            };
+            segments.push([col("path")?, col("province_value")?, col("type_value")?]);
+            years.push(ff.i64("year_value")?);
+        }
+        Ok(Columns { segments, years })
+    }
+
+    fn hit(
+        &self,
+        key: Key,
+        score: f64,
+        matched: usize,
+        best: Option<usize>,
+    ) -> tantivy::Result<Hit> {
+        let [path, province, doc_type] = &self.segments[key.0 as usize];
+        let text = |c: &tantivy::columnar::StrColumn| -> tantivy::Result<String> {
+            let mut s = String::new();
+            if let Some(ord) = c.term_ords(key.1).next() {
+                c.ord_to_str(ord, &mut s)?;
+            }
+            Ok(s)
+        };
+        Ok(Hit {
+            doc: DocAddress::new(key.0, key.1),
+            path: text(path)?,
+            score,
+            matched,
+            best,
+            province: text(province)?,
+            doc_type: text(doc_type)?,
+            year: self.years[key.0 as usize].first(key.1).unwrap_or(0) as i32,
+        })
     }
 }
 
@@ -147,15 +233,14 @@ pub struct Filters {
 }
 
 impl Filters {
-    /// Whether a document passes (province and type compared without diacritics or case).
-    pub fn keep(&self, index: &SearchIndex, doc: usize) -> bool {
-        let d = &index.docs[doc];
+    /// Whether a hit passes (province and type compared without diacritics or case).
+    pub fn keep(&self, h: &Hit) -> bool {
         let same = |want: &Option<String>, have: &str| {
             want.as_ref().is_none_or(|w| crate::text::fold(w) == crate::text::fold(have))
         };
-        same(&self.province, &d.province)
-            && same(&self.doc_type, &d.doc_type)
-            && self.year.is_none_or(|y| y == d.year)
+        same(&self.province, &h.province)
+            && same(&self.doc_type, &h.doc_type)
+            && self.year.is_none_or(|y| y == h.year)
     }
 }
 
@@ -168,23 +253,12 @@ pub struct Facets {
 }
 
 /// Facet counts over hits.
-pub fn facets(index: &SearchIndex, hits: &[Hit]) -> Facets {
+pub fn facets(hits: &[Hit]) -> Facets {
     let mut f = Facets::default();
     for h in hits {
-        let d = &index.docs[h.doc];
-        *f.province.entry(d.province.clone()).or_default() += 1;
-        *f.year.entry(d.year).or_default() += 1;
-        *f.doc_type.entry(d.doc_type.clone()).or_default() += 1;
+        *f.province.entry(h.province.clone()).or_default() += 1;
+        *f.year.entry(h.year).or_default() += 1;
+        *f.doc_type.entry(h.doc_type.clone()).or_default() += 1;
     }
     f
-}
-
-/// Index of the section holding body byte `off - 1` (the first section when `off` is 0).
-pub fn section_of(index: &SearchIndex, doc: usize, off: u32) -> Option<usize> {
-    let secs = &index.docs[doc].sections;
-    if secs.is_empty() {
-        return None;
-    }
-    let at = off.saturating_sub(1);
-    Some(secs.partition_point(|s| s.2 <= at).saturating_sub(1))
 }

@@ -41,17 +41,24 @@ const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; ch
   ".pf_meta": "application/octet-stream", ".pf_index": "application/octet-stream", ".pf_fragment": "application/octet-stream",
   ".pagefind": "application/octet-stream", ".wasm": "application/wasm" };
 
-/** Serves `dir` on 127.0.0.1 like a static host: index.html for folders, byte ranges, gzip when asked. */
-export function serve(dir) {
+/**
+ * Serves `dir` on 127.0.0.1 like a static host: index.html for folders, gzip when asked, and byte
+ * ranges unless `ranges` is false (then, like `python3 -m http.server` and many hosts, a Range
+ * request gets the whole file with status 200). `requests` (if given) collects each request's
+ * path and Range header.
+ */
+export function serve(dir, { ranges = true, requests = null } = {}) {
   const server = createServer((req, res) => {
+    if (requests) requests.push({ path: req.url, range: req.headers.range || null });
     const url = new URL(req.url, "http://x");
     let file = path.join(dir, decodeURIComponent(url.pathname));
     if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, "index.html");
     if (!existsSync(file)) { res.writeHead(404).end("not found"); return; }
     const size = statSync(file).size;
-    const headers = { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream", "Cache-Control": "max-age=600", "Accept-Ranges": "bytes" };
-    const range = /^bytes=(\d+)-(\d+)$/.exec(req.headers.range || "");
+    const headers = { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream", "Cache-Control": "max-age=600" };
+    if (ranges) headers["Accept-Ranges"] = "bytes";
+    const range = ranges && /^bytes=(\d+)-(\d+)$/.exec(req.headers.range || "");
     if (range) {
       const start = Number(range[1]), end = Math.min(Number(range[2]), size - 1);
       const part = Buffer.alloc(Math.max(end - start + 1, 0));

@@ -1,28 +1,32 @@
 // The search page in a real browser: a user types queries and sees results, facets, marked
-// snippets and a shareable URL; the back button works; nothing from the index runs as HTML.
+// snippets and a shareable URL; the back button works; nothing from the index runs as HTML. The
+// site is served by a static server that ignores Range requests (the whole file, status 200) and
+// by one that honours them: the results are the same, and no request is a Range request.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { generatedSite, serve, launch } from "./helpers.mjs";
 
-let site, server, base, browser;
-const dialogs = [];
+let site, server, base, rangeServer, rangeBase, browser;
+const dialogs = [], requests = [], rangeRequests = [];
 
 before(async () => {
   site = generatedSite({ docs: 150, size: 6000, evil: true });
-  ({ server, url: base } = await serve(path.join(site, "public")));
+  ({ server, url: base } = await serve(path.join(site, "public"), { ranges: false, requests }));
+  ({ server: rangeServer, url: rangeBase } = await serve(path.join(site, "public"), { requests: rangeRequests }));
   browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
   server?.close();
+  rangeServer?.close();
 });
 
-async function open(url = "/tim-kiem/") {
+async function open(url = "/tim-kiem/", at = base) {
   const page = await browser.newPage();
   page.on("dialog", (d) => { dialogs.push(d.message()); d.dismiss(); });
-  await page.goto(base + url);
+  await page.goto(at + url);
   return page;
 }
 
@@ -74,8 +78,8 @@ test("on a small site the results show before the documents' headers arrive, the
   const page = await open();
   let release;
   const held = new Promise((resolve) => { release = resolve; });
-  // The document store (headers and snippets) answers only when the test lets it.
-  await page.route(/\/search\/s\d+\.bin/, async (route) => { await held; await route.continue(); });
+  // The documents' heads (sections) answer only when the test lets it.
+  await page.route(/\/search\/h\/\d+\.json/, async (route) => { await held; await route.continue(); });
   await page.locator("#q").fill("nghi quyet 01");
   await page.waitForFunction(() => document.querySelectorAll(".search-results .result-title a").length >= 10);
   assert.equal(await page.locator(".search-results").getAttribute("aria-busy"), "true");
@@ -152,6 +156,60 @@ test("without JavaScript the page says so in Vietnamese and offers browsing", as
   assert.ok(!(await page.locator("#tim-kiem").isVisible()));
   assert.ok((await page.locator(".search-nojs a[href^='/']").count()) > 60);
   await ctx.close();
+});
+
+test("hosts that ignore or honour Range requests give the same results; none is asked for a range", async () => {
+  const seen = async (at, q) => {
+    const page = await open("/tim-kiem/?q=" + encodeURIComponent(q), at);
+    await page.waitForFunction(() => /kết quả|Không tìm thấy/.test(document.querySelector(".search-status").textContent) &&
+      document.querySelector(".search-results").getAttribute("aria-busy") === "false");
+    const links = await page.locator(".search-results .result-title a").evaluateAll((as) => as.map((a) => a.textContent + " " + a.getAttribute("href")));
+    const status = await page.locator(".search-status").textContent();
+    await page.close();
+    return { links, status };
+  };
+  for (const q of ["nghi quyet 01", "\"dau tu cong\"", "chuyển đổi số", "xyzzy"]) {
+    const [plain, ranged] = [await seen(base, q), await seen(rangeBase, q)];
+    assert.deepEqual(plain, ranged, q);
+    if (q !== "xyzzy") assert.ok(plain.links.length >= 3, `${q}: ${plain.links.length} results`);
+  }
+  const search = requests.concat(rangeRequests).filter((r) => r.path.startsWith("/search/"));
+  assert.ok(search.length > 10, `${search.length} index requests`);
+  assert.deepEqual(requests.concat(rangeRequests).filter((r) => r.range), []);
+});
+
+test("while typing, the last word matches as a prefix; a submitted query matches whole words", async () => {
+  const page = await open();
+  await typeQuery(page, "chuyen doi s");
+  const first = await page.locator(".search-results li:first-child").textContent();
+  assert.match(first, /chuyển đổi số/i);
+  const marks = await page.locator(".search-results li:first-child mark").allTextContents();
+  assert.ok(marks.map((m) => m.toLowerCase()).includes("số"), marks.join(","));
+  // A document number typed in part.
+  await typeQuery(page, "ke hoach");
+  const meta = await page.locator(".search-results .doc-meta").first().textContent();
+  const number = /số (\S+)/.exec(meta)[1];
+  const part = number.slice(0, number.indexOf("-") + 2);
+  await typeQuery(page, part);
+  const metas = await page.locator(".search-results .doc-meta").allTextContents();
+  assert.ok(metas[0].includes("số " + part), `${part} → ${metas[0]}`);
+  // Submitted (Enter), the unfinished word is a word of its own: "chuyen doi s" no longer means "số".
+  await page.locator("#q").fill("chuye");
+  await page.locator("#q").press("Enter");
+  await page.waitForFunction(() => /Không tìm thấy/.test(document.querySelector(".search-status").textContent));
+  await page.close();
+});
+
+test("a word that matches nothing offers the closest word, and the offer searches", async () => {
+  const page = await open("/tim-kiem/?q=chuyen+doii+so");
+  const offer = page.locator(".search-suggest");
+  await offer.waitFor({ state: "visible" });
+  assert.equal(await offer.textContent(), "Có phải bạn muốn tìm: chuyen doi so");
+  await offer.locator("a").click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get("q") === "chuyen doi so");
+  await page.waitForFunction(() => document.querySelector(".search-suggest").hidden);
+  assert.equal(await page.locator("#q").inputValue(), "chuyen doi so");
+  await page.close();
 });
 
 test("no dialog ever fired", () => {

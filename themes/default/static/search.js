@@ -1,15 +1,15 @@
 /* Tìm kiếm văn bản — the search page (no framework, no CDN): results as you type, shareable
- * links, facets, snippets. The engine is search-engine.js (window.BanhanhSearch), loaded first.
- * Everything from the index is inserted as text, never as HTML. */
+ * links, facets, "Có phải bạn muốn tìm", snippets. The engine (window.BanhanhSearch) is written
+ * into the page before this file runs. Everything from the index or a document page is inserted
+ * as text, never as HTML. */
 (function () {
   "use strict";
 
   var S = window.BanhanhSearch;
   if (!S || typeof document === "undefined") return;
-  var Engine = S.Engine, facets = S.facets, facetValues = S.facetValues;
-
-  /* ---- the page ---- */
   var KEYS = { province: "tinh", year: "nam", type: "loai" };
+  var WORD = /[\p{L}\p{N}]+/gu, NUM = /\p{N}+(?:[-/][\p{L}\p{N}]+)+/gu, BREAKS = /[.,;:!?()[\]{}"“”…\n]/;
+  var BEFORE = 80, AFTER = 180, BLOCK = /^(P|LI|TD|TH|H[1-6]|DIV|BLOCKQUOTE|PRE|DT|DD|TR|SECTION)$/;
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -18,18 +18,67 @@
     return e;
   }
 
-  function fetcher(base) {
-    return function (path, start, end) {
-      var opts = start === undefined ? {} : { headers: { Range: "bytes=" + start + "-" + (end - 1) } };
-      return fetch(base + path, opts).then(function (r) {
-        if (!r.ok) throw new Error(r.status + " " + path);
-        return r.arrayBuffer().then(function (buf) {
-          var b = new Uint8Array(buf);
-          // A server that ignores Range sends the whole file.
-          return start !== undefined && r.status === 200 ? b.subarray(start, end) : b;
-        });
-      });
-    };
+  /** Text of section `target` of a document page (sections named by their heading ids). */
+  function sectionText(html, anchors, target) {
+    var doc = new DOMParser().parseFromString(html, "text/html");
+    var box = doc.querySelector(".body") || doc.querySelector("main") || doc.body;
+    var index = new Map(anchors.map(function (a, i) { return [a, i]; })), out = "", current = 0, lastBlock = null;
+    var walker = doc.createTreeWalker(box, 5 /* elements and text */);
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeType === 1) {
+        if (node.id && index.has(node.id) && index.get(node.id) > 0) current = index.get(node.id);
+        continue;
+      }
+      if (current !== target) continue;
+      var block = node.parentElement;
+      while (block && block !== box && !BLOCK.test(block.tagName)) block = block.parentElement;
+      if (lastBlock && block !== lastBlock) out += "\n";
+      lastBlock = block;
+      out += node.nodeValue;
+    }
+    return out;
+  }
+
+  /** Index in `text` of the first occurrence of a query term, or -1. */
+  function firstOccurrence(text, term) {
+    var m, words = [], t = term.text;
+    if (term.kind === S.KINDS.NUMBER) {
+      NUM.lastIndex = 0;
+      while ((m = NUM.exec(text))) if (S.fold(m[0]) === t) return m.index;
+      return -1;
+    }
+    WORD.lastIndex = 0;
+    while ((m = WORD.exec(text))) words.push([m.index, m[0]]);
+    for (var i = 0; i < words.length; i++) {
+      var w = words[i][1];
+      if (term.kind === S.KINDS.FOLDED && S.fold(w) === t) return words[i][0];
+      if (term.kind === S.KINDS.EXACT && w.toLowerCase() === t) return words[i][0];
+      if (term.kind === S.KINDS.BIGRAM && i + 1 < words.length) {
+        var between = text.slice(words[i][0] + w.length, words[i + 1][0]);
+        if (!BREAKS.test(between) && S.fold(w) + " " + S.fold(words[i + 1][1]) === t) return words[i][0];
+      }
+    }
+    return -1;
+  }
+
+  /** Snippet pieces of `text` around `at`, the query's words marked. */
+  function pieces(text, at, words) {
+    text = text.replace(/\s+/g, " ").trim();
+    at = Math.max(0, Math.min(at, text.length));
+    var from = Math.max(0, at - BEFORE), to = Math.min(text.length, at + AFTER);
+    if (from > 0) { var sp = text.indexOf(" ", from); from = sp >= 0 && sp < at ? sp + 1 : from; }
+    if (to < text.length) { var back = text.lastIndexOf(" ", to); to = back > at ? back : to; }
+    var win = text.slice(from, to), out = [], last = 0, plain = from > 0 ? "…" : "", m;
+    WORD.lastIndex = 0;
+    while ((m = WORD.exec(win))) {
+      if (words.indexOf(S.fold(m[0])) >= 0) {
+        out.push({ text: plain + win.slice(last, m.index), marked: false }, { text: m[0], marked: true });
+        plain = "";
+        last = m.index + m[0].length;
+      }
+    }
+    out.push({ text: plain + win.slice(last) + (to < text.length ? "…" : ""), marked: false });
+    return out.filter(function (x) { return x.text; });
   }
 
   function init() {
@@ -41,10 +90,11 @@
     if (nojs) nojs.hidden = true;
     var input = root.querySelector("#q"), form = root.querySelector("form");
     var status = root.querySelector(".search-status"), list = root.querySelector(".search-results");
-    var aside = root.querySelector(".search-facets");
-    var hint = d.indexId && Number(d.indexDict) > 0 ? { id: d.indexId, dict: Number(d.indexDict) } : null;
-    var engine = new Engine(fetcher(d.index), hint);
-    var seq = 0, timer = null, typing = false, typingTimer = null, lastRun = 0;
+    var aside = root.querySelector(".search-facets"), suggestBox = root.querySelector(".search-suggest");
+    var meta = document.querySelector('meta[name="banhanh-search"]');
+    var early = S.early || null, engine = early ? early.engine : new S.Engine(S.fetcher(meta ? meta.content : "/search/"), null);
+    var seq = 0, timer = null, typing = false, typingTimer = null, lastRun = 0, pages = new Map();
+    var watcher = "IntersectionObserver" in window ? new IntersectionObserver(onScreen, { rootMargin: "200px" }) : null;
     var state = readUrl();
 
     function readUrl() {
@@ -53,9 +103,9 @@
       return s;
     }
 
-    function urlOf(s) {
+    function urlOf(s, q) {
       var u = new URLSearchParams();
-      if (s.q) u.set("q", s.q);
+      if (q !== undefined ? q : s.q) u.set("q", q !== undefined ? q : s.q);
       Object.keys(KEYS).forEach(function (k) { s[k].forEach(function (v) { u.append(KEYS[k], v); }); });
       var qs = u.toString();
       return location.pathname + (qs ? "?" + qs : "");
@@ -67,74 +117,128 @@
       if (push) history.pushState(null, "", url); else history.replaceState(null, "", url);
     }
 
-    function run() {
+    /** Searches: `asTyped` reads the last word as unfinished (while typing). */
+    function run(asTyped) {
       var my = ++seq, s = state;
+      if (watcher) watcher.disconnect();
       if (!s.q.trim()) {
-        list.replaceChildren(); aside.replaceChildren(); status.textContent = "";
+        list.replaceChildren(); aside.replaceChildren(); status.textContent = ""; suggestBox.hidden = true;
         list.setAttribute("aria-busy", "false");
         return;
       }
       status.textContent = d.loading;
-      // Busy until every shown result has its snippet.
       list.setAttribute("aria-busy", "true");
-      engine.search(s.q).then(function (res) {
+      var found = !asTyped && early && early.result && early.query === s.q ? early.result : engine.search(s.q, asTyped);
+      early = null;
+      found.then(function (res) {
         if (my !== seq) return;
-        var m = res.manifest;
         var kept = res.hits.filter(function (h) {
-          var v = facetValues(m, h);
+          var v = S.facetValues(res, h);
           return Object.keys(KEYS).every(function (k) { return !s[k].length || s[k].indexOf(v[k]) >= 0; });
         });
-        // The first page's headers are asked for first, then its snippets; the count and facets
-        // show meanwhile, results when their headers are in, each snippet as it arrives.
-        var parts = kept.slice(0, 10).map(function (h) { return engine.parts(m, res.query, h); });
-        var snippets = parts.map(function (p) { return p.pieces(); });
-        renderFacets(facets(m, res.hits, s));
         status.textContent = kept.length ? kept.length + " " + d.results : d.none;
-        if (!parts.length) list.replaceChildren();
-        // Results appear top-down as their headers arrive (the first replaces the last query's
-        // list); each snippet fills in when it is in. When the site has heads.json (titles),
-        // the whole page shows at once and each header then adds its section (name and anchor).
-        var rows = [], pieces = [], holders = [], items = [], shown = 0;
-        var fill = function (i) {
-          pieces[i].forEach(function (x) { holders[i].appendChild(x.marked ? el("mark", null, x.text) : document.createTextNode(x.text)); });
-        };
-        var quick = kept.slice(0, parts.length).map(function (h) { return engine.quickHead(m, res.heads, h); });
-        if (quick.length && quick[0]) {
-          list.replaceChildren();
-          quick.forEach(function (row, i) {
-            items[i] = resultItem(row);
-            list.appendChild(items[i].li);
-            holders[i] = items[i].snippet;
-          });
-          shown = parts.length;
-        }
-        var heads = parts.map(function (p, i) {
-          return p.head.then(function (row) {
-            if (my !== seq) return;
-            if (items[i]) return addSection(items[i], row);
-            rows[i] = row;
-            while (shown < parts.length && rows[shown]) {
-              if (shown === 0) list.replaceChildren();
-              var item = resultItem(rows[shown]);
-              list.appendChild(item.li);
-              holders[shown] = item.snippet;
-              if (pieces[shown]) fill(shown);
-              shown++;
-            }
-          });
+        engine.suggest(s.q, res).then(function (q) { if (my === seq) showSuggestion(q); });
+        return engine.heads.then(function (heads) {
+          var shown = show(my, res, kept.slice(0, 10), heads);
+          // The facets once the results are on screen.
+          setTimeout(function () { if (my === seq) renderFacets(S.facets(res, res.hits, s)); }, 0);
+          return shown;
         });
-        return Promise.all(heads.concat(snippets.map(function (sp, i) {
-          return sp.then(function (pcs) {
-            if (my !== seq) return;
-            pieces[i] = pcs;
-            if (holders[i]) fill(i);
-          });
-        })));
       }).catch(function () {
         if (my === seq) status.textContent = d.error;
       }).then(function () {
         if (my === seq) list.setAttribute("aria-busy", "false");
       });
+    }
+
+    function showSuggestion(q) {
+      suggestBox.replaceChildren();
+      suggestBox.hidden = !q;
+      if (!q) return;
+      suggestBox.appendChild(document.createTextNode(d.suggest + " "));
+      var a = el("a", { href: urlOf(state, q) }, q);
+      a.addEventListener("click", function (e) {
+        e.preventDefault();
+        state.q = input.value = q;
+        commit(true);
+        run(false);
+      });
+      suggestBox.appendChild(a);
+    }
+
+    /**
+     * Shows the results: at once from heads.json's titles when the site has it, else top-down as
+     * their titles arrive. Each then gains its section (name and anchor); a result on screen, its
+     * snippet.
+     */
+    function show(my, res, top, heads) {
+      var items = [], shown = 0, rows = [], ready = [];
+      if (!top.length) list.replaceChildren();
+      var quick = top.map(function (h) { return engine.quickHead(res, heads, h); });
+      if (quick.length && quick[0]) {
+        list.replaceChildren();
+        quick.forEach(function (row, i) { items[i] = resultItem(row); list.appendChild(items[i].li); });
+        shown = top.length;
+      }
+      var attach = function (i) {
+        var item = Object.assign(items[i], { hit: top[i], res: res, head: engine.head(res, top[i]) });
+        Promise.all([item.head.then(function (row) { if (my === seq) addSection(item, row); }), watch(item)])
+          .catch(function () {}).then(ready[i]);
+      };
+      return Promise.all(top.map(function (hit, i) {
+        return new Promise(function (resolve) {
+          ready[i] = resolve;
+          if (items[i]) return attach(i);
+          engine.title(res, hit).then(function (row) {
+            if (my !== seq) return resolve();
+            rows[i] = row;
+            while (shown < top.length && rows[shown]) {
+              if (shown === 0) list.replaceChildren();
+              items[shown] = resultItem(rows[shown]);
+              list.appendChild(items[shown].li);
+              attach(shown);
+              shown++;
+            }
+          }).catch(function () { resolve(); });
+        });
+      }));
+    }
+
+    /** Completes an item once it is on screen; resolves when it is done (or is off screen). */
+    function watch(item) {
+      return new Promise(function (resolve) {
+        item.done = resolve;
+        if (!watcher) return complete(item);
+        watcher.observe(item.li);
+        // Off-screen results do not hold the list busy.
+        requestAnimationFrame(function () { requestAnimationFrame(function () { if (!item.started) resolve(); }); });
+      });
+    }
+
+    function onScreen(entries) {
+      entries.forEach(function (e) {
+        if (!e.isIntersecting) return;
+        watcher.unobserve(e.target);
+        var item = e.target.__item;
+        if (item && !item.started) complete(item);
+      });
+    }
+
+    /** Fills an item's snippet, read from the matching section of its document's page. */
+    function complete(item) {
+      item.started = true;
+      var res = item.res, hit = item.hit;
+      return item.head.then(function (row) {
+        if (!pages.has(row.path)) pages.set(row.path, fetch(base + row.path).then(function (r) { return r.ok ? r.text() : ""; }));
+        return pages.get(row.path).then(function (html) {
+          var target = Math.max(0, row.sections.indexOf(row.anchor));
+          var text = html ? sectionText(html, row.sections, target) : "";
+          var at = hit.best >= 0 ? firstOccurrence(text, res.query.terms[hit.best]) : 0;
+          pieces(text, Math.max(at, 0), res.query.words).forEach(function (x) {
+            item.snippet.appendChild(x.marked ? el("mark", null, x.text) : document.createTextNode(x.text));
+          });
+        });
+      }).catch(function () {}).then(function () { item.done(); });
     }
 
     /** A result's list item, its link and its (empty) snippet paragraph. */
@@ -151,13 +255,17 @@
       if (r.section) li.appendChild(el("p", { "class": "result-section" }, r.section));
       var p = el("p", { "class": "snippet" });
       li.appendChild(p);
-      return { li: li, link: link, snippet: p };
+      var item = { li: li, link: link, snippet: p };
+      li.__item = item;
+      return item;
     }
 
-    /** Completes a result shown from heads.json's titles with its header: section anchor and name. */
+    /** Completes a result with its section's anchor and name. */
     function addSection(item, r) {
       item.link.setAttribute("href", base + r.url);
-      if (r.section) item.li.insertBefore(el("p", { "class": "result-section" }, r.section), item.snippet);
+      if (r.section && !item.li.querySelector(".result-section")) {
+        item.li.insertBefore(el("p", { "class": "result-section" }, r.section), item.snippet);
+      }
     }
 
     function renderFacets(counts) {
@@ -175,7 +283,7 @@
           box.addEventListener("change", function () {
             state[k] = box.checked ? state[k].concat([e[0]]) : state[k].filter(function (v) { return v !== e[0]; });
             commit(true);
-            run();
+            run(false);
           });
           label.appendChild(box);
           label.appendChild(document.createTextNode(" " + e[0] + " "));
@@ -187,6 +295,9 @@
     }
 
     input.value = state.q;
+    // A page opened to type in (or the box focused) will look up unfinished words: fetch the words.
+    if (!state.q) engine.prefetchWords();
+    input.addEventListener("focus", function () { engine.prefetchWords(); }, { once: true });
     input.addEventListener("input", function () {
       state.q = input.value;
       clearTimeout(timer);
@@ -196,26 +307,28 @@
         clearTimeout(typingTimer);
         typingTimer = setTimeout(function () { typing = false; }, 1500);
         lastRun = Date.now();
-        run();
+        run(true);
       };
       // The first keystroke searches at once; during fast typing, once the keys pause for 60 ms.
       if (Date.now() - lastRun > 300) go(); else timer = setTimeout(go, 60);
     });
     form.addEventListener("submit", function (e) {
       e.preventDefault();
+      // A search still waiting for the keys to pause would read the query as unfinished.
+      clearTimeout(timer);
       state.q = input.value;
       typing = false;
       commit(true);
-      run();
+      run(false);
     });
     window.addEventListener("popstate", function () {
       state = readUrl();
       input.value = state.q;
-      run();
+      run(false);
     });
     var header = document.getElementById("o-tim");
     if (header) header.value = state.q;
-    run();
+    run(false);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
