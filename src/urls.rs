@@ -22,6 +22,8 @@ pub const HUBS: &str = "/van-ban/";
 pub const INDICATORS: &str = "/chi-tieu/";
 /// Index of the agencies tasks are given to.
 pub const AGENCIES: &str = "/co-quan/";
+/// Index of the implementation tracker: every central document followed, recurring numbers first.
+pub const TRACKERS: &str = "/theo-doi/";
 /// The search page.
 pub const SEARCH: &str = "/tim-kiem/";
 /// Folder of the static search index.
@@ -116,6 +118,20 @@ pub fn agency(id: &str) -> String {
     format!("{AGENCIES}{}/", slugify(id))
 }
 
+/// A recurring central number across years (the tracker's matrix): `/theo-doi/{number-slug}/`.
+pub fn series(number: &str) -> String {
+    format!("{TRACKERS}{}/", slugify(number))
+}
+
+/// A central document's tracker ordered by days, beside its page (hub or document):
+/// `{page}theo-so-ngay/` (`/van-ban/01-nq-cp-2024/theo-so-ngay/`).
+pub fn tracker_by_days(page: &str) -> String {
+    format!("{page}theo-so-ngay/")
+}
+
+/// Anchor of the tracker on a central document's page.
+pub const TRACKER_ANCHOR: &str = "trang-theo-doi";
+
 /// Output file of a site path: `/a/b/` → `a/b/index.html`, `/404.html` → `404.html`.
 pub fn file_for(path: &str) -> String {
     let p = path.trim_start_matches('/');
@@ -180,6 +196,11 @@ mod tests {
         assert_eq!(
             hub("138/NQ-HĐND", 2023, Some("Vĩnh Long")),
             "/vinh-long/van-ban/138-nq-hdnd-2023/"
+        );
+        assert_eq!(series("01/NQ-CP"), "/theo-doi/01-nq-cp/");
+        assert_eq!(
+            tracker_by_days("/van-ban/01-nq-cp-2024/"),
+            "/van-ban/01-nq-cp-2024/theo-so-ngay/"
         );
     }
 

@@ -73,8 +73,10 @@ fn taxonomy_pages_list_the_documents() {
     assert!(page(&public, "/nam/2021/").contains("22-kh-ubnd"));
     assert!(page(&public, "/loai/ke-hoach/").contains("22-kh-ubnd"));
     assert!(page(&public, "/linh-vuc/kinh-te/").contains("22-kh-ubnd"));
-    // Kiên Giang merged into An Giang in 2025: the page says so.
-    assert!(page(&public, "/kien-giang/").contains("nay thuộc An Giang"));
+    // Kiên Giang merged into An Giang in 2025: the page says so and links to the unit's page.
+    assert!(
+        page(&public, "/kien-giang/").contains(r#"nay thuộc <a href="/an-giang/">An Giang</a>"#)
+    );
     let sitemap = std::fs::read_to_string(public.join("sitemap.xml")).unwrap();
     assert!(sitemap.contains("<loc>/kien-giang/2021/22-kh-ubnd/</loc>"));
     assert!(public.join("robots.txt").is_file() && public.join("404.html").is_file());

@@ -27,6 +27,16 @@ const TASK: &[&str] =
     &["text", "url", "document", "year", "role", "lead", "partners", "deadline", "due", "due_iso"];
 /// Fields of a link.
 const LINK: &[&str] = &["label", "url", "count", "note"];
+/// Fields of a central document as the tracker names it.
+const CENTRAL: &[&str] =
+    &["label", "number", "year", "date", "date_iso", "kind", "issuer", "subject", "url", "link"];
+/// Fields of a programme in a tracker.
+const PROGRAMME: &[&str] =
+    &["title", "url", "doc_type", "number", "issued", "issued_iso", "days", "filed_under"];
+/// Fields of a tracked year.
+const YEAR: &[&str] = &["year", "central", "url", "count", "median_days"];
+/// Where links to a central document's tracker point (the README's theme contract).
+const TRACKER_ANCHOR: &str = "<p id=\"trang-theo-doi\">tracker</p>";
 
 /// Tera that writes `MISSING:<name>` for each of `fields` of `var` that is not defined.
 fn probe(var: &str, fields: &[&str]) -> String {
@@ -57,20 +67,81 @@ fn template(name: &str, body: &str) -> String {
     )
 }
 
-/// What `list.html`'s `data` must hold.
-fn list_data() -> String {
+/// Probes a tracker (`data.tracker` of hub, document and tracker pages) when there is one.
+fn tracker(var: &str) -> String {
+    let body = [
+        probe(
+            var,
+            &[
+                "central",
+                "count",
+                "implemented",
+                "total",
+                "after_merger",
+                "median_days",
+                "order",
+                "orders",
+                "rows",
+                "series_url",
+            ],
+        ),
+        probe(&format!("{var}.central"), CENTRAL),
+        each(&format!("{var}.orders"), &["label", "url", "current"]),
+        each(&format!("{var}.rows"), &["province", "url", "now_part_of", "programmes", "days"]),
+        format!("{{% for r in {var}.rows %}}{}{{% endfor %}}", each("r.programmes", PROGRAMME)),
+    ]
+    .concat();
+    format!("{{% if {var} %}}{body}{{% endif %}}")
+}
+
+/// The tracker's own templates, with what their `data` must hold.
+fn tracker_templates() -> Vec<(&'static str, String)> {
+    let series = [
+        probe("data", &["number", "kind", "issuer", "years", "groups", "chart"]),
+        each("data.years", YEAR),
+        each("data.groups", &["unit", "rows"]),
+        format!(
+            "{{% for g in data.groups %}}{}{{% for r in g.rows %}}{}{{% endfor %}}{{% endfor %}}",
+            each("g.rows", &["province", "url", "is_unit", "note", "cells"]),
+            each("r.cells", &["state", "programmes", "days", "text"]),
+        ),
+        probe("data.chart", &["svg", "table"]),
+        probe("data.chart.table", &["caption", "head", "rows", "foot"]),
+    ]
+    .concat();
+    vec![
+        ("tracker.html", [probe("data", &["tracker"]), tracker("data.tracker")].concat()),
+        (
+            "tracker-index.html",
+            [
+                probe("data", &["numbers"]),
+                each("data.numbers", &["number", "kind", "issuer", "series_url", "years"]),
+                format!("{{% for n in data.numbers %}}{}{{% endfor %}}", each("n.years", YEAR)),
+            ]
+            .concat(),
+        ),
+        ("series.html", series),
+    ]
+}
+
+/// What `list.html` (province, year, type, field pages) must get.
+fn list_template() -> String {
     [
-        probe("data", &["groups", "count", "merger_note", "took_in", "plan"]),
+        probe(
+            "data",
+            &["groups", "count", "merger_note", "took_in", "lineage", "lineage_count", "plan"],
+        ),
         format!(
             "{{% if data.plan %}}{}{}{{% endif %}}",
             probe("data.plan", &["years", "rows", "calendar", "dated_tasks"]),
             each("data.plan.rows", &["indicator", "cells"]),
         ),
+        each("data.lineage", &["province", "heading", "url", "groups", "count"]),
         each("data.groups", &["heading", "url", "docs"]),
         format!("{{% for g in data.groups %}}{}{{% endfor %}}", each("g.docs", DOC)),
         format!(
             "{{% if data.merger_note %}}{}{{% endif %}}",
-            probe("data.merger_note", &["text", "name"])
+            probe("data.merger_note", &["text", "name", "url"])
         ),
         format!(
             "{{% if data.took_in %}}{}{{% endif %}}",
@@ -80,10 +151,9 @@ fn list_data() -> String {
     .concat()
 }
 
-/// Every default template, with what its `data` must hold.
-fn templates() -> Vec<(&'static str, String)> {
-    let list = list_data();
-    let document = [
+/// What `document.html` must get.
+fn document_template() -> String {
+    [
         probe(
             "data",
             &[
@@ -101,8 +171,11 @@ fn templates() -> Vec<(&'static str, String)> {
                 "other_years",
                 "targets",
                 "jsonld",
+                "tracker",
             ],
         ),
+        tracker("data.tracker"),
+        TRACKER_ANCHOR.into(),
         probe("data.doc", DOC),
         each("data.fields", LINK),
         each("data.toc", &["level", "text", "anchor"]),
@@ -113,12 +186,20 @@ fn templates() -> Vec<(&'static str, String)> {
         each("data.targets", &["indicator", "value"]),
         format!("{{% for t in data.targets %}}{}{{% endfor %}}", probe("t.value", VALUE)),
     ]
-    .concat();
+    .concat()
+}
+
+/// Every default template, with what its `data` must hold.
+fn templates() -> Vec<(&'static str, String)> {
+    let (list, document) = (list_template(), document_template());
     vec![
         (
             "index.html",
             [
-                probe("data", &["latest", "provinces", "years", "types", "fields"]),
+                probe("data", &["latest", "provinces", "years", "types", "fields", "tracker"]),
+                "{% if data.tracker %}".into(),
+                probe("data.tracker", &["text", "url", "series_url"]),
+                "{% endif %}".into(),
                 each("data.latest", DOC),
                 each("data.provinces", LINK),
             ]
@@ -129,9 +210,17 @@ fn templates() -> Vec<(&'static str, String)> {
         (
             "hub.html",
             [
-                probe("data", &["hub", "docs"]),
-                probe("data.hub", &["number", "year", "title", "scope", "date"]),
+                probe("data", &["hub", "docs", "tracker"]),
+                probe(
+                    "data.hub",
+                    &[
+                        "number", "year", "title", "scope", "date", "kind", "issuer", "subject",
+                        "link",
+                    ],
+                ),
                 each("data.docs", DOC),
+                tracker("data.tracker"),
+                TRACKER_ANCHOR.into(),
             ]
             .concat(),
         ),
@@ -147,6 +236,7 @@ fn templates() -> Vec<(&'static str, String)> {
         ("404.html", String::new()),
     ]
     .into_iter()
+    .chain(tracker_templates())
     .chain(plan_templates())
     .collect()
 }

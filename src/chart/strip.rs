@@ -63,7 +63,7 @@ pub fn strip_plot(plot: &StripPlot, words: &Words) -> Figure {
             svg.line((mx, yc - 18.0), (mx, yc + 18.0), MEDIAN, 2.5);
             let label = format!("{} {}", words.median, format_number(med));
             svg.push(&format!(
-                "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{MEDIAN}\" font-size=\"11\">{}</text>",
+                "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{MEDIAN}\">{}</text>",
                 super::svg::num(mx),
                 super::svg::num(yc - 22.0),
                 quick_xml::escape::escape(label.as_str())

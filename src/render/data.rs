@@ -4,6 +4,9 @@
 use super::plan_data::{
     AgenciesData, AgencyData, IndicatorData, IndicatorsData, ProvincePlan, TargetLine,
 };
+pub use super::tracker_data::{
+    CentralView, HomeTracker, LineageMember, SeriesData, TrackerData, TrackerIndexData, TrackerView,
+};
 use super::views::{DocSummary, LinkView};
 use serde::Serialize;
 
@@ -18,7 +21,7 @@ pub enum PageData {
     /// `terms.html`: the indexes of provinces, years, types, fields and hubs.
     Terms(TermsData),
     /// `hub.html`: a cited document that is not on the site.
-    Hub(HubData),
+    Hub(Box<HubData>),
     /// `document.html`.
     Document(Box<DocumentData>),
     /// `search.html`.
@@ -31,6 +34,12 @@ pub enum PageData {
     Agencies(AgenciesData),
     /// `agency.html`: an agency's tasks.
     Agency(Box<AgencyData>),
+    /// `tracker.html`: a central document's tracker ordered by days.
+    Tracker(Box<TrackerData>),
+    /// `tracker-index.html`: every central number the tracker follows.
+    TrackerIndex(TrackerIndexData),
+    /// `series.html`: a recurring central number's matrix across years.
+    Series(Box<SeriesData>),
     /// Pages whose template needs no data (`404.html`).
     None(NoData),
 }
@@ -48,6 +57,9 @@ pub struct HomeData {
     pub types: Vec<LinkView>,
     /// Every field with documents.
     pub fields: Vec<LinkView>,
+    /// "Năm 2026: 4/34 tỉnh, thành phố đã có chương trình thực hiện Nghị quyết 01/NQ-CP trên
+    /// trang", when the site follows 01/NQ-CP.
+    pub tracker: Option<HomeTracker>,
 }
 
 /// Data of `terms.html` (an index page).
@@ -70,6 +82,10 @@ pub struct ListData {
     pub took_in: Option<TookIn>,
     /// On a province's page: its targets over the years and its deadlines calendar.
     pub plan: Option<ProvincePlan>,
+    /// On a new unit's page: the documents of the provinces it took in (those with any).
+    pub lineage: Vec<LineageMember>,
+    /// How many documents `lineage` lists.
+    pub lineage_count: usize,
 }
 
 /// A group of documents on a list page.
@@ -90,6 +106,8 @@ pub struct Note {
     pub text: String,
     /// The unit's name.
     pub name: String,
+    /// The unit's page.
+    pub url: String,
 }
 
 /// The old provinces a unit took in on 1 July 2025.
@@ -108,6 +126,8 @@ pub struct HubData {
     pub hub: HubView,
     /// Documents of the site that implement or cite it, newest first.
     pub docs: Vec<DocSummary>,
+    /// For a central document the site's documents implement: every province and its programmes.
+    pub tracker: Option<TrackerView>,
 }
 
 /// A cited document as its hub shows it.
@@ -119,10 +139,19 @@ pub struct HubView {
     pub year: i32,
     /// Title, when an `implements` entry gave one.
     pub title: Option<String>,
-    /// Who issued it: "Văn bản của cơ quan trung ương" or the province for provincial numbers.
+    /// Who issued it, as the page says it: the issuing body ("Chính phủ") when known, else
+    /// "Văn bản của cơ quan trung ương", or "Văn bản của {province}" for provincial numbers.
     pub scope: String,
-    /// Date as `dd/mm/yyyy`, when a citation gave it.
+    /// Date as `dd/mm/yyyy`, when a citation or the central data file gave it.
     pub date: Option<String>,
+    /// Kind from the number's type code or the citations ("Nghị quyết").
+    pub kind: Option<String>,
+    /// Issuing body, for a central document: the data file's, else named from the number's code.
+    pub issuer: Option<String>,
+    /// Subject with its "về": the data file's title, else the most common form in citations.
+    pub subject: Option<String>,
+    /// Official link to the text, from `data/central-documents.yaml`.
+    pub link: Option<String>,
 }
 
 /// Data of `document.html`.
@@ -156,6 +185,8 @@ pub struct DocumentData {
     pub targets: Vec<TargetLine>,
     /// schema.org `Legislation` JSON-LD, safe inside `<script>` (print with `| safe`).
     pub jsonld: String,
+    /// When documents of the site implement this one (a central document): its tracker.
+    pub tracker: Option<TrackerView>,
 }
 
 /// A heading of the body in the table of contents.

@@ -1,6 +1,7 @@
 //! The document family: a page per document with its metadata, contents, body and links in and out.
 
 use super::data::{DocumentData, OtherYear, TocEntry};
+use super::groups::Groups;
 use super::page::{Page, PageData};
 use super::views::{LinkView, Views};
 use crate::markdown::placeholder;
@@ -14,8 +15,8 @@ pub const TEMPLATE: &str = "document.html";
 /// Most documents of each other year shown on a document page; the rest are behind the year's link.
 const PER_OTHER_YEAR: usize = 3;
 
-/// The page of document `i`; `same_province` lists the documents of its province.
-pub fn page(v: &Views<'_>, i: usize, same_province: &[usize]) -> Page {
+/// The page of document `i` (`g`: the site's documents grouped, for its province's other years).
+pub fn page(v: &Views<'_>, i: usize, g: &Groups) -> Page {
     let d = &v.site.documents[i];
     let m = &d.meta;
     let links = &v.site.links[i];
@@ -61,9 +62,14 @@ pub fn page(v: &Views<'_>, i: usize, same_province: &[usize]) -> Page {
         implements,
         cites,
         cited_by: v.summaries(&links.cited_by),
-        other_years: other_years(v, i, same_province),
+        other_years: other_years(v, i, g.of_province(&m.province)),
         targets: super::targets::document_box(v, i),
         jsonld: super::jsonld::script_json(&super::jsonld::legislation(v, i)),
+        tracker: super::tracker::on_page(
+            v,
+            &g.tracked,
+            crate::tracker::table::central_of_document(v.site, v.catalog, i),
+        ),
     };
     let year_crumb = format!("{} {}", v.ui("year_heading"), m.year);
     Page {

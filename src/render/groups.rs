@@ -1,9 +1,11 @@
 //! The site's documents grouped once by province, year, type and field, for every list page.
 
+use super::tracker::Tracked;
 use super::views::{LinkView, Views};
 use crate::text::{fold, slugify};
 use crate::urls;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// Document indices by what list pages group them by, and the links to those pages.
 pub struct Groups {
@@ -25,6 +27,11 @@ pub struct Groups {
     pub type_links: Vec<LinkView>,
     /// Links to the field pages, in alphabetical order.
     pub field_links: Vec<LinkView>,
+    /// Today's units without documents of their own whose old provinces have some: their pages
+    /// show those (the lineage).
+    pub merged_only: Vec<String>,
+    /// The central documents the tracker follows (shared by the pages that show them).
+    pub tracked: Arc<Tracked>,
 }
 
 impl Groups {
@@ -40,6 +47,8 @@ impl Groups {
             year_links: Vec::new(),
             type_links: Vec::new(),
             field_links: Vec::new(),
+            merged_only: Vec::new(),
+            tracked: Arc::new(Tracked::default()),
         };
         for (i, d) in v.site.documents.iter().enumerate() {
             let m = &d.meta;
@@ -51,13 +60,31 @@ impl Groups {
                 g.by_field.entry(slugify(f)).or_insert_with(|| (f.clone(), Vec::new())).1.push(i);
             }
         }
+        g.merged_only = v
+            .catalog
+            .after_2025
+            .iter()
+            .filter(|u| !g.by_province.contains_key(&u.name))
+            .filter(|u| v.catalog.took_in(&u.name).iter().any(|p| g.by_province.contains_key(*p)))
+            .map(|u| u.name.clone())
+            .collect();
+        let pages: BTreeSet<String> = g.by_province.keys().chain(&g.merged_only).cloned().collect();
+        g.tracked = Arc::new(Tracked::new(v, pages));
         let now_part_of = v.ui("now_part_of");
-        g.province_links = sorted_by_fold(g.by_province.iter().map(|(p, docs)| LinkView {
+        let took_in = v.ui("took_in");
+        let merged_only = g.merged_only.iter().map(|u| LinkView {
+            label: u.clone(),
+            url: v.url(&urls::province(u)),
+            count: None,
+            note: Some(format!("{took_in} {}", v.catalog.took_in(u).join(", "))),
+        });
+        let own = g.by_province.iter().map(|(p, docs)| LinkView {
             label: p.clone(),
             url: v.url(&urls::province(p)),
             count: Some(docs.len()),
             note: v.catalog.now_part_of(p).map(|n| format!("{now_part_of} {n}")),
-        }));
+        });
+        g.province_links = sorted_by_fold(own.chain(merged_only));
         g.year_links = g
             .by_year
             .iter()

@@ -26,15 +26,17 @@ pub fn hubs(v: &Views<'_>, g: &Groups) -> Vec<Planned> {
         // A province only has a page when it has documents of its own.
         let province_crumb = h.province.clone().filter(|p| g.by_province.contains_key(p));
         let key = h.path.clone();
+        let tracked = std::sync::Arc::clone(&g.tracked);
         planned.push(Planned::new(h.path.clone(), "hub.html", move |v| {
             let h = &v.site.hubs[&key];
             let mut crumbs = vec![v.home(), v.link(v.ui("nav_hubs"), urls::HUBS)];
             if let Some(p) = &province_crumb {
                 crumbs.push(v.link(p.clone(), &urls::province(p)));
             }
-            let scope = match &h.province {
-                Some(p) => format!("{} {p}", v.ui("hub_scope_province")),
-                None => v.ui("hub_scope_central"),
+            let scope = match (&h.province, &h.issuer) {
+                (Some(p), _) => format!("{} {p}", v.ui("hub_scope_province")),
+                (None, Some(issuer)) => issuer.clone(),
+                (None, None) => v.ui("hub_scope_central"),
             };
             let hub = HubView {
                 number: h.number.clone(),
@@ -42,7 +44,13 @@ pub fn hubs(v: &Views<'_>, g: &Groups) -> Vec<Planned> {
                 title: h.title.clone(),
                 scope,
                 date: h.date.map(|d| d.format("%d/%m/%Y").to_string()),
+                kind: h.kind.clone(),
+                issuer: h.issuer.clone(),
+                subject: h.subject.clone(),
+                link: h.link.clone(),
             };
+            let central = crate::tracker::table::central_of_hub(h);
+            let tracker = super::tracker::on_page(v, &tracked, central);
             Page {
                 path: h.path.clone(),
                 template: "hub.html",
@@ -50,7 +58,11 @@ pub fn hubs(v: &Views<'_>, g: &Groups) -> Vec<Planned> {
                 breadcrumbs: crumbs,
                 province: None,
                 document: None,
-                data: PageData::Hub(HubData { hub, docs: v.summaries(&h.cited_by) }),
+                data: PageData::Hub(Box::new(HubData {
+                    hub,
+                    docs: v.summaries(&h.cited_by),
+                    tracker,
+                })),
             }
         }));
     }

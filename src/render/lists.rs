@@ -21,6 +21,7 @@ pub fn home(v: &Views<'_>, g: &Groups) -> Vec<Planned> {
         years: g.year_links.clone(),
         types: g.type_links.clone(),
         fields: g.field_links.clone(),
+        tracker: super::tracker::home_line(v, &g.tracked),
     };
     let page = Page {
         path: urls::HOME.into(),
@@ -68,7 +69,15 @@ fn list_page(path: String, title: String, breadcrumbs: Vec<LinkView>, data: List
 
 /// Groups without merger notes.
 fn plain(groups: Vec<Group>, count: usize) -> ListData {
-    ListData { groups, count, merger_note: None, took_in: None, plan: None }
+    ListData {
+        groups,
+        count,
+        merger_note: None,
+        took_in: None,
+        lineage: Vec::new(),
+        lineage_count: 0,
+        plan: None,
+    }
 }
 
 /// "Năm 2024", the heading of a year.
@@ -76,38 +85,49 @@ fn year_heading(v: &Views<'_>, year: i32) -> String {
     format!("{} {year}", v.ui("year_heading"))
 }
 
-/// A page per province: its documents by year, and its place in the 2025 merger.
+/// A page per province: its documents by year, and its place in the 2025 merger (on a unit's
+/// page, the documents of the provinces it took in). A unit whose only documents are its old
+/// provinces' has a page too.
 pub fn provinces(_: &Views<'_>, g: &Groups) -> Vec<Planned> {
-    let planned = g.by_province.iter().map(|(p, docs)| {
+    let own = g.by_province.keys();
+    let planned = own.chain(&g.merged_only).map(|p| {
         let years: Vec<(i32, Vec<usize>)> =
             g.years_of(p).into_iter().map(|(y, docs)| (y, docs.to_vec())).collect();
-        let (p, count, all) = (p.clone(), docs.len(), docs.clone());
-        Planned::new(urls::province(&p), "list.html", move |v| {
-            let groups = years
-                .iter()
-                .map(|(y, docs)| Group {
-                    heading: Some(year_heading(v, *y)),
-                    url: Some(v.url(&urls::province_year(&p, *y))),
-                    docs: v.summaries(docs),
-                })
-                .collect();
-            let merger_note = v
-                .catalog
-                .now_part_of(&p)
-                .map(|n| Note { text: v.ui("now_part_of"), name: n.to_string() });
-            let took_in = v.catalog.took_in(&p);
-            let took_in = (!took_in.is_empty()).then(|| TookIn {
-                text: v.ui("took_in"),
-                names: took_in.into_iter().map(str::to_string).collect(),
-            });
-            let crumbs = vec![v.home(), v.link(v.ui("by_province"), urls::PROVINCES)];
-            let plan = super::targets::province_plan(v, &p, &all);
-            let data = ListData { groups, count, merger_note, took_in, plan };
-            let page = list_page(urls::province(&p), p.clone(), crumbs, data);
-            Page { province: Some(p.clone()), ..page }
-        })
+        let p = p.clone();
+        Planned::new(urls::province(&p), "list.html", move |v| province_page(v, &p, &years))
     });
     planned.collect()
+}
+
+/// The page of province `p`, whose documents by year are `years`.
+fn province_page(v: &Views<'_>, p: &str, years: &[(i32, Vec<usize>)]) -> Page {
+    let groups = years
+        .iter()
+        .map(|(y, docs)| Group {
+            heading: Some(year_heading(v, *y)),
+            url: Some(v.url(&urls::province_year(p, *y))),
+            docs: v.summaries(docs),
+        })
+        .collect();
+    let merger_note = v.catalog.now_part_of(p).map(|n| Note {
+        text: v.ui("now_part_of"),
+        name: n.to_string(),
+        url: v.url(&urls::province(n)),
+    });
+    let took_in = v.catalog.took_in(p);
+    let took_in = (!took_in.is_empty()).then(|| TookIn {
+        text: v.ui("took_in"),
+        names: took_in.into_iter().map(str::to_string).collect(),
+    });
+    let (lineage, lineage_count) = super::tracker::lineage(v, p);
+    let crumbs = vec![v.home(), v.link(v.ui("by_province"), urls::PROVINCES)];
+    let own: Vec<usize> = years.iter().flat_map(|(_, d)| d.iter().copied()).collect();
+    let count = own.len();
+    let plan = super::targets::province_plan(v, p, &own);
+    let data = ListData { groups, count, merger_note, took_in, lineage, lineage_count, plan };
+    let page = list_page(urls::province(p), p.to_string(), crumbs, data);
+    // A province's feed exists when it has documents of its own.
+    Page { province: (count > 0).then(|| p.to_string()), ..page }
 }
 
 /// A page per province and year.

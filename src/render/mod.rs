@@ -16,6 +16,8 @@ pub mod planned;
 pub mod series;
 pub mod targets;
 pub mod templates;
+pub mod tracker;
+pub mod tracker_data;
 pub mod views;
 
 use crate::data::{Catalog, Ui};

@@ -8,7 +8,7 @@ use super::groups::Groups;
 use super::page::Page;
 pub use super::planned::Planned;
 use super::views::Views;
-use super::{agencies, document, fixed, hubs, lists, targets};
+use super::{agencies, document, fixed, hubs, lists, targets, tracker};
 
 /// A page family: the pages it adds to the site.
 pub type Family = fn(&Views<'_>, &Groups) -> Vec<Planned>;
@@ -25,6 +25,7 @@ pub const FAMILIES: &[Family] = &[
     hubs::hubs,
     targets::indicators,
     agencies::agencies,
+    tracker::trackers,
     fixed::search,
     fixed::not_found,
 ];
@@ -47,8 +48,7 @@ pub fn plan(v: &Views<'_>) -> Plan {
 impl Plan {
     /// The page of document `i`.
     pub fn document(&self, v: &Views<'_>, i: usize) -> Page {
-        let province = &v.site.documents[i].meta.province;
-        document::page(v, i, self.groups.of_province(province))
+        document::page(v, i, &self.groups)
     }
 
     /// The pages of the documents at `indices`.

@@ -47,29 +47,48 @@ pub struct DocEntry {
 /// The lineage of every unit, in alphabetical order (units that took in no other province have
 /// no members).
 pub fn lineage(site: &Site, catalog: &Catalog) -> Vec<Lineage> {
-    let mut by_province: BTreeMap<&str, BTreeMap<i32, Vec<usize>>> = BTreeMap::new();
-    for (i, d) in site.documents.iter().enumerate() {
-        by_province.entry(&d.meta.province).or_default().entry(d.meta.year).or_default().push(i);
-    }
+    let by_province = by_province_year(site, |_| true);
     let mut units: Vec<&crate::data::NewProvince> = catalog.after_2025.iter().collect();
     units.sort_by_cached_key(|u| (fold(&u.name), u.name.clone()));
-    units
-        .into_iter()
-        .map(|u| Lineage {
-            unit: u.name.clone(),
-            slug: province_slug(&u.name),
-            members: catalog
-                .took_in(&u.name)
-                .into_iter()
-                .map(|p| member(site, p, by_province.get(p)))
-                .collect(),
-        })
-        .collect()
+    units.into_iter().map(|u| of_unit(site, catalog, &u.name, &by_province)).collect()
 }
 
-/// The lineage of one unit, by its name.
+/// The lineage of one unit, by its name (None when it is not one of the 34); reads only the
+/// documents of the provinces it took in.
 pub fn lineage_of(site: &Site, catalog: &Catalog, unit: &str) -> Option<Lineage> {
-    lineage(site, catalog).into_iter().find(|l| l.unit == unit)
+    catalog.after_2025.iter().find(|u| u.name == unit)?;
+    let members = catalog.took_in(unit);
+    let by_province = by_province_year(site, |p| members.contains(&p));
+    Some(of_unit(site, catalog, unit, &by_province))
+}
+
+/// Indices of the documents of the provinces `keep` accepts, by province and plan year.
+fn by_province_year(
+    site: &Site,
+    keep: impl Fn(&str) -> bool,
+) -> BTreeMap<&str, BTreeMap<i32, Vec<usize>>> {
+    let mut out: BTreeMap<&str, BTreeMap<i32, Vec<usize>>> = BTreeMap::new();
+    for (i, d) in site.documents.iter().enumerate().filter(|(_, d)| keep(&d.meta.province)) {
+        out.entry(&d.meta.province).or_default().entry(d.meta.year).or_default().push(i);
+    }
+    out
+}
+
+fn of_unit(
+    site: &Site,
+    catalog: &Catalog,
+    unit: &str,
+    by_province: &BTreeMap<&str, BTreeMap<i32, Vec<usize>>>,
+) -> Lineage {
+    Lineage {
+        unit: unit.to_string(),
+        slug: province_slug(unit),
+        members: catalog
+            .took_in(unit)
+            .into_iter()
+            .map(|p| member(site, p, by_province.get(p)))
+            .collect(),
+    }
 }
 
 fn member(site: &Site, province: &str, years: Option<&BTreeMap<i32, Vec<usize>>>) -> Member {

@@ -4,7 +4,7 @@
 use super::{after_merger, days_between, median, province_rows};
 use crate::data::{Catalog, province_slug};
 use crate::link::resolve::number_key;
-use crate::model::{Document, Site, Target};
+use crate::model::{Document, Hub, Site, Target};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -107,44 +107,58 @@ impl Tracker {
 
 /// The central documents that documents of the site implement, in order of number then year.
 pub fn central_docs(site: &Site, catalog: &Catalog) -> Vec<(CentralDoc, Vec<usize>)> {
-    let mut out: Vec<(CentralDoc, Vec<usize>)> = Vec::new();
-    for h in site.hubs.values().filter(|h| h.province.is_none() && !h.implemented_by.is_empty()) {
-        let doc = CentralDoc {
-            number: h.number.clone(),
-            number_key: number_key(&h.number),
-            year: h.year,
-            date: h.date,
-            kind: h.kind.clone(),
-            issuer: h.issuer.clone(),
-            subject: h.subject.clone(),
-            label: h.label.clone(),
-            path: h.path.clone(),
-            link: h.link.clone(),
-        };
-        out.push((doc, h.implemented_by.clone()));
-    }
-    for (d, links) in site.documents.iter().zip(&site.links) {
-        let Some(number) = d.meta.number.as_deref().filter(|_| !links.implemented_by.is_empty())
-        else {
-            continue;
-        };
-        let year = d.meta.issued.map_or(d.meta.year, |i| chrono::Datelike::year(&i));
-        let doc = CentralDoc {
-            number: number.to_string(),
-            number_key: number_key(number),
-            year,
-            date: d.meta.issued,
-            kind: Some(d.meta.doc_type.clone()),
-            issuer: catalog.central_issuer_of(number).map(|i| i.name.clone()),
-            subject: None,
-            label: crate::link::resolve::label(Some(&d.meta.doc_type), number, d.meta.issued),
-            path: d.path.clone(),
-            link: None,
-        };
-        out.push((doc, links.implemented_by.clone()));
-    }
+    let hubs = site.hubs.values().filter_map(central_of_hub);
+    let documents = (0..site.documents.len()).filter_map(|i| central_of_document(site, catalog, i));
+    let mut out: Vec<(CentralDoc, Vec<usize>)> =
+        hubs.chain(documents).map(|(doc, by)| (doc, by.to_vec())).collect();
     out.sort_by(|a, b| (&a.0.number_key, a.0.year).cmp(&(&b.0.number_key, b.0.year)));
     out
+}
+
+/// The central document a hub stands for, with the documents implementing it; None when it is
+/// provincial or nothing on the site implements it.
+pub fn central_of_hub(h: &Hub) -> Option<(CentralDoc, &[usize])> {
+    if h.province.is_some() || h.implemented_by.is_empty() {
+        return None;
+    }
+    let doc = CentralDoc {
+        number: h.number.clone(),
+        number_key: number_key(&h.number),
+        year: h.year,
+        date: h.date,
+        kind: h.kind.clone(),
+        issuer: h.issuer.clone(),
+        subject: h.subject.clone(),
+        label: h.label.clone(),
+        path: h.path.clone(),
+        link: h.link.clone(),
+    };
+    Some((doc, &h.implemented_by))
+}
+
+/// Document `i` as a central document, with the documents implementing it; None when no
+/// document of the site implements it.
+pub fn central_of_document<'s>(
+    site: &'s Site,
+    catalog: &Catalog,
+    i: usize,
+) -> Option<(CentralDoc, &'s [usize])> {
+    let (d, links) = (&site.documents[i], &site.links[i]);
+    let number = d.meta.number.as_deref().filter(|_| !links.implemented_by.is_empty())?;
+    let year = d.meta.issued.map_or(d.meta.year, |i| chrono::Datelike::year(&i));
+    let doc = CentralDoc {
+        number: number.to_string(),
+        number_key: number_key(number),
+        year,
+        date: d.meta.issued,
+        kind: Some(d.meta.doc_type.clone()),
+        issuer: catalog.central_issuer_of(number).map(|i| i.name.clone()),
+        subject: None,
+        label: crate::link::resolve::label(Some(&d.meta.doc_type), number, d.meta.issued),
+        path: d.path.clone(),
+        link: None,
+    };
+    Some((doc, &links.implemented_by))
 }
 
 /// The tracker of every central document the site's documents implement.

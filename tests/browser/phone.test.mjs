@@ -110,3 +110,27 @@ test("a document page loads ≤ 50 KB of CSS+JS (gzip) and requests nothing from
   assert.ok(gz <= 50 * 1024, `${gz} bytes of CSS+JS (gzip)`);
   await page.close();
 });
+
+test("phone: the series matrix scrolls in its own box and keeps the province column in view", async () => {
+  const page = await open(PAGES.series, PHONE);
+  const wrap = page.locator(".matrix-wrap");
+  const box = await wrap.evaluate((w) => ({ scroll: w.scrollWidth, client: w.clientWidth, overflow: getComputedStyle(w).overflowX }));
+  assert.ok(box.scroll > box.client, `matrix ${box.scroll}px in a ${box.client}px box: it should be wider than a phone`);
+  assert.equal(box.overflow, "auto");
+  // Scrolled to the last year, the province of each row is still where it was, readable, not covered.
+  await wrap.evaluate((w) => { w.scrollLeft = w.scrollWidth; });
+  const seen = await page.evaluate(() => {
+    const w = document.querySelector(".matrix-wrap").getBoundingClientRect();
+    return [...document.querySelectorAll(".matrix tbody tr")].slice(0, 12).map((tr) => {
+      tr.scrollIntoView({ block: "center" });
+      const th = tr.querySelector("th").getBoundingClientRect();
+      const last = tr.querySelector("td:last-child").getBoundingClientRect();
+      const top = document.elementFromPoint(th.left + 4, th.top + th.height / 2);
+      return { row: tr.querySelector("th").innerText.trim(), left: Math.round(th.left - w.left), onTop: !!top?.closest("th[scope=row]"), lastInView: last.right <= w.right + 1 };
+    });
+  });
+  assert.ok(seen.length >= 5, JSON.stringify(seen));
+  const hidden = seen.filter((r) => r.left < -1 || r.left > 2 || !r.onTop || !r.lastInView);
+  assert.deepEqual(hidden, [], "rows whose province scrolled away or was covered");
+  await page.close();
+});

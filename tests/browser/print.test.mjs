@@ -88,3 +88,30 @@ test("an indicator page prints its table of provinces × years and its charts, w
   assert.ok(widths.length === 2 && widths.every((w) => w > 200), JSON.stringify(widths));
   await page.close();
 });
+
+test("a tracker and the series matrix print whole: every province and every year, without the ordering links", async () => {
+  const split = (s) => s.normalize("NFC").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const count = (words) => words.reduce((m, w) => m.set(w, (m.get(w) || 0) + 1), new Map());
+  for (const [url, table] of [[PAGES.hub, ".tracker-table"], [PAGES.series, ".matrix"]]) {
+    const page = await browser.newPage();
+    await page.goto(base + url);
+    await page.evaluate(() => document.fonts.ready);
+    // What a cell shows (a "—" cell's words are for screen readers; the legend explains it on paper).
+    const cells = await page.locator(table).evaluate((t) => [...t.querySelectorAll("th, td")].map((c) => {
+      const shown = c.cloneNode(true);
+      shown.querySelectorAll(".visually-hidden").forEach((h) => h.remove());
+      return shown.textContent.trim();
+    }).filter(Boolean));
+    const rows = await page.locator(`${table} tbody tr`).count();
+    assert.ok(rows >= 34, `${url}: ${rows} rows`);
+    const pdf = path.join(tempDir("banhanh-print-"), "tracker.pdf");
+    writeFileSync(pdf, await page.pdf({ format: "A4", margin: { top: "15mm", bottom: "15mm", left: "15mm", right: "15mm" } }));
+    const text = execFileSync("pdftotext", ["-enc", "UTF-8", pdf, "-"], { encoding: "utf8" }).normalize("NFC");
+    const inPdf = count(split(text));
+    const short = [...count(cells.flatMap(split))].filter(([w, n]) => (inPdf.get(w) || 0) < n);
+    assert.deepEqual(short, [], `${url}: words of the table missing from the PDF`);
+    if (table === ".matrix") assert.ok(text.replace(/\s+/g, " ").includes("—: không là tỉnh, thành phố"), "the legend of — printed");
+    for (const nav of ["Bỏ qua, đến nội dung chính", "Ví dụ: nghi quyet", "Xếp các tỉnh, thành phố"]) assert.ok(!text.includes(nav), `${url}: "${nav}" printed`);
+    await page.close();
+  }
+});

@@ -1,6 +1,7 @@
 // The site the accessibility, phone, print and HTML tests judge: tests/fixtures/sites/browser/ (a real
 // programme with a table, citations, hubs, fields, several provinces and years) built by the real
-// binary, with one URL per page type.
+// binary, with one URL per page type (the hub carries its tracker; the unit page the documents of
+// the province it took in).
 import { cpSync, mkdirSync, symlinkSync, writeFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { REPO, tempDir, banhanh } from "./helpers.mjs";
@@ -15,6 +16,10 @@ export const PAGES = {
   type: "/loai/ke-hoach/",
   field: "/linh-vuc/kinh-te/",
   hub: "/van-ban/01-nq-cp-2024/",
+  "hub-by-days": "/van-ban/01-nq-cp-2024/theo-so-ngay/",
+  trackers: "/theo-doi/",
+  series: "/theo-doi/01-nq-cp/",
+  unit: "/an-giang/",
   provinces: "/tinh/",
   indicators: "/chi-tieu/",
   indicator: "/chi-tieu/tang-truong-grdp/",
