@@ -7,7 +7,7 @@
 
 mod import_support;
 
-use import_support::{frontmatter, implements, import_file, value as get};
+use import_support::{Lcg, frontmatter, implements, import_file, value as get};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -248,15 +248,6 @@ fn fixtures_come_from_at_least_four_portals_and_eight_provinces() {
     for f in &fx {
         assert!(dir().join(&f.file).exists(), "{} missing", f.file);
         assert!(f.url.starts_with("http") && !f.portal.is_empty());
-    }
-}
-
-/// A small deterministic pseudo-random sequence (no extra crate needed).
-struct Lcg(u64);
-impl Lcg {
-    fn next(&mut self, n: usize) -> usize {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % n.max(1)
     }
 }
 

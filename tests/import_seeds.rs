@@ -4,7 +4,9 @@
 
 mod import_support;
 
-use import_support::{BIN, check_draft, frontmatter, get, implements, import_file, import_text};
+use import_support::{
+    BIN, Lcg, check_draft, frontmatter, get, implements, import_file, import_text,
+};
 use std::path::PathBuf;
 use std::process::Command;
 use unicode_normalization::UnicodeNormalization;
@@ -298,15 +300,6 @@ fn a_missing_file_is_reported_in_vietnamese() {
         String::from_utf8_lossy(&out.stderr)
             .starts_with("lỗi: không đọc được tệp /nonexistent/x.txt")
     );
-}
-
-/// A small deterministic pseudo-random sequence (no extra crate needed).
-struct Lcg(u64);
-impl Lcg {
-    fn next(&mut self, n: usize) -> usize {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % n.max(1)
-    }
 }
 
 #[test]

@@ -64,3 +64,14 @@ pub fn check_draft(draft: &str) -> (bool, String) {
     let out = Command::new(BIN).args(["check", "--root"]).arg(site.path()).output().unwrap();
     (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
 }
+
+/// A small deterministic pseudo-random sequence, for tests that mangle input the same way each run.
+pub struct Lcg(pub u64);
+
+impl Lcg {
+    /// The next number below `n` (0 when `n` is 0).
+    pub fn next(&mut self, n: usize) -> usize {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n.max(1)
+    }
+}
